@@ -1,0 +1,94 @@
+// `npm start`: the local Supabase (Postgres + PostgREST) with demo data, then the site.
+// `npm run dev`: the same, with Vite's dev server instead of the production build.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startStack, assertPortFree, StackError } from './stack.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dataDir = path.resolve(root, process.env.OMZIEN_DATA_DIR ?? '.data');
+const dev = process.argv.includes('--dev');
+
+/** Local secrets, made once and kept beside the data so a restart keeps sessions valid. */
+function localSecrets() {
+	const file = path.join(dataDir, 'secrets.json');
+	if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+	mkdirSync(dataDir, { recursive: true });
+	const secrets = {
+		pgPassword: randomBytes(18).toString('base64url'),
+		jwtSecret: randomBytes(32).toString('base64url'),
+		authSecret: randomBytes(32).toString('base64url')
+	};
+	writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+	return secrets;
+}
+
+const port = (name, fallback) => Number(process.env[name] ?? fallback);
+
+async function main() {
+	const secrets = localSecrets();
+	const sitePort = port('PORT', 5180);
+	await assertPortFree(sitePort, 'the site', 'PORT');
+	const stack = await startStack({
+		dataDir,
+		pgPort: port('OMZIEN_PG_PORT', 54322),
+		restPort: port('OMZIEN_REST_PORT', 54323),
+		apiPort: port('OMZIEN_API_PORT', 54321),
+		pgPassword: secrets.pgPassword,
+		jwtKey: { secret: secrets.jwtSecret }
+	});
+
+	const siteUrl = `http://localhost:${sitePort}`;
+	const env = {
+		...process.env,
+		SUPABASE_URL: stack.apiUrl,
+		SUPABASE_ANON_KEY: stack.anonKey,
+		SUPABASE_SERVICE_ROLE_KEY: stack.serviceKey,
+		SUPABASE_JWT_SECRET: secrets.jwtSecret,
+		AUTH_SECRET: secrets.authSecret,
+		DATABASE_URL: stack.dbUrl,
+		DEV_MAILBOX_DIR: path.join(dataDir, 'mailbox'),
+		ORIGIN: process.env.ORIGIN ?? siteUrl,
+		PORT: String(sitePort),
+		HOST: process.env.HOST ?? '127.0.0.1'
+	};
+
+	let site;
+	if (dev) {
+		site = spawn('npx', ['vite', 'dev', '--port', String(sitePort), '--strictPort'], { cwd: root, env, stdio: 'inherit' });
+	} else {
+		console.log('[site] building the production site…');
+		const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, env, stdio: 'inherit' });
+		if (build.status !== 0) {
+			await stack.stop();
+			throw new StackError('The site did not build; see the messages above.');
+		}
+		site = spawn(process.execPath, ['build/index.js'], { cwd: root, env, stdio: 'inherit' });
+	}
+	console.log(`\nOmzien runs at ${siteUrl}  (sign-in codes arrive at ${siteUrl}/dev/mail)\nPress Ctrl-C to stop.\n`);
+
+	let stopping = false;
+	const shutdown = async () => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nstopping…');
+		site.kill('SIGTERM');
+		await stack.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', shutdown);
+	process.on('SIGTERM', shutdown);
+	site.on('exit', (code) => {
+		if (!stopping) {
+			console.error(`The site stopped (exit code ${code}).`);
+			shutdown();
+		}
+	});
+}
+
+main().catch((err) => {
+	console.error(err instanceof StackError ? `\n${err.message}\n` : err);
+	process.exit(1);
+});

@@ -1,0 +1,51 @@
+-- Demo data for the local stack: one municipality, its areas, a volunteer centre, a welfare
+-- organisation, a municipal team and the people in them. Every address is @voorbeeld.nl; sign in
+-- with one and read the code at /dev/mail.
+
+insert into public.municipalities (id, name) values
+  ('00000000-0000-4000-8000-000000000001', 'Gemeente Heuvelrijk');
+
+insert into public.areas (id, municipality_id, name, kind, latitude, longitude) values
+  ('00000000-0000-4000-8000-000000000101', '00000000-0000-4000-8000-000000000001', 'Centrum', 'wijk', 50.8514, 5.6910),
+  ('00000000-0000-4000-8000-000000000102', '00000000-0000-4000-8000-000000000001', 'Noord', 'wijk', 50.8650, 5.6950),
+  ('00000000-0000-4000-8000-000000000103', '00000000-0000-4000-8000-000000000001', 'Oost', 'wijk', 50.8530, 5.7150),
+  ('00000000-0000-4000-8000-000000000104', '00000000-0000-4000-8000-000000000001', 'Beekdal', 'kern', 50.8300, 5.7400),
+  ('00000000-0000-4000-8000-000000000105', '00000000-0000-4000-8000-000000000001', 'Heide', 'dorp', 50.8100, 5.7800),
+  ('00000000-0000-4000-8000-000000000106', '00000000-0000-4000-8000-000000000001', 'Molenbroek', 'dorp', 50.7950, 5.8100);
+
+insert into public.organisations (id, municipality_id, name, kind) values
+  ('00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000001', 'Vrijwilligerscentrale Heuvelrijk', 'volunteer_centre'),
+  ('00000000-0000-4000-8000-000000000202', '00000000-0000-4000-8000-000000000001', 'Welzijn Beekdal', 'welfare'),
+  ('00000000-0000-4000-8000-000000000203', '00000000-0000-4000-8000-000000000001', 'Gemeente Heuvelrijk, team Samenleving', 'municipal_team');
+
+-- The volunteer centre works in the town; the welfare organisation in the villages.
+insert into public.organisation_areas (organisation_id, area_id) values
+  ('00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000101'),
+  ('00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000102'),
+  ('00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000103'),
+  ('00000000-0000-4000-8000-000000000202', '00000000-0000-4000-8000-000000000104'),
+  ('00000000-0000-4000-8000-000000000202', '00000000-0000-4000-8000-000000000105'),
+  ('00000000-0000-4000-8000-000000000202', '00000000-0000-4000-8000-000000000106');
+
+insert into public.profiles (id, display_name, area_id, preferred_language, email, phone, onboarded_at) values
+  ('00000000-0000-4000-8000-000000000301', 'Sanne de Vries', '00000000-0000-4000-8000-000000000101', 'nl', 'sanne@voorbeeld.nl', '043 123 45 67', now()),
+  ('00000000-0000-4000-8000-000000000302', 'Kees Janssen', '00000000-0000-4000-8000-000000000104', 'nl', 'kees@voorbeeld.nl', null, now()),
+  ('00000000-0000-4000-8000-000000000303', 'Ahmed El Amrani', '00000000-0000-4000-8000-000000000101', 'nl', 'ahmed@voorbeeld.nl', null, now()),
+  ('00000000-0000-4000-8000-000000000304', 'Truus Peters', '00000000-0000-4000-8000-000000000102', 'nl', 'truus@voorbeeld.nl', '06 12 34 56 78', now()),
+  ('00000000-0000-4000-8000-000000000305', 'Jan Smeets', '00000000-0000-4000-8000-000000000105', 'nl', 'jan@voorbeeld.nl', null, now()),
+  ('00000000-0000-4000-8000-000000000306', 'Fatima Bakker', '00000000-0000-4000-8000-000000000102', 'nl', 'fatima@voorbeeld.nl', '06 98 76 54 32', now()),
+  ('00000000-0000-4000-8000-000000000307', 'Pieter Hendriks', '00000000-0000-4000-8000-000000000103', 'en', 'pieter@voorbeeld.nl', null, now());
+
+insert into public.memberships (organisation_id, profile_id, role) values
+  ('00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000301', 'coordinator'),
+  ('00000000-0000-4000-8000-000000000202', '00000000-0000-4000-8000-000000000302', 'coordinator'),
+  ('00000000-0000-4000-8000-000000000203', '00000000-0000-4000-8000-000000000303', 'officer'),
+  ('00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000306', 'volunteer'),
+  ('00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000307', 'volunteer');
+
+-- Mevrouw Willems phoned the volunteer centre; Sanne registered her (no e-mail).
+insert into public.profiles (id, display_name, area_id, phone, created_by, onboarded_at) values
+  ('00000000-0000-4000-8000-000000000308', 'Mevrouw Willems', '00000000-0000-4000-8000-000000000101', '043 765 43 21',
+   '00000000-0000-4000-8000-000000000301', now());
+insert into public.audit_log (actor_id, on_behalf_of, action, details) values
+  ('00000000-0000-4000-8000-000000000301', '00000000-0000-4000-8000-000000000308', 'resident.registered_by_phone', '{}');
