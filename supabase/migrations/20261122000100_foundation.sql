@@ -202,6 +202,23 @@ create policy "People can read what was done by them or for them" on public.audi
   for select to authenticated
   using (actor_id = (select auth.uid()) or on_behalf_of = (select auth.uid()));
 
+/**
+ * True when the current user coordinates the area the person lives in.
+ */
+create function public.is_coordinator_for_person(person uuid)
+returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select exists (
+    select 1 from public.profiles p
+    where p.id = person and public.is_coordinator_for_area(p.area_id)
+  );
+$$;
+
+create policy "Coordinators can read the log of people in their areas" on public.audit_log
+  for select to authenticated
+  using (on_behalf_of is not null and public.is_coordinator_for_person(on_behalf_of));
+
 create function public.refuse_audit_change()
 returns trigger
 language plpgsql set search_path = ''
@@ -325,5 +342,6 @@ grant execute on function public.whoami() to anon, authenticated;
 grant execute on function public.has_role_in_organisation(uuid, public.member_role) to authenticated;
 grant execute on function public.is_coordinator_for_area(uuid) to authenticated;
 grant execute on function public.has_role(public.member_role) to authenticated;
+grant execute on function public.is_coordinator_for_person(uuid) to authenticated;
 grant execute on function public.register_resident(text, text, uuid, text) to authenticated;
 alter default privileges in schema public revoke execute on functions from public, anon, authenticated;

@@ -1,0 +1,30 @@
+// Pictograms from Tabler Icons (MIT). Add a name here to use it with <Icon name="…" />.
+import home from '@tabler/icons/outline/home.svg?raw';
+import user from '@tabler/icons/outline/user.svg?raw';
+import login from '@tabler/icons/outline/login.svg?raw';
+import logout from '@tabler/icons/outline/logout.svg?raw';
+import mail from '@tabler/icons/outline/mail.svg?raw';
+import language from '@tabler/icons/outline/language.svg?raw';
+import volume from '@tabler/icons/outline/volume.svg?raw';
+import playerStop from '@tabler/icons/outline/player-stop.svg?raw';
+import users from '@tabler/icons/outline/users.svg?raw';
+import userPlus from '@tabler/icons/outline/user-plus.svg?raw';
+import heartHandshake from '@tabler/icons/outline/heart-handshake.svg?raw';
+import mapPin from '@tabler/icons/outline/map-pin.svg?raw';
+import textSize from '@tabler/icons/outline/text-size.svg?raw';
+import alertCircle from '@tabler/icons/outline/alert-circle.svg?raw';
+import circleCheck from '@tabler/icons/outline/circle-check.svg?raw';
+import accessible from '@tabler/icons/outline/accessible.svg?raw';
+
+const raw = {
+	home, user, login, logout, mail, language, volume, 'player-stop': playerStop, users,
+	'user-plus': userPlus, 'heart-handshake': heartHandshake, 'map-pin': mapPin,
+	'text-size': textSize, 'alert-circle': alertCircle, 'circle-check': circleCheck, accessible
+};
+
+export type IconName = keyof typeof raw;
+
+/** The inner SVG markup only; <Icon> draws the <svg> element itself. */
+export const iconPaths = Object.fromEntries(
+	Object.entries(raw).map(([name, svg]) => [name, svg.replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '')])
+) as Record<IconName, string>;

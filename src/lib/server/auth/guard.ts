@@ -1,0 +1,21 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { SessionUser } from './session';
+
+/** Every load and action that needs a person calls this itself. */
+export function requireUser(locals: App.Locals, options: { allowUnfinishedOnboarding?: boolean } = {}): SessionUser {
+	const user = locals.user;
+	if (!user) redirect(303, '/inloggen');
+	if (!user.onboarded && !options.allowUnfinishedOnboarding) redirect(303, '/welkom');
+	return user;
+}
+
+export function requireCoordinator(locals: App.Locals): SessionUser {
+	const user = requireUser(locals);
+	if (!user.roles.some((r) => r.role === 'coordinator')) error(403, 'coordination.onlyCoordinators');
+	return user;
+}
+
+/** A same-site path to go back to after a form; anything else becomes the home page. */
+export function safeReturnPath(value: unknown): string {
+	return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}

@@ -1,0 +1,103 @@
+// Sessions after the current Lucia guide (lucia-auth.com/sessions): the cookie holds
+// "<id>.<secret>", the table keeps only SHA-256(secret), compared in constant time.
+import type { Cookies } from '@sveltejs/kit';
+import { adminClient, unwrap } from '../db/clients';
+import { config } from '../config';
+import { constantTimeEqual, fromBytea, generateSecureRandomString, sha256, toBytea } from './crypto';
+
+export const SESSION_COOKIE = 'omzien_session';
+/** A session ends after 30 days without use; older people should not have to sign in every week. */
+export const INACTIVITY_TIMEOUT_SECONDS = 60 * 60 * 24 * 30;
+/** last_verified_at is written at most once an hour, not on every request. */
+export const ACTIVITY_CHECK_INTERVAL_SECONDS = 60 * 60;
+
+export type SessionUser = {
+	id: string;
+	displayName: string | null;
+	areaId: string | null;
+	language: 'nl' | 'en';
+	email: string | null;
+	onboarded: boolean;
+	roles: { organisationId: string; role: 'volunteer' | 'coordinator' | 'officer' | 'admin' }[];
+};
+
+export type ValidatedSession = { sessionId: string; user: SessionUser };
+
+export async function createSession(userId: string): Promise<{ token: string; sessionId: string }> {
+	const id = generateSecureRandomString();
+	const secret = generateSecureRandomString();
+	// Sessions are read before anyone is known to RLS, so only the admin client touches them.
+	unwrap(
+		await adminClient()
+			.from('sessions')
+			.insert({ id, secret_hash: toBytea(sha256(secret)), user_id: userId })
+	);
+	return { token: `${id}.${secret}`, sessionId: id };
+}
+
+/** Returns the session and its user, or null for a missing, tampered or expired token. */
+export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
+	const parts = token.split('.');
+	if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
+	const [id, secret] = parts;
+	const db = adminClient(); // sessions table: RLS on, no policies
+	const { data: session } = await db
+		.from('sessions')
+		.select('id, secret_hash, user_id, last_verified_at')
+		.eq('id', id)
+		.maybeSingle();
+	if (!session) return null;
+	if (!constantTimeEqual(sha256(secret), fromBytea(session.secret_hash))) return null;
+
+	const now = Date.now();
+	const lastVerified = new Date(session.last_verified_at).getTime();
+	if (now - lastVerified >= INACTIVITY_TIMEOUT_SECONDS * 1000) {
+		await invalidateSession(id);
+		return null;
+	}
+	if (now - lastVerified >= ACTIVITY_CHECK_INTERVAL_SECONDS * 1000) {
+		await db.from('sessions').update({ last_verified_at: new Date(now).toISOString() }).eq('id', id);
+	}
+
+	const { data: profile } = await db
+		.from('profiles')
+		.select('id, display_name, area_id, preferred_language, email, onboarded_at, memberships(organisation_id, role)')
+		.eq('id', session.user_id)
+		.maybeSingle();
+	if (!profile) return null;
+	return {
+		sessionId: id,
+		user: {
+			id: profile.id,
+			displayName: profile.display_name,
+			areaId: profile.area_id,
+			language: profile.preferred_language === 'en' ? 'en' : 'nl',
+			email: profile.email,
+			onboarded: profile.onboarded_at !== null,
+			roles: (profile.memberships ?? []).map((m) => ({ organisationId: m.organisation_id, role: m.role }))
+		}
+	};
+}
+
+export async function invalidateSession(sessionId: string): Promise<void> {
+	await adminClient().from('sessions').delete().eq('id', sessionId);
+}
+
+/** "Sign out everywhere". */
+export async function invalidateAllSessions(userId: string): Promise<void> {
+	await adminClient().from('sessions').delete().eq('user_id', userId);
+}
+
+export function setSessionCookie(cookies: Cookies, token: string): void {
+	cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: config.secureCookies,
+		maxAge: INACTIVITY_TIMEOUT_SECONDS
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies): void {
+	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
+}

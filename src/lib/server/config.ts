@@ -1,0 +1,44 @@
+// Everything secret or site-specific comes from the environment (see README: Configuration).
+
+function required(name: string): string {
+	const value = process.env[name];
+	if (!value) throw new Error(`${name} is not set. See README.md, Configuration.`);
+	return value;
+}
+
+export const config = {
+	get supabaseUrl() {
+		return required('SUPABASE_URL');
+	},
+	get supabaseAnonKey() {
+		return required('SUPABASE_ANON_KEY');
+	},
+	get supabaseServiceRoleKey() {
+		return required('SUPABASE_SERVICE_ROLE_KEY');
+	},
+	/** HS256: the project's JWT secret. */
+	get jwtSecret() {
+		return process.env.SUPABASE_JWT_SECRET || null;
+	},
+	/** ES256: a private JWK (JSON) imported into the Supabase project as a standby signing key. */
+	get jwtSigningKey() {
+		return process.env.SUPABASE_JWT_SIGNING_KEY || null;
+	},
+	/** Keys the hashes of sign-in codes. */
+	get authSecret() {
+		return required('AUTH_SECRET');
+	},
+	get smtpUrl() {
+		return process.env.SMTP_URL || null;
+	},
+	get mailFrom() {
+		return process.env.MAIL_FROM || 'Omzien <noreply@omzien.local>';
+	},
+	get devMailboxDir() {
+		return process.env.DEV_MAILBOX_DIR || '.data/mailbox';
+	},
+	/** Cookies are Secure when the site is served over https. */
+	get secureCookies() {
+		return (process.env.ORIGIN ?? '').startsWith('https://');
+	}
+};

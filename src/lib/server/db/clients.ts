@@ -1,0 +1,47 @@
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { config } from '../config';
+import { mintAccessToken } from './jwt';
+import type { Database } from './types';
+
+export type Db = SupabaseClient<Database>;
+
+const noSession = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
+
+/** supabase-js as a signed-in person: RLS sees auth.uid() through a JWT minted for this request. */
+export function createUserClient(userId: string): Db {
+	let token: Promise<string> | null = null;
+	return createClient<Database>(config.supabaseUrl, config.supabaseAnonKey, {
+		accessToken: () => (token ??= mintAccessToken(userId))
+	});
+}
+
+/** supabase-js as nobody in particular (role anon). */
+export function createAnonClient(): Db {
+	return createClient<Database>(config.supabaseUrl, config.supabaseAnonKey, { auth: noSession });
+}
+
+let admin: Db | null = null;
+
+/**
+ * The service-role client bypasses RLS. Import it only where that is the point
+ * (sessions, sign-in codes, scheduled jobs) and say why at each use.
+ */
+export function adminClient(): Db {
+	admin ??= createClient<Database>(config.supabaseUrl, config.supabaseServiceRoleKey, { auth: noSession });
+	return admin;
+}
+
+/** Turns a supabase-js { error } into a thrown error, so callers only handle data. */
+export function unwrap<T>(result: { data: T; error: { message: string; code?: string } | null }): T {
+	if (result.error) throw new DbError(result.error.message, result.error.code);
+	return result.data;
+}
+
+export class DbError extends Error {
+	constructor(
+		message: string,
+		readonly code?: string
+	) {
+		super(message);
+	}
+}

@@ -1,0 +1,48 @@
+// Mail: SMTP when SMTP_URL is set; otherwise every message lands in the local dev mailbox,
+// which /dev/mail shows and the tests read.
+import nodemailer, { type Transporter } from 'nodemailer';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { config } from '../config';
+
+export type OutgoingMail = { to: string; subject: string; text: string };
+export type StoredMail = OutgoingMail & { id: string; from: string; sentAt: string };
+
+let transport: Transporter | null = null;
+
+export function devMailboxEnabled(): boolean {
+	return !config.smtpUrl;
+}
+
+export async function sendMail(mail: OutgoingMail): Promise<void> {
+	if (config.smtpUrl) {
+		transport ??= nodemailer.createTransport(config.smtpUrl);
+		await transport.sendMail({ from: config.mailFrom, ...mail });
+		return;
+	}
+	// nodemailer builds the message as usual; we keep it instead of sending it.
+	transport ??= nodemailer.createTransport({ jsonTransport: true });
+	await transport.sendMail({ from: config.mailFrom, ...mail });
+	const stored: StoredMail = { id: randomUUID(), from: config.mailFrom, sentAt: new Date().toISOString(), ...mail };
+	mkdirSync(config.devMailboxDir, { recursive: true });
+	writeFileSync(path.join(config.devMailboxDir, `${Date.now()}-${stored.id}.json`), JSON.stringify(stored));
+}
+
+/** Newest first. */
+export function listDevMail(): StoredMail[] {
+	let files: string[];
+	try {
+		files = readdirSync(config.devMailboxDir).filter((f) => f.endsWith('.json'));
+	} catch {
+		return [];
+	}
+	return files
+		.sort()
+		.reverse()
+		.map((f) => JSON.parse(readFileSync(path.join(config.devMailboxDir, f), 'utf8')) as StoredMail);
+}
+
+export function readDevMail(id: string): StoredMail | null {
+	return listDevMail().find((m) => m.id === id) ?? null;
+}

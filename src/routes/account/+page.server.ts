@@ -1,0 +1,41 @@
+import { error } from '@sveltejs/kit';
+import { superValidate, setError, fail, message } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+import { profileSchema } from '$lib/schemas/people';
+import { requireUser } from '$lib/server/auth/guard';
+import { isUnknownArea, listAreas, readProfile, updateProfile } from '$lib/server/people';
+import { LANGUAGE_COOKIE } from '$lib/i18n';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals);
+	const profile = await readProfile(locals.db, user.id);
+	if (!profile) error(404, 'errors.not_found');
+	const form = await superValidate(
+		{
+			display_name: profile.display_name ?? '',
+			area_id: profile.area_id ?? '',
+			preferred_language: profile.preferred_language === 'en' ? 'en' : 'nl',
+			phone: profile.phone ?? ''
+		},
+		zod4(profileSchema),
+		{ errors: false }
+	);
+	return { form, email: profile.email, areas: await listAreas(locals.db) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, cookies }) => {
+		const user = requireUser(locals);
+		const form = await superValidate(request, zod4(profileSchema));
+		if (!form.valid) return fail(400, { form });
+		try {
+			await updateProfile(locals.db, user.id, form.data);
+		} catch (err) {
+			if (isUnknownArea(err)) return setError(form, 'area_id', 'errors.area_missing');
+			throw err;
+		}
+		cookies.set(LANGUAGE_COOKIE, form.data.preferred_language, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
+		return message(form, 'account.saved');
+	}
+};

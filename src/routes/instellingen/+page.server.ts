@@ -1,0 +1,27 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { LANGUAGE_COOKIE, isLanguage } from '$lib/i18n';
+import { TEXT_SIZE_COOKIE } from '$lib/settings';
+import { safeReturnPath } from '$lib/server/auth/guard';
+import { updateLanguage } from '$lib/server/people';
+import { config } from '$lib/server/config';
+
+const YEAR = 60 * 60 * 24 * 365;
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+	/** Language and text size from the header; remembered in a cookie and, for language, the profile. */
+	default: async ({ request, cookies, locals }) => {
+		const form = await request.formData();
+		const lang = form.get('lang');
+		const text = form.get('text');
+		const cookie = { path: '/', maxAge: YEAR, sameSite: 'lax' as const, httpOnly: true, secure: config.secureCookies };
+		if (isLanguage(lang)) {
+			cookies.set(LANGUAGE_COOKIE, lang, cookie);
+			if (locals.user) await updateLanguage(locals.db, locals.user.id, lang);
+		}
+		if (text === 'large' || text === 'normal') cookies.set(TEXT_SIZE_COOKIE, text, cookie);
+		redirect(303, safeReturnPath(form.get('terug')));
+	}
+};

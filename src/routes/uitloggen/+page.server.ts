@@ -1,0 +1,20 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { deleteSessionCookie, invalidateAllSessions, invalidateSession } from '$lib/server/auth/session';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (!locals.user) redirect(303, '/');
+};
+
+export const actions: Actions = {
+	default: async ({ locals, cookies }) => {
+		if (locals.sessionId) await invalidateSession(locals.sessionId);
+		deleteSessionCookie(cookies);
+		redirect(303, '/?uitgelogd');
+	},
+	overal: async ({ locals, cookies }) => {
+		if (locals.user) await invalidateAllSessions(locals.user.id);
+		deleteSessionCookie(cookies);
+		redirect(303, '/?uitgelogd');
+	}
+};
