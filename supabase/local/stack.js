@@ -225,6 +225,18 @@ export async function startStack(options) {
 	}
 
 	const stoppers = [() => postgres.stop()];
+	let restProcess = null;
+	// If this process ends without stop() (an uncaught error, a plain exit), take the servers along.
+	const pgProcess = /** @type {any} */ (postgres).process;
+	process.once('exit', () => {
+		for (const child of [restProcess, pgProcess]) {
+			try {
+				if (child && child.exitCode === null) child.kill('SIGINT');
+			} catch {
+				/* already gone */
+			}
+		}
+	});
 	const stop = async () => {
 		for (const s of stoppers.reverse()) await s().catch(() => {});
 		stoppers.length = 0;
@@ -275,6 +287,7 @@ export async function startStack(options) {
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
+		restProcess = rest;
 		let restAlive = true;
 		rest.on('exit', () => (restAlive = false));
 		rest.stdout.on('data', (d) => restLog.push(String(d)));
