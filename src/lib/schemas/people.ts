@@ -32,7 +32,7 @@ export const registerResidentSchema = z.object({
 	phone: z
 		.string()
 		.trim()
-		.min(1, { error: 'errors.phone_missing' })
+		.min(1, { error: 'errors.phone_missing', abort: true })
 		.regex(phonePattern, { error: 'errors.phone_invalid' }),
 	area_id: areaId,
 	preferred_language: language.default('nl')
