@@ -7,7 +7,7 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, cookies }) => {
+	hier: async ({ locals, cookies }) => {
 		if (locals.sessionId) await invalidateSession(locals.sessionId);
 		deleteSessionCookie(cookies);
 		redirect(303, '/?uitgelogd');

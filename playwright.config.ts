@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium (apt-get install chromium); Playwright never downloads a browser here.
+const chromiumArgs = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	globalSetup: './tests/e2e/global-setup.ts',
+	fullyParallel: false,
+	workers: 2,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: [['list']],
+	use: {
+		browserName: 'chromium',
+		launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+		locale: 'nl-NL',
+		trace: 'off'
+	},
+	projects: [
+		{ name: 'with-js', use: { javaScriptEnabled: true } },
+		// axe runs as a script inside the page, which this project turns off; the HTML it would
+		// check is the same server-rendered HTML the with-js project checks.
+		{ name: 'without-js', use: { javaScriptEnabled: false }, testIgnore: /accessibility\.spec\.ts/ }
+	]
+});

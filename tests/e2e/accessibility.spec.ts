@@ -1,0 +1,66 @@
+import { test, expect, signIn, newEmail, expectNoAxeViolations } from './fixtures';
+
+test('pages for everyone have no axe violations and large targets', async ({ page }) => {
+	for (const path of ['/', '/inloggen', '/toegankelijkheid', '/dev/mail', '/bestaat-niet']) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+	await page.goto('/dev/mail');
+	if (await page.locator('.mailbox a').count()) {
+		await page.locator('.mailbox a').first().click();
+		await expectNoAxeViolations(page);
+	}
+	// Form with errors, and the code page.
+	await page.goto('/inloggen');
+	await page.getByRole('button', { name: 'Stuur mij een code' }).click();
+	await expect(page.locator('#email-error')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Uw e-mailadres').fill('axe@voorbeeld.nl');
+	await page.getByRole('button', { name: 'Stuur mij een code' }).click();
+	await expect(page).toHaveURL(/\/inloggen\/code$/);
+	await expectNoAxeViolations(page);
+
+	// Every button and link in the header and main is at least 44 by 44 pixels (WCAG 2.5.5 goes further than 2.5.8).
+	await page.goto('/');
+	const small = await page.locator('header a, header button, main a.utrecht-button-link, main button').evaluateAll((els) =>
+		els
+			.map((el) => ({ text: (el as HTMLElement).innerText, box: el.getBoundingClientRect() }))
+			.filter(({ box }) => box.height < 44 || box.width < 44)
+			.map(({ text, box }) => `${text}: ${box.width}x${box.height}`)
+	);
+	expect(small).toEqual([]);
+});
+
+test('pages for signed-in people have no axe violations, in Dutch and in larger text', async ({ page }, testInfo) => {
+	await signIn(page, newEmail(testInfo, 'axe'), { name: 'Axe', area: 'Centrum (wijk)' });
+	for (const path of ['/', '/account', '/uitloggen']) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+	await page.getByRole('button', { name: 'Grotere letters' }).click();
+	await page.goto('/account');
+	await expectNoAxeViolations(page);
+});
+
+test('onboarding and coordination pages have no axe violations', async ({ page }, testInfo) => {
+	await page.goto('/inloggen');
+	const email = newEmail(testInfo, 'welkom');
+	await page.getByLabel('Uw e-mailadres').fill(email);
+	await page.getByRole('button', { name: 'Stuur mij een code' }).click();
+	await expect(page).toHaveURL(/\/inloggen\/code$/);
+	const { readCodeFromMailbox } = await import('./fixtures');
+	await page.getByLabel('Code van zes cijfers').fill(await readCodeFromMailbox(page.context(), email));
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await expect(page).toHaveURL(/\/welkom$/);
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Opslaan en beginnen' }).click();
+	await expect(page.locator('#display_name-error')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await page.context().clearCookies();
+	await signIn(page, 'sanne@voorbeeld.nl');
+	for (const path of ['/coordinatie', '/coordinatie/bewoners/nieuw', '/coordinatie/bewoners/00000000-0000-4000-8000-000000000308']) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+});

@@ -1,0 +1,64 @@
+import { test as base, expect, type Page, type BrowserContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import pg from 'pg';
+
+export const test = base.extend({
+	baseURL: async ({}, use) => use(process.env.BASE_URL)
+});
+export { expect };
+
+let counter = 0;
+/** A fresh address per test and project, so tests never share a person. */
+export function newEmail(testInfo: { project: { name: string }; workerIndex: number }, name: string): string {
+	return `${name}.${testInfo.project.name}.${testInfo.workerIndex}.${Date.now()}.${counter++}@voorbeeld.nl`;
+}
+
+/** Opens the dev mailbox in another tab, as a developer would, and reads the newest code for the address. */
+export async function readCodeFromMailbox(context: BrowserContext, email: string): Promise<string> {
+	const mailbox = await context.newPage();
+	await mailbox.goto('/dev/mail');
+	await mailbox.locator('li', { hasText: email }).first().getByRole('link').click();
+	const body = await mailbox.locator('pre').innerText();
+	await mailbox.close();
+	const match = /(\d{6})/.exec(body);
+	if (!match) throw new Error(`no code in mail to ${email}: ${body}`);
+	return match[1];
+}
+
+/** Signs in through the real forms: address, code from the mailbox, and (if new) onboarding. */
+export async function signIn(page: Page, email: string, onboarding?: { name: string; area: string }) {
+	await page.goto('/inloggen');
+	await page.getByLabel('Uw e-mailadres').fill(email);
+	await page.getByRole('button', { name: 'Stuur mij een code' }).click();
+	await expect(page).toHaveURL(/\/inloggen\/code$/);
+	const code = await readCodeFromMailbox(page.context(), email);
+	await page.getByLabel('Code van zes cijfers').fill(code);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	if (onboarding) {
+		await expect(page).toHaveURL(/\/welkom$/);
+		await page.getByLabel('Hoe heet u?').fill(onboarding.name);
+		await page.getByLabel('In welke wijk of welk dorp woont u?').selectOption({ label: onboarding.area });
+		await page.getByRole('button', { name: 'Opslaan en beginnen' }).click();
+	}
+	await expect(page).toHaveURL(/\/$/);
+}
+
+/** axe with the WCAG 2.2 AA rule set: no violations allowed. */
+export async function expectNoAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** SQL as the database owner, only to inspect what a page must have done. */
+export async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+	const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+	await client.connect();
+	try {
+		return (await client.query(text, values)).rows as T[];
+	} finally {
+		await client.end();
+	}
+}

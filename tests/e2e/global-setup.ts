@@ -1,0 +1,45 @@
+// Starts the local stack and the production build of the site for the browser tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { startTestStack } from '../support/stack';
+// @ts-expect-error plain JS module without types
+import { findFreePort } from '../../supabase/local/stack.js';
+
+export default async function globalSetup() {
+	if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+		throw new Error('Chromium is missing: apt-get install -y chromium (see README.md, Tests).');
+	}
+	if (!process.env.E2E_SKIP_BUILD) {
+		const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+		if (build.status !== 0) throw new Error('vite build failed');
+	}
+	const stack = await startTestStack('e2e');
+	const port = await findFreePort();
+	const baseURL = `http://127.0.0.1:${port}`;
+	const site = spawn(process.execPath, ['build/index.js'], {
+		env: {
+			...process.env,
+			...stack.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseURL,
+			// Every test signs in from 127.0.0.1; the per-address limit is what the tests check.
+			SIGN_IN_CODES_PER_IP_PER_HOUR: '10000'
+		},
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(baseURL)).ok) break;
+		} catch {
+			/* not yet */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	process.env.BASE_URL = baseURL;
+	process.env.E2E_DATABASE_URL = stack.dbUrl;
+	return async () => {
+		site.kill('SIGTERM');
+		await stack.stop();
+	};
+}
