@@ -2,7 +2,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startTestStack } from '../support/stack';
-// @ts-expect-error plain JS module without types
 import { findFreePort } from '../../supabase/local/stack.js';
 
 export default async function globalSetup() {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import net from 'node:net';
 import { SignJWT } from 'jose';
 import { env, sql, asAnon, asUser, withToken, people } from './helpers';
-// @ts-expect-error plain JS module without types
 import { assertPortFree, startStack, findFreePort, generateEs256Jwk } from '../../supabase/local/stack.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

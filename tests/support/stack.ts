@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-// @ts-expect-error plain JS module without types
 import { startStack, findFreePort } from '../../supabase/local/stack.js';
 
 export type TestStack = {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { onboardingSchema, profileSchema, registerResidentSchema } from '../../src/lib/schemas/people';
 import { formatDate, formatDateTime } from '../../src/lib/format';
-// @ts-expect-error plain JS module without types
 import { locateError } from '../../supabase/local/stack.js';
 
 const area = '00000000-0000-4000-8000-000000000101';

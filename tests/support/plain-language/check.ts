@@ -3,7 +3,7 @@
 import hyphenNl from 'hyphen/nl/index.js';
 import wordsToAvoid from './words-to-avoid.json';
 
-const { hyphenateSync } = hyphenNl as { hyphenateSync: (text: string, options?: object) => string };
+const { hyphenateSync } = hyphenNl;
 
 export const MAX_WORDS_PER_SENTENCE = 15;
 /** Flesch-Douma: 60–70 is plain, 80+ very easy. Only scored for texts long enough to mean something. */

@@ -31,8 +31,16 @@ export function adminClient(): Db {
 	return admin;
 }
 
+type DbResult = { data: unknown; error: { message: string; code?: string } | null };
+
 /** Turns a supabase-js { error } into a thrown error, so callers only handle data. */
-export function unwrap<T>(result: { data: T; error: { message: string; code?: string } | null }): T {
+export function unwrap<R extends DbResult>(result: R): Exclude<R['data'], null> {
+	if (result.error) throw new DbError(result.error.message, result.error.code);
+	return result.data as Exclude<R['data'], null>;
+}
+
+/** The same for .maybeSingle(): no row is an answer, not an error. */
+export function unwrapMaybe<R extends DbResult>(result: R): R['data'] {
 	if (result.error) throw new DbError(result.error.message, result.error.code);
 	return result.data;
 }

@@ -1,5 +1,5 @@
 // People: profiles, onboarding, and what a coordinator does for a resident who phoned in.
-import { unwrap, type Db } from '../db/clients';
+import { unwrap, unwrapMaybe, type Db } from '../db/clients';
 
 export type Area = { id: string; name: string; kind: 'wijk' | 'kern' | 'dorp' };
 
@@ -8,7 +8,7 @@ export async function listAreas(db: Db): Promise<Area[]> {
 }
 
 export async function readProfile(db: Db, id: string) {
-	return unwrap(
+	return unwrapMaybe(
 		await db
 			.from('profiles')
 			.select('id, display_name, area_id, preferred_language, email, phone, created_by, created_at')

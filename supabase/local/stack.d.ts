@@ -1,0 +1,28 @@
+export const DATABASE: string;
+export class StackError extends Error {}
+export type JwtKey = { secret?: string; jwk?: string };
+export type StackOptions = {
+	dataDir: string;
+	pgPort: number;
+	restPort: number;
+	apiPort: number;
+	pgPassword: string;
+	jwtKey: JwtKey;
+	seed?: boolean;
+	log?: (message: string) => void;
+};
+export type Stack = {
+	dbUrl: string;
+	apiUrl: string;
+	anonKey: string;
+	serviceKey: string;
+	isNew: boolean;
+	stop: () => Promise<void>;
+};
+export function findFreePort(): Promise<number>;
+export function assertPortFree(port: number, what: string, envName: string): Promise<void>;
+export function locateError(sql: string, position: string | number | undefined): { line: number; statement: string };
+export function signRoleKey(jwtKey: JwtKey, role: string): Promise<string>;
+export function postgrestJwtSecret(jwtKey: JwtKey): Promise<string>;
+export function generateEs256Jwk(): Promise<string>;
+export function startStack(options: StackOptions): Promise<Stack>;

@@ -1,0 +1,62 @@
+// Shared by the benchmarks: start the stack and the production build, and measure with autocannon.
+import { spawn, spawnSync } from 'node:child_process';
+import autocannon from 'autocannon';
+import { startTestStack } from '../support/stack.ts';
+import { findFreePort } from '../../supabase/local/stack.js';
+
+export async function startSite({ build = true } = {}) {
+	if (build) {
+		const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+		if (result.status !== 0) throw new Error('vite build failed');
+	}
+	const stack = await startTestStack('bench');
+	const port = await findFreePort();
+	const baseURL = `http://127.0.0.1:${port}`;
+	const site = spawn(process.execPath, ['build/index.js'], {
+		env: { ...process.env, ...stack.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(baseURL)).ok) break;
+		} catch {
+			/* not yet */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		baseURL,
+		stack,
+		stop: async () => {
+			site.kill('SIGTERM');
+			await stack.stop();
+		}
+	};
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** autocannon with 50 connections; p50/p95 from every response's own time. */
+export async function measure(url, { headers = {}, duration = 8, connections = 50, method = 'GET', body } = {}) {
+	const times = [];
+	let non2xx = 0;
+	const result = await new Promise((resolve, reject) => {
+		const instance = autocannon({ url, connections, duration, headers, method, body }, (err, res) => (err ? reject(err) : resolve(res)));
+		instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+			times.push(responseTime);
+			if (statusCode < 200 || statusCode >= 300) non2xx++;
+		});
+	});
+	times.sort((a, b) => a - b);
+	return { rps: result.requests.average, p50: percentile(times, 50), p95: percentile(times, 95), requests: times.length, non2xx };
+}
+
+export function report(rows) {
+	const pad = (s, n) => String(s).padEnd(n);
+	console.log(`\n${pad('what', 34)}${pad('req/s', 10)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('vs static', 12)}non-2xx`);
+	const staticRow = rows.find((r) => r.static);
+	for (const r of rows) {
+		const ratio = staticRow ? (r.rps / staticRow.rps).toFixed(2) : '';
+		console.log(`${pad(r.name, 34)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50.toFixed(1), 10)}${pad(r.p95.toFixed(1), 10)}${pad(ratio, 12)}${r.non2xx}`);
+	}
+}
