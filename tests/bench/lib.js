@@ -28,7 +28,10 @@ export async function startSite({ build = true } = {}) {
 		baseURL,
 		stack,
 		stop: async () => {
-			site.kill('SIGTERM');
+			await new Promise((resolve) => {
+				site.once('exit', resolve);
+				site.kill('SIGTERM');
+			});
 			await stack.stop();
 		}
 	};

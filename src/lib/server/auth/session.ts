@@ -41,9 +41,12 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
 	if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
 	const [id, secret] = parts;
 	const db = adminClient(); // sessions table: RLS on, no policies
+	// One round trip: the session with its person and their roles.
 	const { data: session } = await db
 		.from('sessions')
-		.select('id, secret_hash, user_id, last_verified_at')
+		.select(
+			'id, secret_hash, last_verified_at, profile:profiles(id, display_name, area_id, preferred_language, email, onboarded_at, memberships(organisation_id, role))'
+		)
 		.eq('id', id)
 		.maybeSingle();
 	if (!session) return null;
@@ -59,11 +62,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
 		await db.from('sessions').update({ last_verified_at: new Date(now).toISOString() }).eq('id', id);
 	}
 
-	const { data: profile } = await db
-		.from('profiles')
-		.select('id, display_name, area_id, preferred_language, email, onboarded_at, memberships(organisation_id, role)')
-		.eq('id', session.user_id)
-		.maybeSingle();
+	const profile = session.profile;
 	if (!profile) return null;
 	return {
 		sessionId: id,

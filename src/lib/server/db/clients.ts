@@ -35,21 +35,22 @@ type DbResult = { data: unknown; error: { message: string; code?: string } | nul
 
 /** Turns a supabase-js { error } into a thrown error, so callers only handle data. */
 export function unwrap<R extends DbResult>(result: R): Exclude<R['data'], null> {
-	if (result.error) throw new DbError(result.error.message, result.error.code);
+	if (result.error) throw new DbError(result.error.message, result.error.code, (result.error as { details?: string }).details);
 	return result.data as Exclude<R['data'], null>;
 }
 
 /** The same for .maybeSingle(): no row is an answer, not an error. */
 export function unwrapMaybe<R extends DbResult>(result: R): R['data'] {
-	if (result.error) throw new DbError(result.error.message, result.error.code);
+	if (result.error) throw new DbError(result.error.message, result.error.code, (result.error as { details?: string }).details);
 	return result.data;
 }
 
 export class DbError extends Error {
 	constructor(
 		message: string,
-		readonly code?: string
+		readonly code?: string,
+		readonly details?: string
 	) {
-		super(message);
+		super(details ? `${message} (${details})` : message);
 	}
 }
