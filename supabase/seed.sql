@@ -49,3 +49,30 @@ insert into public.profiles (id, display_name, area_id, phone, created_by, onboa
    '00000000-0000-4000-8000-000000000301', now());
 insert into public.audit_log (actor_id, on_behalf_of, action, details) values
   ('00000000-0000-4000-8000-000000000301', '00000000-0000-4000-8000-000000000308', 'resident.registered_by_phone', '{}');
+
+-- Volunteers: Fatima (Noord, has a VOG, so she can be a buddy) and Pieter (Oost).
+insert into public.volunteer_profiles (profile_id, area_id, latitude, longitude, max_distance_km, availability, skills, vog_date) values
+  ('00000000-0000-4000-8000-000000000306', '00000000-0000-4000-8000-000000000102', 50.8650, 5.6950, 5, 1755, 'Boodschappen doen en een praatje maken.', current_date - 200),
+  ('00000000-0000-4000-8000-000000000307', '00000000-0000-4000-8000-000000000103', 50.8530, 5.7150, 8, 299592, 'Klussen in huis en in de tuin. Ik heb een auto.', null);
+insert into public.volunteer_categories (volunteer_id, category_id) values
+  ('00000000-0000-4000-8000-000000000306', 'groceries'),
+  ('00000000-0000-4000-8000-000000000306', 'buddy'),
+  ('00000000-0000-4000-8000-000000000306', 'paperwork'),
+  ('00000000-0000-4000-8000-000000000307', 'odd_jobs'),
+  ('00000000-0000-4000-8000-000000000307', 'garden'),
+  ('00000000-0000-4000-8000-000000000307', 'ride');
+
+-- Two open requests and a one-off offer.
+insert into public.help_requests (id, submission_id, requester_id, created_by, category_id, description, area_id, when_kind, when_note) values
+  ('00000000-0000-4000-8000-000000000401', '00000000-0000-4000-8000-000000000501', '00000000-0000-4000-8000-000000000304',
+   '00000000-0000-4000-8000-000000000304', 'groceries', 'Ik kan niet goed lopen. Wie doet op vrijdag boodschappen voor mij?',
+   '00000000-0000-4000-8000-000000000102', 'regularly', 'elke vrijdag'),
+  ('00000000-0000-4000-8000-000000000402', '00000000-0000-4000-8000-000000000502', '00000000-0000-4000-8000-000000000308',
+   '00000000-0000-4000-8000-000000000301', 'odd_jobs', 'De lamp in de gang is kapot. Ik kan niet op een trap staan.',
+   '00000000-0000-4000-8000-000000000101', 'asap', null);
+insert into public.help_request_private (request_id, address) values
+  ('00000000-0000-4000-8000-000000000401', 'Lindelaan 12'),
+  ('00000000-0000-4000-8000-000000000402', 'Markt 3');
+insert into public.help_offers (volunteer_id, category_id, area_id, description, available_on) values
+  ('00000000-0000-4000-8000-000000000307', 'garden', '00000000-0000-4000-8000-000000000103',
+   'Zaterdag kan ik helpen in de tuin.', current_date + 5);
