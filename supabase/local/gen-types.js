@@ -45,11 +45,27 @@ async function readSchema(client) {
 	const functions = (
 		await client.query(`
 			select p.proname as name,
-			       coalesce(p.proargnames, array[]::text[])::text[] as arg_names,
-			       array(select format_type(unnest(p.proargtypes), null))::text[] as arg_types,
 			       p.pronargdefaults as defaults,
 			       (select t.typname from pg_type t where t.oid = p.prorettype) as returns,
-			       p.proretset as returns_set
+			       p.proretset as returns_set,
+			       array(select a.name from unnest(
+			               coalesce(p.proallargtypes, p.proargtypes::oid[]),
+			               coalesce(p.proargmodes, array_fill('i'::"char", array[p.pronargs::int])),
+			               coalesce(p.proargnames, array_fill(''::text, array[p.pronargs::int]))
+			             ) as a(type, mode, name) where a.mode in ('i', 'b'))::text[] as arg_names,
+			       array(select format_type(a.type, null) from unnest(
+			               coalesce(p.proallargtypes, p.proargtypes::oid[]),
+			               coalesce(p.proargmodes, array_fill('i'::"char", array[p.pronargs::int]))
+			             ) as a(type, mode) where a.mode in ('i', 'b'))::text[] as arg_types,
+			       array(select a.name from unnest(
+			               coalesce(p.proallargtypes, p.proargtypes::oid[]),
+			               coalesce(p.proargmodes, array_fill('i'::"char", array[p.pronargs::int])),
+			               coalesce(p.proargnames, array_fill(''::text, array[p.pronargs::int]))
+			             ) as a(type, mode, name) where a.mode in ('t', 'o'))::text[] as out_names,
+			       array(select format_type(a.type, null) from unnest(
+			               coalesce(p.proallargtypes, p.proargtypes::oid[]),
+			               coalesce(p.proargmodes, array_fill('i'::"char", array[p.pronargs::int]))
+			             ) as a(type, mode) where a.mode in ('t', 'o'))::text[] as out_types
 			from pg_proc p join pg_namespace n on n.oid = p.pronamespace
 			where n.nspname = 'public' and p.prorettype <> 'trigger'::regtype
 			order by p.proname`)
@@ -77,6 +93,7 @@ const udtOfFormatted = (t) =>
 	({ 'uuid': 'uuid', 'text': 'text', 'integer': 'int4', 'bigint': 'int8', 'boolean': 'bool',
 	   'jsonb': 'jsonb', 'date': 'date', 'double precision': 'float8', 'numeric': 'numeric',
 	   'timestamp with time zone': 'timestamptz', 'smallint': 'int2' })[t] ?? t.replace(/^public\./, '');
+// Functions taking a table row (effective_status(help_requests)) are computed fields, not RPCs.
 
 function render({ enumRows, enums, columns, functions, foreignKeys }) {
 	const tables = new Map();
@@ -124,7 +141,10 @@ function render({ enumRows, enums, columns, functions, foreignKeys }) {
 						.map((n, i) => `${n}${i >= required ? '?' : ''}: ${tsType(udtOfFormatted(f.arg_types[i]), enums)}`)
 						.join('; ')} }`
 				: 'Record<PropertyKey, never>';
-			const ret = tsType(f.returns, enums) + (f.returns_set ? '[]' : '');
+			const row = f.out_names.length
+				? `{ ${f.out_names.map((n, i) => `${n}: ${tsType(udtOfFormatted(f.out_types[i]), enums)} | null`).join('; ')} }`
+				: tsType(f.returns, enums);
+			const ret = row + (f.returns_set ? '[]' : '');
 			return `\t\t\t${f.name}: { Args: ${args}; Returns: ${ret} }`;
 		})
 		.join('\n');

@@ -192,6 +192,62 @@ create table public.help_events (
 comment on table public.help_events is 'Every change of a request''s status: who, what, when.';
 create index help_events_request_idx on public.help_events (request_id);
 
+/**
+ * Asks for help in one step: the request and its private address together, or neither. Runs with
+ * the caller's rights, so the insert policies decide. A second submit of the same form
+ * (same p_submission) returns the first request instead of making another.
+ */
+create function public.create_help_request(
+  p_submission uuid, p_requester uuid, p_category text, p_description text, p_area uuid,
+  p_when public.help_when, p_when_date date default null, p_when_note text default null,
+  p_address text default null
+)
+returns uuid
+language plpgsql security invoker set search_path = ''
+as $$
+declare
+  new_id uuid;
+begin
+  if p_when = 'on_date' and (p_when_date is null or p_when_date < current_date) then
+    raise exception 'The date must be today or later.' using errcode = '22023';
+  end if;
+  insert into public.help_requests (submission_id, requester_id, created_by, category_id, description, area_id,
+                                    when_kind, when_date, when_note)
+  values (p_submission, p_requester, (select auth.uid()), p_category, p_description, p_area,
+          p_when, case when p_when = 'on_date' then p_when_date end, nullif(p_when_note, ''))
+  on conflict (submission_id) do nothing
+  returning id into new_id;
+  if new_id is null then
+    select id into new_id from public.help_requests
+    where submission_id = p_submission and created_by = (select auth.uid());
+    return new_id;
+  end if;
+  if nullif(trim(p_address), '') is not null then
+    insert into public.help_request_private (request_id, address) values (new_id, trim(p_address));
+  end if;
+  return new_id;
+end;
+$$;
+
+/**
+ * A request a coordinator enters for someone else is logged.
+ */
+create function public.log_help_request_on_behalf()
+returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if new.created_by <> new.requester_id then
+    insert into public.audit_log (actor_id, on_behalf_of, action, details)
+    values (new.created_by, new.requester_id, 'help.asked_on_behalf', jsonb_build_object('request_id', new.id));
+  end if;
+  return null;
+end;
+$$;
+create trigger help_requests_log_on_behalf
+  after insert on public.help_requests
+  for each row execute function public.log_help_request_on_behalf();
+
 /*
  * ---------------------------------------------------------------------------------------------
  * Time-derived state: a request without a match expires after its date or after 30 days; a
@@ -288,7 +344,7 @@ create policy "People who may post can ask for help for themselves" on public.he
 create policy "Coordinators can ask for help for a resident in their area" on public.help_requests
   for insert to authenticated
   with check (created_by = (select auth.uid()) and status = 'open' and helper_id is null
-              and public.is_coordinator_for_area(area_id));
+              and public.is_coordinator_for_area(area_id) and public.is_coordinator_for_person(requester_id));
 -- Status changes go through help_act(); hiding goes through moderate(). No direct updates.
 
 create policy "Requesters, matched helpers and coordinators can read the address" on public.help_request_private
@@ -554,7 +610,7 @@ $$;
 create function public.suggest_helpers(p_request uuid, p_limit int default 10)
 returns table (
   kind text, helper_id uuid, offer_id uuid, first_name text, distance_m int,
-  common_slots int, recent_matches int, has_vog boolean, score numeric
+  common_slots int, common_mask int, recent_matches int, has_vog boolean, score numeric
 )
 language plpgsql stable security definer set search_path = ''
 as $$
@@ -591,6 +647,7 @@ begin
            public.first_name_of(c.profile_id) as first_name,
            round(c.dist)::int as distance_m,
            bit_count((c.availability & public.request_slots(r))::bit(21))::int as common_slots,
+           c.availability & public.request_slots(r) as common_mask,
            (select count(*)::int from public.help_requests h
              where h.helper_id = c.profile_id and h.matched_at > now() - interval '30 days') as recent_matches,
            c.vog_date > current_date - interval '3 years' as has_vog
@@ -602,7 +659,7 @@ begin
                                            extensions.ll_to_earth(pt.latitude, pt.longitude)))::int,
            case when o.available_on is null then 1
                 when r.when_kind <> 'on_date' or o.available_on = r.when_date then 3 else 0 end,
-           0, false
+           0, 0, false
     from public.help_offers o
     join public.areas a on a.id = o.area_id
     where o.category_id = r.category_id and o.area_id = r.area_id
@@ -612,7 +669,7 @@ begin
       and o.volunteer_id <> r.requester_id
       and not exists (select 1 from public.help_declines d where d.request_id = r.id and d.volunteer_id = o.volunteer_id)
   )
-  select x.kind, x.helper_id, x.offer_id, x.first_name, x.distance_m, x.common_slots, x.recent_matches, x.has_vog,
+  select x.kind, x.helper_id, x.offer_id, x.first_name, x.distance_m, x.common_slots, x.common_mask, x.recent_matches, x.has_vog,
          round((100 - least(x.distance_m, 10000) / 100.0) + 10 * least(x.common_slots, 3) - 15 * x.recent_matches
                + case when x.kind = 'offer' then 20 else 0 end, 1) as score
   from ranked x
@@ -868,6 +925,7 @@ grant execute on function public.is_party_to(uuid) to authenticated;
 grant execute on function public.is_matched_party(uuid) to authenticated;
 grant execute on function public.is_coordinator_for_request(uuid) to authenticated;
 grant execute on function public.help_act(uuid, text, uuid) to authenticated;
+grant execute on function public.create_help_request(uuid, uuid, text, text, uuid, public.help_when, date, text, text) to authenticated;
 grant execute on function public.contact_details(uuid) to authenticated;
 grant execute on function public.suggest_helpers(uuid, int) to authenticated, service_role;
 grant execute on function public.browse_requests(int) to authenticated;

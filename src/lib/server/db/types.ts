@@ -60,6 +60,255 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			help_categories: {
+				Row: {
+					id: string
+					name_nl: string
+					name_en: string
+					description_nl: string
+					description_en: string
+					icon: string
+					requires_vog: boolean
+					sort_order: number
+				}
+				Insert: {
+					id: string
+					name_nl: string
+					name_en: string
+					description_nl: string
+					description_en: string
+					icon: string
+					requires_vog?: boolean
+					sort_order: number
+				}
+				Update: {
+					id?: string
+					name_nl?: string
+					name_en?: string
+					description_nl?: string
+					description_en?: string
+					icon?: string
+					requires_vog?: boolean
+					sort_order?: number
+				}
+				Relationships: []
+			}
+			help_declines: {
+				Row: {
+					request_id: string
+					volunteer_id: string
+					declined_at: string
+				}
+				Insert: {
+					request_id: string
+					volunteer_id: string
+					declined_at?: string
+				}
+				Update: {
+					request_id?: string
+					volunteer_id?: string
+					declined_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'help_declines_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'help_declines_volunteer_id_fkey'; columns: ['volunteer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			help_events: {
+				Row: {
+					id: number
+					request_id: string
+					actor_id: string | null
+					action: string
+					from_status: Database['public']['Enums']['help_status'] | null
+					to_status: Database['public']['Enums']['help_status']
+					at: string
+				}
+				Insert: {
+					id?: never
+					request_id: string
+					actor_id?: string | null
+					action: string
+					from_status?: Database['public']['Enums']['help_status'] | null
+					to_status: Database['public']['Enums']['help_status']
+					at?: string
+				}
+				Update: {
+					id?: never
+					request_id?: string
+					actor_id?: string | null
+					action?: string
+					from_status?: Database['public']['Enums']['help_status'] | null
+					to_status?: Database['public']['Enums']['help_status']
+					at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'help_events_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] }
+				]
+			}
+			help_messages: {
+				Row: {
+					id: string
+					request_id: string
+					sender_id: string
+					body: string
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					request_id: string
+					sender_id: string
+					body: string
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					request_id?: string
+					sender_id?: string
+					body?: string
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'help_messages_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'help_messages_sender_id_fkey'; columns: ['sender_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			help_offers: {
+				Row: {
+					id: string
+					volunteer_id: string
+					category_id: string
+					area_id: string
+					description: string
+					available_on: string | null
+					hidden_at: string | null
+					closed_at: string | null
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					volunteer_id: string
+					category_id: string
+					area_id: string
+					description: string
+					available_on?: string | null
+					hidden_at?: string | null
+					closed_at?: string | null
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					volunteer_id?: string
+					category_id?: string
+					area_id?: string
+					description?: string
+					available_on?: string | null
+					hidden_at?: string | null
+					closed_at?: string | null
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'help_offers_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'help_offers_category_id_fkey'; columns: ['category_id']; isOneToOne: false; referencedRelation: 'help_categories'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'help_offers_volunteer_id_fkey'; columns: ['volunteer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			help_request_private: {
+				Row: {
+					request_id: string
+					address: string | null
+					latitude: number | null
+					longitude: number | null
+				}
+				Insert: {
+					request_id: string
+					address?: string | null
+					latitude?: number | null
+					longitude?: number | null
+				}
+				Update: {
+					request_id?: string
+					address?: string | null
+					latitude?: number | null
+					longitude?: number | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'help_request_private_request_id_fkey'; columns: ['request_id']; isOneToOne: true; referencedRelation: 'help_requests'; referencedColumns: ['id'] }
+				]
+			}
+			help_requests: {
+				Row: {
+					id: string
+					submission_id: string
+					requester_id: string
+					created_by: string
+					category_id: string
+					description: string
+					area_id: string
+					when_kind: Database['public']['Enums']['help_when']
+					when_date: string | null
+					when_note: string | null
+					status: Database['public']['Enums']['help_status']
+					helper_id: string | null
+					done_marked_by: string | null
+					done_marked_at: string | null
+					matched_at: string | null
+					status_changed_at: string
+					opened_at: string
+					hidden_at: string | null
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					submission_id: string
+					requester_id: string
+					created_by: string
+					category_id: string
+					description: string
+					area_id: string
+					when_kind: Database['public']['Enums']['help_when']
+					when_date?: string | null
+					when_note?: string | null
+					status?: Database['public']['Enums']['help_status']
+					helper_id?: string | null
+					done_marked_by?: string | null
+					done_marked_at?: string | null
+					matched_at?: string | null
+					status_changed_at?: string
+					opened_at?: string
+					hidden_at?: string | null
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					submission_id?: string
+					requester_id?: string
+					created_by?: string
+					category_id?: string
+					description?: string
+					area_id?: string
+					when_kind?: Database['public']['Enums']['help_when']
+					when_date?: string | null
+					when_note?: string | null
+					status?: Database['public']['Enums']['help_status']
+					helper_id?: string | null
+					done_marked_by?: string | null
+					done_marked_at?: string | null
+					matched_at?: string | null
+					status_changed_at?: string
+					opened_at?: string
+					hidden_at?: string | null
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'help_requests_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'help_requests_category_id_fkey'; columns: ['category_id']; isOneToOne: false; referencedRelation: 'help_categories'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'help_requests_created_by_fkey'; columns: ['created_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'help_requests_done_marked_by_fkey'; columns: ['done_marked_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'help_requests_helper_id_fkey'; columns: ['helper_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'help_requests_requester_id_fkey'; columns: ['requester_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			memberships: {
 				Row: {
 					organisation_id: string
@@ -101,6 +350,59 @@ export type Database = {
 					created_at?: string
 				}
 				Relationships: []
+			}
+			notification_preferences: {
+				Row: {
+					profile_id: string
+					kind: Database['public']['Enums']['notification_kind']
+					frequency: Database['public']['Enums']['notification_frequency']
+				}
+				Insert: {
+					profile_id: string
+					kind: Database['public']['Enums']['notification_kind']
+					frequency: Database['public']['Enums']['notification_frequency']
+				}
+				Update: {
+					profile_id?: string
+					kind?: Database['public']['Enums']['notification_kind']
+					frequency?: Database['public']['Enums']['notification_frequency']
+				}
+				Relationships: [
+					{ foreignKeyName: 'notification_preferences_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			notifications: {
+				Row: {
+					id: string
+					profile_id: string
+					kind: Database['public']['Enums']['notification_kind']
+					request_id: string | null
+					created_at: string
+					emailed_at: string | null
+					read_at: string | null
+				}
+				Insert: {
+					id?: string
+					profile_id: string
+					kind: Database['public']['Enums']['notification_kind']
+					request_id?: string | null
+					created_at?: string
+					emailed_at?: string | null
+					read_at?: string | null
+				}
+				Update: {
+					id?: string
+					profile_id?: string
+					kind?: Database['public']['Enums']['notification_kind']
+					request_id?: string | null
+					created_at?: string
+					emailed_at?: string | null
+					read_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'notifications_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'notifications_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] }
+				]
 			}
 			organisation_areas: {
 				Row: {
@@ -154,6 +456,8 @@ export type Database = {
 					created_by: string | null
 					created_at: string
 					onboarded_at: string | null
+					blocked_at: string | null
+					blocked_by: string | null
 				}
 				Insert: {
 					id?: string
@@ -165,6 +469,8 @@ export type Database = {
 					created_by?: string | null
 					created_at?: string
 					onboarded_at?: string | null
+					blocked_at?: string | null
+					blocked_by?: string | null
 				}
 				Update: {
 					id?: string
@@ -176,10 +482,59 @@ export type Database = {
 					created_by?: string | null
 					created_at?: string
 					onboarded_at?: string | null
+					blocked_at?: string | null
+					blocked_by?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'profiles_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'profiles_blocked_by_fkey'; columns: ['blocked_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'profiles_created_by_fkey'; columns: ['created_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			reports: {
+				Row: {
+					id: string
+					reporter_id: string
+					request_id: string | null
+					offer_id: string | null
+					person_id: string | null
+					area_id: string
+					reason: string
+					created_at: string
+					handled_at: string | null
+					handled_by: string | null
+				}
+				Insert: {
+					id?: string
+					reporter_id: string
+					request_id?: string | null
+					offer_id?: string | null
+					person_id?: string | null
+					area_id: string
+					reason: string
+					created_at?: string
+					handled_at?: string | null
+					handled_by?: string | null
+				}
+				Update: {
+					id?: string
+					reporter_id?: string
+					request_id?: string | null
+					offer_id?: string | null
+					person_id?: string | null
+					area_id?: string
+					reason?: string
+					created_at?: string
+					handled_at?: string | null
+					handled_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'reports_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'reports_handled_by_fkey'; columns: ['handled_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'reports_offer_id_fkey'; columns: ['offer_id']; isOneToOne: false; referencedRelation: 'help_offers'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'reports_person_id_fkey'; columns: ['person_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'reports_reporter_id_fkey'; columns: ['reporter_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'reports_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] }
 				]
 			}
 			sessions: {
@@ -241,20 +596,131 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			thanks: {
+				Row: {
+					id: string
+					request_id: string
+					from_id: string
+					to_id: string
+					body: string
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					request_id: string
+					from_id: string
+					to_id: string
+					body: string
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					request_id?: string
+					from_id?: string
+					to_id?: string
+					body?: string
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'thanks_from_id_fkey'; columns: ['from_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'thanks_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'thanks_to_id_fkey'; columns: ['to_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			volunteer_categories: {
+				Row: {
+					volunteer_id: string
+					category_id: string
+				}
+				Insert: {
+					volunteer_id: string
+					category_id: string
+				}
+				Update: {
+					volunteer_id?: string
+					category_id?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'volunteer_categories_category_id_fkey'; columns: ['category_id']; isOneToOne: false; referencedRelation: 'help_categories'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'volunteer_categories_volunteer_id_fkey'; columns: ['volunteer_id']; isOneToOne: false; referencedRelation: 'volunteer_profiles'; referencedColumns: ['profile_id'] }
+				]
+			}
+			volunteer_profiles: {
+				Row: {
+					profile_id: string
+					area_id: string
+					latitude: number
+					longitude: number
+					max_distance_km: number
+					availability: number
+					skills: string | null
+					vog_date: string | null
+					active: boolean
+					updated_at: string
+				}
+				Insert: {
+					profile_id: string
+					area_id: string
+					latitude: number
+					longitude: number
+					max_distance_km?: number
+					availability?: number
+					skills?: string | null
+					vog_date?: string | null
+					active?: boolean
+					updated_at?: string
+				}
+				Update: {
+					profile_id?: string
+					area_id?: string
+					latitude?: number
+					longitude?: number
+					max_distance_km?: number
+					availability?: number
+					skills?: string | null
+					vog_date?: string | null
+					active?: boolean
+					updated_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'volunteer_profiles_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'volunteer_profiles_profile_id_fkey'; columns: ['profile_id']; isOneToOne: true; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 		};
 		Views: {
 
 		};
 		Functions: {
+			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null }[] }
+			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
+			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
+			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string }; Returns: string }
+			effective_status: { Args: { r: unknown }; Returns: Database['public']['Enums']['help_status'] }
+			first_name_of: { Args: { person: string }; Returns: string }
 			has_role: { Args: { wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
 			has_role_in_organisation: { Args: { organisation: string; wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
+			help_act: { Args: { p_request: string; p_action: string; p_helper?: string }; Returns: Database['public']['Enums']['help_status'] }
 			is_coordinator_for_area: { Args: { area: string }; Returns: boolean }
+			is_coordinator_for_person: { Args: { person: string }; Returns: boolean }
+			is_coordinator_for_request: { Args: { request: string }; Returns: boolean }
+			is_matched_party: { Args: { request: string }; Returns: boolean }
+			is_party_to: { Args: { request: string }; Returns: boolean }
+			is_volunteer: { Args: Record<PropertyKey, never>; Returns: boolean }
+			moderate: { Args: { p_action: string; p_target: string; p_report?: string }; Returns: undefined }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
+			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }
+			request_slots: { Args: { r: unknown }; Returns: number }
+			suggest_helpers: { Args: { p_request: string; p_limit?: number }; Returns: { kind: string | null; helper_id: string | null; offer_id: string | null; first_name: string | null; distance_m: number | null; common_slots: number | null; common_mask: number | null; recent_matches: number | null; has_vog: boolean | null; score: number | null }[] }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
 		};
 		Enums: {
 			area_kind: 'wijk' | 'kern' | 'dorp'
+			help_status: 'open' | 'offered' | 'matched' | 'done_pending' | 'done' | 'cancelled' | 'expired'
+			help_when: 'asap' | 'on_date' | 'regularly'
 			member_role: 'volunteer' | 'coordinator' | 'officer' | 'admin'
+			notification_frequency: 'immediately' | 'daily' | 'never'
+			notification_kind: 'new_request_nearby' | 'offer_received' | 'offer_accepted' | 'reminder' | 'done' | 'message'
 			organisation_kind: 'volunteer_centre' | 'welfare' | 'municipal_team'
 		};
 		CompositeTypes: Record<string, never>;

@@ -1,0 +1,24 @@
+// Messages between the matched people, and thanks afterwards.
+import { unwrap, type Db } from '../db/clients';
+
+export async function listMessages(db: Db, requestId: string) {
+	return unwrap(await db.from('help_messages').select('id, sender_id, body, created_at').eq('request_id', requestId).order('created_at'));
+}
+
+export async function sendMessage(db: Db, requestId: string, senderId: string, body: string) {
+	unwrap(await db.from('help_messages').insert({ request_id: requestId, sender_id: senderId, body }));
+}
+
+export async function listThanksFor(db: Db, requestId: string) {
+	return unwrap(await db.from('thanks').select('id, from_id, to_id, body, created_at').eq('request_id', requestId));
+}
+
+export async function sendThanks(db: Db, requestId: string, fromId: string, toId: string, body: string) {
+	unwrap(await db.from('thanks').insert({ request_id: requestId, from_id: fromId, to_id: toId, body }));
+}
+
+export async function listThanksReceived(db: Db, userId: string) {
+	return unwrap(
+		await db.from('thanks').select('id, from_id, body, created_at, help_requests(category_id)').eq('to_id', userId).order('created_at', { ascending: false })
+	);
+}

@@ -1,0 +1,68 @@
+// Volunteers: their standing offer (categories, place, distance, availability) and one-off offers.
+import { unwrap, unwrapMaybe, type Db } from '../db/clients';
+import { slotsToMask } from '$lib/schemas/help';
+
+export async function readVolunteerProfile(db: Db, userId: string) {
+	const profile = unwrapMaybe(
+		await db.from('volunteer_profiles').select('area_id, max_distance_km, availability, skills, vog_date, active').eq('profile_id', userId).maybeSingle()
+	);
+	const categories = unwrap(await db.from('volunteer_categories').select('category_id').eq('volunteer_id', userId)).map((c) => c.category_id);
+	return profile ? { ...profile, categories } : null;
+}
+
+export async function saveVolunteerProfile(
+	db: Db,
+	userId: string,
+	input: { categories: string[]; area_id: string; max_distance_km: number; slots: number[]; skills: string }
+): Promise<void> {
+	const area = unwrap(await db.from('areas').select('latitude, longitude').eq('id', input.area_id).single());
+	const row = {
+		area_id: input.area_id,
+		latitude: area.latitude,
+		longitude: area.longitude,
+		max_distance_km: input.max_distance_km,
+		availability: slotsToMask(input.slots),
+		skills: input.skills || null
+	};
+	const existing = unwrapMaybe(await db.from('volunteer_profiles').select('profile_id').eq('profile_id', userId).maybeSingle());
+	if (existing) unwrap(await db.from('volunteer_profiles').update(row).eq('profile_id', userId));
+	else unwrap(await db.from('volunteer_profiles').insert({ profile_id: userId, ...row }));
+	unwrap(await db.from('volunteer_categories').delete().eq('volunteer_id', userId));
+	unwrap(await db.from('volunteer_categories').insert(input.categories.map((category_id) => ({ volunteer_id: userId, category_id }))));
+}
+
+export async function createOffer(
+	db: Db,
+	userId: string,
+	input: { category_id: string; area_id: string; description: string; available_on: string }
+): Promise<void> {
+	unwrap(
+		await db.from('help_offers').insert({
+			volunteer_id: userId,
+			category_id: input.category_id,
+			area_id: input.area_id,
+			description: input.description,
+			available_on: input.available_on || null
+		})
+	);
+}
+
+export async function listMyOffers(db: Db, userId: string) {
+	return unwrap(
+		await db.from('help_offers').select('id, category_id, description, available_on, closed_at, hidden_at').eq('volunteer_id', userId).is('closed_at', null).order('created_at', { ascending: false })
+	);
+}
+
+export async function closeOffer(db: Db, userId: string, offerId: string) {
+	unwrap(await db.from('help_offers').update({ closed_at: new Date().toISOString() }).eq('id', offerId).eq('volunteer_id', userId));
+}
+
+/** For a coordinator: volunteers in their areas with their VOG date. */
+export async function listVolunteersInMyAreas(db: Db) {
+	return unwrap(await db.from('volunteer_profiles').select('profile_id, area_id, vog_date, active, areas(name)').order('profile_id'));
+}
+
+export async function setVogDate(db: Db, volunteerId: string, date: string | null) {
+	const rows = unwrap(await db.from('volunteer_profiles').update({ vog_date: date }).eq('profile_id', volunteerId).select('profile_id'));
+	return rows.length === 1;
+}
