@@ -637,7 +637,7 @@ begin
     join public.volunteer_categories vc on vc.volunteer_id = v.profile_id and vc.category_id = r.category_id
     where v.active
       and extensions.earth_box(extensions.ll_to_earth(pt.latitude, pt.longitude), 50000)
-          @> extensions.ll_to_earth(v.latitude, v.longitude)
+          operator(extensions.@>) extensions.ll_to_earth(v.latitude, v.longitude)
       and v.profile_id <> r.requester_id
       and (not needs_vog or v.vog_date > current_date - interval '3 years')
       and not exists (select 1 from public.help_declines d where d.request_id = r.id and d.volunteer_id = v.profile_id)
