@@ -106,6 +106,10 @@ function render({ enumRows, enums, columns, functions, foreignKeys }) {
 			.filter(([, t]) => (kind === 'Views') === t.view)
 			.map(([name, t]) => {
 				const row = t.cols.map((c) => `\t\t\t\t\t${c.column_name}: ${tsType(c.udt_name, enums)}${c.nullable ? ' | null' : ''}`);
+				// Computed fields (a function taking this table's row) can be selected like columns.
+				for (const f of functions.filter((f) => f.arg_types.length === 1 && f.arg_types[0].replace(/^public\./, '') === name)) {
+					row.push(`\t\t\t\t\t${f.name}: ${tsType(f.returns, enums)} | null`);
+				}
 				const insert = t.cols.map((c) => {
 					if (c.identity_generation === 'ALWAYS') return `\t\t\t\t\t${c.column_name}?: never`;
 					const optional = c.nullable || c.has_default || c.identity;

@@ -15,11 +15,28 @@ import textSize from '@tabler/icons/outline/text-size.svg?raw';
 import alertCircle from '@tabler/icons/outline/alert-circle.svg?raw';
 import circleCheck from '@tabler/icons/outline/circle-check.svg?raw';
 import accessible from '@tabler/icons/outline/accessible.svg?raw';
+import tool from '@tabler/icons/outline/tool.svg?raw';
+import friends from '@tabler/icons/outline/friends.svg?raw';
+import bus from '@tabler/icons/outline/bus.svg?raw';
+import shoppingCart from '@tabler/icons/outline/shopping-cart.svg?raw';
+import plant from '@tabler/icons/outline/plant.svg?raw';
+import mailOpened from '@tabler/icons/outline/mail-opened.svg?raw';
+import wheelchair from '@tabler/icons/outline/wheelchair.svg?raw';
+import bell from '@tabler/icons/outline/bell.svg?raw';
+import messageCircle from '@tabler/icons/outline/message-circle.svg?raw';
+import flag from '@tabler/icons/outline/flag.svg?raw';
+import handStop from '@tabler/icons/outline/hand-stop.svg?raw';
+import arrowLeft from '@tabler/icons/outline/arrow-left.svg?raw';
+import arrowRight from '@tabler/icons/outline/arrow-right.svg?raw';
+import send from '@tabler/icons/outline/send.svg?raw';
+import phone from '@tabler/icons/outline/phone.svg?raw';
 
 const raw = {
 	home, user, login, logout, mail, language, volume, 'player-stop': playerStop, users,
 	'user-plus': userPlus, 'heart-handshake': heartHandshake, 'map-pin': mapPin,
-	'text-size': textSize, 'alert-circle': alertCircle, 'circle-check': circleCheck, accessible
+	'text-size': textSize, 'alert-circle': alertCircle, 'circle-check': circleCheck, accessible,
+	tool, friends, bus, 'shopping-cart': shoppingCart, plant, 'mail-opened': mailOpened, wheelchair, bell,
+	'message-circle': messageCircle, flag, 'hand-stop': handStop, 'arrow-left': arrowLeft, 'arrow-right': arrowRight, send, phone
 };
 
 export type IconName = keyof typeof raw;

@@ -257,6 +257,9 @@ export type Database = {
 					opened_at: string
 					hidden_at: string | null
 					created_at: string
+					effective_status: Database['public']['Enums']['help_status'] | null
+					request_point: unknown | null
+					request_slots: number | null
 				}
 				Insert: {
 					id?: string

@@ -1,0 +1,28 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guard';
+import { readRequest } from '$lib/server/help/requests';
+import { report } from '$lib/server/help/moderation';
+import { reportSchema } from '$lib/schemas/help';
+
+const isUuid = (v: string) => /^[0-9a-f-]{36}$/i.test(v);
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	requireUser(locals);
+	const request = isUuid(params.id) ? await readRequest(locals.db, params.id) : null;
+	if (!request) error(404, 'errors.not_found');
+	return { requestId: request.id };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const user = requireUser(locals);
+		const values = Object.fromEntries(await request.formData());
+		const parsed = reportSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { error: parsed.error.issues[0].message, reason: String(values.reason ?? '') });
+		const target = isUuid(params.id) ? await readRequest(locals.db, params.id) : null;
+		if (!target) error(404, 'errors.not_found');
+		await report(locals.db, user.id, { request_id: target.id }, target.area_id, parsed.data.reason);
+		return { done: true };
+	}
+};

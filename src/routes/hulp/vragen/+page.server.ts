@@ -1,0 +1,89 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guard';
+import { askForHelp, listCategories } from '$lib/server/help/requests';
+import { notify, volunteersNear } from '$lib/server/help/notify';
+import { listAreas, readProfile } from '$lib/server/people';
+import { ASK_STEPS, askSchema, askSteps, type AskStep } from '$lib/schemas/help';
+import type { DbError } from '$lib/server/db/clients';
+
+const FIELDS = ['submission_id', 'requester_id', 'category_id', 'description', 'area_id', 'address', 'when_kind', 'when_date', 'when_note'] as const;
+type Values = Record<(typeof FIELDS)[number], string>;
+
+function readValues(form: FormData): Values {
+	return Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? '')])) as Values;
+}
+
+function errorsOf(issues: { path: PropertyKey[]; message: string }[]) {
+	return Object.fromEntries(issues.map((i) => [String(i.path[0]), i.message]));
+}
+
+/** For a coordinator: the resident they ask for (RLS: only people in their areas). */
+async function residentFor(locals: App.Locals, id: string | null) {
+	if (!id) return null;
+	const resident = /^[0-9a-f-]{36}$/i.test(id) ? await readProfile(locals.db, id) : null;
+	if (!resident || !resident.created_by) error(404, 'errors.not_found');
+	return { id: resident.id, name: resident.display_name ?? '', areaId: resident.area_id };
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals);
+	const resident = await residentFor(locals, url.searchParams.get('voor'));
+	const initial: Values = {
+		submission_id: randomUUID(),
+		requester_id: resident?.id ?? '',
+		category_id: '',
+		description: '',
+		area_id: resident?.areaId ?? user.areaId ?? '',
+		address: '',
+		when_kind: 'asap',
+		when_date: '',
+		when_note: ''
+	};
+	return { initial, resident, categories: await listCategories(locals.db), areas: await listAreas(locals.db) };
+};
+
+export const actions: Actions = {
+	/** Checks the question on screen and moves to the next one (or back). */
+	step: async ({ request, locals }) => {
+		requireUser(locals);
+		const form = await request.formData();
+		const values = readValues(form);
+		const step = String(form.get('step')) as AskStep | 'summary';
+		const index = step === 'summary' ? ASK_STEPS.length : ASK_STEPS.indexOf(step);
+		if (index < 0) return fail(400, { step: 'category' as const, values, errors: {} });
+		if (form.get('direction') === 'back') {
+			return { step: ASK_STEPS[Math.max(0, index - 1)], values, errors: {} };
+		}
+		const schema = askSteps[step as AskStep];
+		const result = schema.safeParse(values);
+		if (!result.success) return fail(400, { step, values, errors: errorsOf(result.error.issues) });
+		return { step: ASK_STEPS[index + 1] ?? ('summary' as const), values, errors: {} };
+	},
+
+	/** The summary's "Hulp vragen": checks everything again and saves it once. */
+	send: async ({ request, locals, url }) => {
+		const user = requireUser(locals);
+		const values = readValues(await request.formData());
+		const result = askSchema.safeParse({ ...values, requester_id: values.requester_id || undefined });
+		if (!result.success) {
+			const errors = errorsOf(result.error.issues);
+			const firstBad = ASK_STEPS.find((s) => Object.keys(askSteps[s].shape ?? {}).some((f) => f in errors)) ?? 'when';
+			return fail(400, { step: firstBad, values, errors });
+		}
+		const requesterId = result.data.requester_id ?? user.id;
+		let id: string;
+		try {
+			id = await askForHelp(locals.db, requesterId, result.data);
+		} catch (err) {
+			const code = (err as DbError).code;
+			if (code === '23503') return fail(400, { step: 'place' as const, values, errors: { area_id: 'errors.area_missing' } });
+			if (code === '22023') return fail(400, { step: 'when' as const, values, errors: { when_date: 'help.errors.date_past' } });
+			if (code === '42501') return fail(403, { step: 'summary' as const, values, errors: { form: 'errors.not_allowed' } });
+			throw err;
+		}
+		await notify('new_request_nearby', await volunteersNear(id), id, url.origin);
+		redirect(303, `/hulp/${id}?gevraagd`);
+	}
+};
