@@ -16,7 +16,8 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	globalSetup: './tests/e2e/global-setup.ts',
 	fullyParallel: false,
-	workers: 2,
+	// One at a time: journeys sign in as the same demo people, and a newer code replaces an older one.
+	workers: 1,
 	retries: 0,
 	timeout: 60_000,
 	expect: { timeout: 10_000 },

@@ -34,7 +34,7 @@ insert into public.profiles (id, display_name, area_id, preferred_language, emai
   ('00000000-0000-4000-8000-000000000304', 'Truus Peters', '00000000-0000-4000-8000-000000000102', 'nl', 'truus@voorbeeld.nl', '06 12 34 56 78', now()),
   ('00000000-0000-4000-8000-000000000305', 'Jan Smeets', '00000000-0000-4000-8000-000000000105', 'nl', 'jan@voorbeeld.nl', null, now()),
   ('00000000-0000-4000-8000-000000000306', 'Fatima Bakker', '00000000-0000-4000-8000-000000000102', 'nl', 'fatima@voorbeeld.nl', '06 98 76 54 32', now()),
-  ('00000000-0000-4000-8000-000000000307', 'Pieter Hendriks', '00000000-0000-4000-8000-000000000103', 'en', 'pieter@voorbeeld.nl', null, now());
+  ('00000000-0000-4000-8000-000000000307', 'Pieter Hendriks', '00000000-0000-4000-8000-000000000103', 'nl', 'pieter@voorbeeld.nl', null, now());
 
 insert into public.memberships (organisation_id, profile_id, role) values
   ('00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000301', 'coordinator'),

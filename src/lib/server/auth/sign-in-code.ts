@@ -9,7 +9,7 @@ import { constantTimeEqual, fromBytea, generateSignInCode, hmacSha256, toBytea }
 
 export const CODE_LIFETIME_MINUTES = 10;
 export const MAX_TRIES = 5;
-export const MAX_CODES_PER_ADDRESS_PER_HOUR = 5;
+export const MAX_CODES_PER_ADDRESS_PER_HOUR = Number(process.env.SIGN_IN_CODES_PER_ADDRESS_PER_HOUR ?? 5);
 /** Many people can share one address (a library, a care home): configurable. */
 export const MAX_CODES_PER_IP_PER_HOUR = Number(process.env.SIGN_IN_CODES_PER_IP_PER_HOUR ?? 30);
 
