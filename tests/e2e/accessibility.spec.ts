@@ -64,3 +64,44 @@ test('onboarding and coordination pages have no axe violations', async ({ page }
 		await expectNoAxeViolations(page);
 	}
 });
+
+test('help pages have no axe violations', async ({ page }, testInfo) => {
+	await signIn(page, newEmail(testInfo, 'axehulp'), { name: 'Ilse', area: 'Noord (wijk)' });
+	await page.goto('/hulp');
+	await expectNoAxeViolations(page);
+	await page.goto('/hulp/vragen');
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Volgende' }).click(); // error on the first question
+	await expectNoAxeViolations(page);
+	await page.getByRole('radio', { name: /Boodschappen/ }).check();
+	await page.getByRole('button', { name: 'Volgende' }).click();
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Wat moet er gebeuren?').fill('Wie gaat met mij naar de markt?');
+	await page.getByRole('button', { name: 'Volgende' }).click();
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Volgende' }).click();
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Volgende' }).click();
+	await expectNoAxeViolations(page); // the summary
+	await page.getByRole('button', { name: 'Hulp vragen' }).click();
+	await expect(page.getByText('We zoeken een helper.').first()).toBeVisible();
+	await expectNoAxeViolations(page);
+	const requestPath = new URL(page.url()).pathname;
+	await page.goto(`${requestPath}/melden`);
+	await expectNoAxeViolations(page);
+	await page.goto('/meldingen');
+	await expectNoAxeViolations(page);
+
+	await page.context().clearCookies();
+	await signIn(page, 'fatima@voorbeeld.nl');
+	for (const path of ['/hulp', '/hulp/bieden', requestPath]) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+	await page.context().clearCookies();
+	await signIn(page, 'sanne@voorbeeld.nl');
+	for (const path of ['/coordinatie/hulp', requestPath]) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+});
