@@ -80,7 +80,7 @@ create table public.volunteer_profiles (
   area_id uuid not null references public.areas (id),
   latitude double precision not null,
   longitude double precision not null,
-  max_distance_km numeric(4, 1) not null default 3 check (max_distance_km between 0.5 and 50),
+  max_distance_km numeric(4, 1) not null default 3 check (max_distance_km between 0.5 and 15),
   availability int not null default 0 check (availability between 0 and 2097151),
   skills text check (length(skills) <= 500),
   vog_date date,
@@ -629,32 +629,34 @@ begin
 
   return query
   with candidates as (
-    select v.profile_id, v.availability,
+    select v.profile_id, v.availability, v.vog_date,
            extensions.earth_distance(extensions.ll_to_earth(v.latitude, v.longitude),
                                      extensions.ll_to_earth(pt.latitude, pt.longitude)) as dist,
-           v.max_distance_km, v.vog_date
+           v.max_distance_km
     from public.volunteer_profiles v
     join public.volunteer_categories vc on vc.volunteer_id = v.profile_id and vc.category_id = r.category_id
     where v.active
-      and extensions.earth_box(extensions.ll_to_earth(pt.latitude, pt.longitude), 50000)
+      -- the box of the largest distance anyone may choose; each volunteer's own limit follows
+      and extensions.earth_box(extensions.ll_to_earth(pt.latitude, pt.longitude), 15000)
           operator(extensions.@>) extensions.ll_to_earth(v.latitude, v.longitude)
       and v.profile_id <> r.requester_id
       and (not needs_vog or v.vog_date > current_date - interval '3 years')
-      and not exists (select 1 from public.help_declines d where d.request_id = r.id and d.volunteer_id = v.profile_id)
-      and not exists (select 1 from public.profiles p where p.id = v.profile_id and p.blocked_at is not null)
-  ), ranked as (
-    select 'volunteer'::text as kind, c.profile_id as helper_id, null::uuid as offer_id,
-           public.first_name_of(c.profile_id) as first_name,
-           round(c.dist)::int as distance_m,
-           bit_count((c.availability & public.request_slots(r))::bit(21))::int as common_slots,
-           c.availability & public.request_slots(r) as common_mask,
-           (select count(*)::int from public.help_requests h
-             where h.helper_id = c.profile_id and h.matched_at > now() - interval '30 days') as recent_matches,
-           c.vog_date > current_date - interval '3 years' as has_vog
-    from candidates c
+  ), near as (
+    select c.* from candidates c
     where c.dist <= c.max_distance_km * 1000
+      and not exists (select 1 from public.help_declines d where d.request_id = r.id and d.volunteer_id = c.profile_id)
+      and not exists (select 1 from public.profiles p where p.id = c.profile_id and p.blocked_at is not null)
+  ), ranked as (
+    select 'volunteer'::text as kind, n.profile_id as helper_id, null::uuid as offer_id,
+           round(n.dist)::int as distance_m,
+           bit_count((n.availability & public.request_slots(r))::bit(21))::int as common_slots,
+           n.availability & public.request_slots(r) as common_mask,
+           (select count(*)::int from public.help_requests h
+             where h.helper_id = n.profile_id and h.matched_at > now() - interval '30 days') as recent_matches,
+           coalesce(n.vog_date > current_date - interval '3 years', false) as has_vog
+    from near n
     union all
-    select 'offer', o.volunteer_id, o.id, public.first_name_of(o.volunteer_id),
+    select 'offer', o.volunteer_id, o.id,
            round(extensions.earth_distance(extensions.ll_to_earth(a.latitude, a.longitude),
                                            extensions.ll_to_earth(pt.latitude, pt.longitude)))::int,
            case when o.available_on is null then 1
@@ -665,16 +667,22 @@ begin
     where o.category_id = r.category_id and o.area_id = r.area_id
       and o.hidden_at is null and o.closed_at is null
       and (o.available_on is null or o.available_on >= current_date)
+      and (r.when_kind <> 'on_date' or o.available_on is null or o.available_on = r.when_date)
       and not needs_vog
       and o.volunteer_id <> r.requester_id
       and not exists (select 1 from public.help_declines d where d.request_id = r.id and d.volunteer_id = o.volunteer_id)
+  ), scored as (
+    select x.*, round((100 - least(x.distance_m, 10000) / 100.0) + 10 * least(x.common_slots, 3) - 15 * x.recent_matches
+                      + case when x.kind = 'offer' then 20 else 0 end, 1) as score
+    from ranked x
+    order by score desc, x.distance_m, x.helper_id
+    limit p_limit
   )
-  select x.kind, x.helper_id, x.offer_id, x.first_name, x.distance_m, x.common_slots, x.common_mask, x.recent_matches, x.has_vog,
-         round((100 - least(x.distance_m, 10000) / 100.0) + 10 * least(x.common_slots, 3) - 15 * x.recent_matches
-               + case when x.kind = 'offer' then 20 else 0 end, 1) as score
-  from ranked x
-  order by score desc, x.distance_m, x.helper_id
-  limit p_limit;
+  -- names only for the few that are shown
+  select s.kind, s.helper_id, s.offer_id, public.first_name_of(s.helper_id), s.distance_m, s.common_slots,
+         s.common_mask, s.recent_matches, s.has_vog, s.score
+  from scored s
+  order by s.score desc, s.distance_m, s.helper_id;
 end;
 $$;
 
@@ -689,25 +697,38 @@ returns table (
 )
 language sql stable security definer set search_path = ''
 as $$
-  select r.id, r.category_id, r.area_id, a.name, public.first_name_of(r.requester_id), r.description,
-         r.when_kind, r.when_date, r.when_note,
-         round(extensions.earth_distance(extensions.ll_to_earth(a.latitude, a.longitude),
-                                         extensions.ll_to_earth(v.latitude, v.longitude)))::int,
-         r.created_at
-  from public.volunteer_profiles v
-  join public.volunteer_categories vc on vc.volunteer_id = v.profile_id
-  join public.help_requests r on r.category_id = vc.category_id and r.status = 'open' and r.hidden_at is null
-  join public.areas a on a.id = r.area_id
-  join public.help_categories c on c.id = r.category_id
-  where v.profile_id = (select auth.uid()) and v.active and public.is_volunteer()
-    and r.requester_id <> v.profile_id
-    and public.effective_status(r) = 'open'
-    and (not c.requires_vog or v.vog_date > current_date - interval '3 years')
-    and extensions.earth_distance(extensions.ll_to_earth(a.latitude, a.longitude),
-                                  extensions.ll_to_earth(v.latitude, v.longitude)) <= v.max_distance_km * 1000
-    and not exists (select 1 from public.help_declines d where d.request_id = r.id and d.volunteer_id = v.profile_id)
-  order by r.created_at
-  limit p_limit;
+  with me as (
+    select v.* from public.volunteer_profiles v
+    where v.profile_id = (select auth.uid()) and v.active and public.is_volunteer()
+  ), near_areas as (
+    select a.id, a.name,
+           extensions.earth_distance(extensions.ll_to_earth(a.latitude, a.longitude),
+                                     extensions.ll_to_earth(me.latitude, me.longitude)) as dist
+    from public.areas a, me
+    where extensions.earth_distance(extensions.ll_to_earth(a.latitude, a.longitude),
+                                    extensions.ll_to_earth(me.latitude, me.longitude)) <= me.max_distance_km * 1000
+  ), my_categories as (
+    select vc.category_id from public.volunteer_categories vc
+    join public.help_categories c on c.id = vc.category_id
+    cross join me
+    where vc.volunteer_id = me.profile_id
+      and (not c.requires_vog or me.vog_date > current_date - interval '3 years')
+  ), found as (
+    select r.*, na.name as area_name, na.dist
+    from public.help_requests r
+    join near_areas na on na.id = r.area_id
+    where r.status = 'open' and r.hidden_at is null
+      and r.category_id in (select category_id from my_categories)
+      and r.requester_id <> (select auth.uid())
+      and public.effective_status(r) = 'open'
+      and not exists (select 1 from public.help_declines d where d.request_id = r.id and d.volunteer_id = (select auth.uid()))
+    order by r.created_at
+    limit p_limit
+  )
+  select f.id, f.category_id, f.area_id, f.area_name, public.first_name_of(f.requester_id), f.description,
+         f.when_kind, f.when_date, f.when_note, round(f.dist)::int, f.created_at
+  from found f
+  order by f.created_at;
 $$;
 
 /*

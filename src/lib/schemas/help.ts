@@ -65,7 +65,7 @@ export const PARTS = ['morning', 'afternoon', 'evening'] as const;
 export const volunteerSchema = z.object({
 	categories: z.array(z.enum(CATEGORY_IDS)).min(1, { error: 'help.errors.categories_missing' }),
 	area_id: z.uuid({ error: 'errors.area_missing' }),
-	max_distance_km: z.coerce.number({ error: 'help.errors.distance' }).min(0.5, { error: 'help.errors.distance' }).max(50, { error: 'help.errors.distance' }),
+	max_distance_km: z.coerce.number({ error: 'help.errors.distance' }).min(0.5, { error: 'help.errors.distance' }).max(15, { error: 'help.errors.distance' }),
 	slots: z.array(z.coerce.number().int().min(0).max(20)).default([]),
 	skills: z.string().trim().max(500, { error: 'help.errors.skills_too_long' }).default('')
 });
