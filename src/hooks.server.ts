@@ -1,5 +1,7 @@
 import { sequence } from '@sveltejs/kit/hooks';
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import { startJobs } from '$lib/server/jobs';
 import { SESSION_COOKIE, validateSessionToken, setSessionCookie, deleteSessionCookie } from '$lib/server/auth/session';
 import { createAnonClient, createUserClient } from '$lib/server/db/clients';
 import { LANGUAGE_COOKIE, isLanguage } from '$lib/i18n';
@@ -51,4 +53,9 @@ export const handle = sequence(handleSession, handleLanguage, handleHeaders);
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);
 	return { message: status === 404 ? 'errors.not_found' : 'errors.server' };
+};
+
+/** Starts the job queue (reminders, digests) once the server runs; not while building. */
+export const init: ServerInit = async () => {
+	if (!building) await startJobs(process.env.DATABASE_URL, process.env.ORIGIN ?? 'http://localhost:5180');
 };

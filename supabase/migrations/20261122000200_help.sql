@@ -85,12 +85,13 @@ create table public.volunteer_profiles (
   skills text check (length(skills) <= 500),
   vog_date date,
   active boolean not null default true,
-  updated_at timestamptz not null default now()
+  updated_at timestamptz not null default now(),
+  -- the point on earthdistance's sphere, computed once so matching only calls C functions per row
+  location extensions.cube generated always as (extensions.ll_to_earth(latitude, longitude)) stored
 );
 comment on table public.volunteer_profiles is 'A volunteer''s standing offer: where (a point, usually their area centre), how far, when, what they are good at.';
 comment on column public.volunteer_profiles.vog_date is 'Date of the certificate of conduct (VOG), set by a coordinator.';
-create index volunteer_profiles_location_idx on public.volunteer_profiles
-  using gist (extensions.ll_to_earth(latitude, longitude)) where active;
+create index volunteer_profiles_location_idx on public.volunteer_profiles using gist (location) where active;
 
 create table public.volunteer_categories (
   volunteer_id uuid not null references public.volunteer_profiles (profile_id) on delete cascade,
@@ -149,6 +150,7 @@ create table public.help_requests (
   matched_at timestamptz,
   status_changed_at timestamptz not null default now(),
   opened_at timestamptz not null default now(),
+  reminder_sent_at timestamptz,
   hidden_at timestamptz,
   created_at timestamptz not null default now(),
   check ((when_kind = 'on_date') = (when_date is not null)),
@@ -255,9 +257,10 @@ create trigger help_requests_log_on_behalf
  * ---------------------------------------------------------------------------------------------
  */
 
+-- No SET clause, so the planner can inline it; every name in it is schema-qualified.
 create function public.effective_status(r public.help_requests)
 returns public.help_status
-language sql stable set search_path = ''
+language sql stable
 as $$
   select case
     when r.status in ('open', 'offered')
@@ -546,6 +549,7 @@ begin
     done_marked_at = case when next_status = 'done_pending' then now() when next_status = 'open' then null else done_marked_at end,
     -- a reopened request starts its 30 days again
     opened_at = case when p_action = 'reopen' then now() else opened_at end,
+    reminder_sent_at = case when p_action = 'reopen' then null else reminder_sent_at end,
     when_kind = case when p_action = 'reopen' and when_kind = 'on_date' and when_date < current_date then 'asap' else when_kind end,
     when_date = case when p_action = 'reopen' and when_kind = 'on_date' and when_date < current_date then null else when_date end
   where id = r.id;
@@ -600,7 +604,7 @@ $$;
  */
 create function public.request_slots(r public.help_requests)
 returns int
-language sql immutable set search_path = ''
+language sql immutable
 as $$
   select case when r.when_kind = 'on_date'
     then (7 << ((extract(isodow from r.when_date)::int - 1) * 3))
@@ -617,6 +621,9 @@ as $$
 declare
   r public.help_requests;
   pt record;
+  here extensions.cube;
+  search_box extensions.cube;
+  slots int;
   needs_vog boolean;
 begin
   select * into r from public.help_requests where id = p_request;
@@ -625,20 +632,22 @@ begin
     raise exception 'Only the requester or a coordinator of the area can see suggestions.' using errcode = '42501';
   end if;
   select * into pt from public.request_point(r);
+  here := extensions.ll_to_earth(pt.latitude, pt.longitude);
+  -- the box of the largest distance anyone may choose; each volunteer's own limit follows
+  search_box := extensions.earth_box(here, 15000);
+  slots := public.request_slots(r);
   select c.requires_vog into needs_vog from public.help_categories c where c.id = r.category_id;
 
   return query
   with candidates as (
+    -- cube_distance is the straight line through the sphere: within 15 km the same as over it.
     select v.profile_id, v.availability, v.vog_date,
-           extensions.earth_distance(extensions.ll_to_earth(v.latitude, v.longitude),
-                                     extensions.ll_to_earth(pt.latitude, pt.longitude)) as dist,
+           extensions.cube_distance(v.location, here) as dist,
            v.max_distance_km
     from public.volunteer_profiles v
     join public.volunteer_categories vc on vc.volunteer_id = v.profile_id and vc.category_id = r.category_id
     where v.active
-      -- the box of the largest distance anyone may choose; each volunteer's own limit follows
-      and extensions.earth_box(extensions.ll_to_earth(pt.latitude, pt.longitude), 15000)
-          operator(extensions.@>) extensions.ll_to_earth(v.latitude, v.longitude)
+      and search_box operator(extensions.@>) v.location
       and v.profile_id <> r.requester_id
       and (not needs_vog or v.vog_date > current_date - interval '3 years')
   ), near as (
@@ -649,16 +658,15 @@ begin
   ), ranked as (
     select 'volunteer'::text as kind, n.profile_id as helper_id, null::uuid as offer_id,
            round(n.dist)::int as distance_m,
-           bit_count((n.availability & public.request_slots(r))::bit(21))::int as common_slots,
-           n.availability & public.request_slots(r) as common_mask,
+           bit_count((n.availability & slots)::bit(21))::int as common_slots,
+           n.availability & slots as common_mask,
            (select count(*)::int from public.help_requests h
              where h.helper_id = n.profile_id and h.matched_at > now() - interval '30 days') as recent_matches,
            coalesce(n.vog_date > current_date - interval '3 years', false) as has_vog
     from near n
     union all
     select 'offer', o.volunteer_id, o.id,
-           round(extensions.earth_distance(extensions.ll_to_earth(a.latitude, a.longitude),
-                                           extensions.ll_to_earth(pt.latitude, pt.longitude)))::int,
+           round(extensions.cube_distance(extensions.ll_to_earth(a.latitude, a.longitude), here))::int,
            case when o.available_on is null then 1
                 when r.when_kind <> 'on_date' or o.available_on = r.when_date then 3 else 0 end,
            0, 0, false

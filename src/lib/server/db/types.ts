@@ -255,6 +255,7 @@ export type Database = {
 					matched_at: string | null
 					status_changed_at: string
 					opened_at: string
+					reminder_sent_at: string | null
 					hidden_at: string | null
 					created_at: string
 					effective_status: Database['public']['Enums']['help_status'] | null
@@ -279,6 +280,7 @@ export type Database = {
 					matched_at?: string | null
 					status_changed_at?: string
 					opened_at?: string
+					reminder_sent_at?: string | null
 					hidden_at?: string | null
 					created_at?: string
 				}
@@ -300,6 +302,7 @@ export type Database = {
 					matched_at?: string | null
 					status_changed_at?: string
 					opened_at?: string
+					reminder_sent_at?: string | null
 					hidden_at?: string | null
 					created_at?: string
 				}
@@ -660,6 +663,7 @@ export type Database = {
 					vog_date: string | null
 					active: boolean
 					updated_at: string
+					location: unknown | null
 				}
 				Insert: {
 					profile_id: string
@@ -672,6 +676,7 @@ export type Database = {
 					vog_date?: string | null
 					active?: boolean
 					updated_at?: string
+					location?: unknown | null
 				}
 				Update: {
 					profile_id?: string
@@ -684,6 +689,7 @@ export type Database = {
 					vog_date?: string | null
 					active?: boolean
 					updated_at?: string
+					location?: unknown | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'volunteer_profiles_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },

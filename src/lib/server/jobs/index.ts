@@ -1,0 +1,35 @@
+// The job queue (pg-boss, in Postgres): scheduled work survives restarts and runs once even with
+// several servers. Needs DATABASE_URL (a direct Postgres connection); without it nothing is
+// scheduled and the site says so in its log.
+import PgBoss from 'pg-boss';
+import { sendDailyDigests, sendExpiryReminders } from '../help/reminders';
+
+let boss: PgBoss | null = null;
+
+export const JOBS = {
+	'help-expiry-reminders': { cron: '15 * * * *', run: (origin: string) => sendExpiryReminders(origin) },
+	'notification-digest': { cron: '0 7 * * *', run: (origin: string) => sendDailyDigests(origin) }
+} as const;
+
+export async function startJobs(databaseUrl: string | undefined, origin: string): Promise<void> {
+	if (boss) return;
+	if (!databaseUrl) {
+		console.warn('DATABASE_URL is not set: reminders and daily digests are not sent.');
+		return;
+	}
+	boss = new PgBoss({ connectionString: databaseUrl, max: 3 });
+	boss.on('error', (err) => console.error('[jobs]', err));
+	await boss.start();
+	for (const [name, job] of Object.entries(JOBS)) {
+		await boss.createQueue(name);
+		await boss.schedule(name, job.cron, {}, { tz: 'Europe/Amsterdam' });
+		await boss.work(name, async () => {
+			await job.run(origin);
+		});
+	}
+}
+
+export async function stopJobs(): Promise<void> {
+	await boss?.stop({ graceful: true });
+	boss = null;
+}
