@@ -161,6 +161,7 @@ comment on table public.help_requests is 'A request for help. created_by differs
 comment on column public.help_requests.opened_at is 'When the request was opened (again): the 30 days without a match count from here.';
 comment on column public.help_requests.submission_id is 'Chosen by the form once; a second submit of the same form finds the first request.';
 create index help_requests_open_idx on public.help_requests (area_id, category_id, created_at) where status = 'open' and hidden_at is null;
+create index help_requests_open_by_age_idx on public.help_requests (created_at) where status = 'open' and hidden_at is null;
 create index help_requests_requester_idx on public.help_requests (requester_id);
 create index help_requests_helper_idx on public.help_requests (helper_id);
 create index help_requests_area_status_idx on public.help_requests (area_id, status);
@@ -640,15 +641,19 @@ begin
 
   return query
   with candidates as (
-    -- cube_distance is the straight line through the sphere: within 15 km the same as over it.
-    select v.profile_id, v.availability, v.vog_date,
-           extensions.cube_distance(v.location, here) as dist,
-           v.max_distance_km
-    from public.volunteer_profiles v
+    -- The 2,000 nearest active volunteers, straight from the GiST index (KNN); the category,
+    -- distance and VOG filters run on those. cube_distance is the straight line through the
+    -- sphere: within 15 km the same as over it.
+    select v.profile_id, v.availability, v.vog_date, v.dist, v.max_distance_km
+    from (
+      select v.*, extensions.cube_distance(v.location, here) as dist
+      from public.volunteer_profiles v
+      where v.active and search_box operator(extensions.@>) v.location
+      order by v.location operator(extensions.<->) here
+      limit 2000
+    ) v
     join public.volunteer_categories vc on vc.volunteer_id = v.profile_id and vc.category_id = r.category_id
-    where v.active
-      and search_box operator(extensions.@>) v.location
-      and v.profile_id <> r.requester_id
+    where v.profile_id <> r.requester_id
       and (not needs_vog or v.vog_date > current_date - interval '3 years')
   ), near as (
     select c.* from candidates c
