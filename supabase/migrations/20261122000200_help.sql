@@ -623,7 +623,6 @@ declare
   r public.help_requests;
   pt record;
   here extensions.cube;
-  search_box extensions.cube;
   slots int;
   needs_vog boolean;
 begin
@@ -634,8 +633,6 @@ begin
   end if;
   select * into pt from public.request_point(r);
   here := extensions.ll_to_earth(pt.latitude, pt.longitude);
-  -- the box of the largest distance anyone may choose; each volunteer's own limit follows
-  search_box := extensions.earth_box(here, 15000);
   slots := public.request_slots(r);
   select c.requires_vog into needs_vog from public.help_categories c where c.id = r.category_id;
 
@@ -648,11 +645,15 @@ begin
     from (
       select v.*, extensions.cube_distance(v.location, here) as dist
       from public.volunteer_profiles v
-      where v.active and search_box operator(extensions.@>) v.location
+      where v.active
       order by v.location operator(extensions.<->) here
       limit 2000
     ) v
-    join public.volunteer_categories vc on vc.volunteer_id = v.profile_id and vc.category_id = r.category_id
+    -- one primary-key look-up per nearby volunteer (LIMIT keeps the planner from hashing them all)
+    cross join lateral (
+      select 1 from public.volunteer_categories vc
+      where vc.category_id = r.category_id and vc.volunteer_id = v.profile_id limit 1
+    ) offers_category
     where v.profile_id <> r.requester_id
       and (not needs_vog or v.vog_date > current_date - interval '3 years')
   ), near as (
@@ -713,7 +714,7 @@ as $$
   with me as (
     select v.* from public.volunteer_profiles v
     where v.profile_id = (select auth.uid()) and v.active and public.is_volunteer()
-  ), near_areas as (
+  ), near_areas as materialized ( -- a handful of areas: measure each once, not per request
     select a.id, a.name,
            extensions.earth_distance(extensions.ll_to_earth(a.latitude, a.longitude),
                                      extensions.ll_to_earth(me.latitude, me.longitude)) as dist

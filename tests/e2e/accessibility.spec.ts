@@ -100,7 +100,7 @@ test('help pages have no axe violations', async ({ page }, testInfo) => {
 	}
 	await page.context().clearCookies();
 	await signIn(page, 'sanne@voorbeeld.nl');
-	for (const path of ['/coordinatie/hulp', requestPath]) {
+	for (const path of ['/coordinatie/hulp', '/coordinatie/vrijwilligers', requestPath]) {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 	}

@@ -59,7 +59,9 @@ export async function closeOffer(db: Db, userId: string, offerId: string) {
 
 /** For a coordinator: volunteers in their areas with their VOG date. */
 export async function listVolunteersInMyAreas(db: Db) {
-	return unwrap(await db.from('volunteer_profiles').select('profile_id, area_id, vog_date, active, areas(name)').order('profile_id'));
+	return unwrap(
+		await db.from('volunteer_profiles').select('profile_id, area_id, vog_date, active, areas(name), profiles(display_name)').order('profile_id')
+	);
 }
 
 export async function setVogDate(db: Db, volunteerId: string, date: string | null) {
