@@ -153,6 +153,7 @@ export type Database = {
 					sender_id: string
 					body: string
 					created_at: string
+					voice_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -160,6 +161,7 @@ export type Database = {
 					sender_id: string
 					body: string
 					created_at?: string
+					voice_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -167,10 +169,12 @@ export type Database = {
 					sender_id?: string
 					body?: string
 					created_at?: string
+					voice_id?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'help_messages_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'help_messages_sender_id_fkey'; columns: ['sender_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+					{ foreignKeyName: 'help_messages_sender_id_fkey'; columns: ['sender_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'help_messages_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
 				]
 			}
 			help_offers: {
@@ -258,6 +262,8 @@ export type Database = {
 					reminder_sent_at: string | null
 					hidden_at: string | null
 					created_at: string
+					voice_id: string | null
+					summary: string | null
 					effective_status: Database['public']['Enums']['help_status'] | null
 					request_point: unknown | null
 					request_slots: number | null
@@ -283,6 +289,8 @@ export type Database = {
 					reminder_sent_at?: string | null
 					hidden_at?: string | null
 					created_at?: string
+					voice_id?: string | null
+					summary?: string | null
 				}
 				Update: {
 					id?: string
@@ -305,6 +313,8 @@ export type Database = {
 					reminder_sent_at?: string | null
 					hidden_at?: string | null
 					created_at?: string
+					voice_id?: string | null
+					summary?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'help_requests_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
@@ -312,7 +322,8 @@ export type Database = {
 					{ foreignKeyName: 'help_requests_created_by_fkey'; columns: ['created_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'help_requests_done_marked_by_fkey'; columns: ['done_marked_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'help_requests_helper_id_fkey'; columns: ['helper_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'help_requests_requester_id_fkey'; columns: ['requester_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+					{ foreignKeyName: 'help_requests_requester_id_fkey'; columns: ['requester_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'help_requests_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
 				]
 			}
 			memberships: {
@@ -633,6 +644,68 @@ export type Database = {
 					{ foreignKeyName: 'thanks_to_id_fkey'; columns: ['to_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
+			voice_audio: {
+				Row: {
+					voice_id: string
+					bytes: string
+				}
+				Insert: {
+					voice_id: string
+					bytes: string
+				}
+				Update: {
+					voice_id?: string
+					bytes?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'voice_audio_voice_id_fkey'; columns: ['voice_id']; isOneToOne: true; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
+				]
+			}
+			voice_messages: {
+				Row: {
+					id: string
+					author_id: string
+					request_id: string | null
+					purpose: Database['public']['Enums']['voice_purpose']
+					mime_type: string
+					byte_size: number
+					duration_ms: number | null
+					transcript: string | null
+					transcript_source: string | null
+					audio_deleted_at: string | null
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					author_id: string
+					request_id?: string | null
+					purpose: Database['public']['Enums']['voice_purpose']
+					mime_type: string
+					byte_size: number
+					duration_ms?: number | null
+					transcript?: string | null
+					transcript_source?: string | null
+					audio_deleted_at?: string | null
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					author_id?: string
+					request_id?: string | null
+					purpose?: Database['public']['Enums']['voice_purpose']
+					mime_type?: string
+					byte_size?: number
+					duration_ms?: number | null
+					transcript?: string | null
+					transcript_source?: string | null
+					audio_deleted_at?: string | null
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'voice_messages_author_id_fkey'; columns: ['author_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'voice_messages_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] }
+				]
+			}
 			volunteer_categories: {
 				Row: {
 					volunteer_id: string
@@ -701,10 +774,12 @@ export type Database = {
 
 		};
 		Functions: {
+			attach_voice: { Args: { p_voice: string; p_request: string }; Returns: undefined }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null }[] }
+			can_listen: { Args: { voice: string }; Returns: boolean }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
-			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string }; Returns: string }
+			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
 			effective_status: { Args: { r: unknown }; Returns: Database['public']['Enums']['help_status'] }
 			first_name_of: { Args: { person: string }; Returns: string }
 			has_role: { Args: { wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
@@ -720,6 +795,7 @@ export type Database = {
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
 			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }
 			request_slots: { Args: { r: unknown }; Returns: number }
+			set_request_summary: { Args: { p_request: string; p_summary: string }; Returns: undefined }
 			suggest_helpers: { Args: { p_request: string; p_limit?: number }; Returns: { kind: string | null; helper_id: string | null; offer_id: string | null; first_name: string | null; distance_m: number | null; common_slots: number | null; common_mask: number | null; recent_matches: number | null; has_vog: boolean | null; score: number | null }[] }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
 		};
@@ -731,6 +807,7 @@ export type Database = {
 			notification_frequency: 'immediately' | 'daily' | 'never'
 			notification_kind: 'new_request_nearby' | 'offer_received' | 'offer_accepted' | 'reminder' | 'done' | 'message'
 			organisation_kind: 'volunteer_centre' | 'welfare' | 'municipal_team'
+			voice_purpose: 'request' | 'message' | 'thanks'
 		};
 		CompositeTypes: Record<string, never>;
 	};

@@ -3,12 +3,15 @@
 // scheduled and the site says so in its log.
 import PgBoss from 'pg-boss';
 import { sendDailyDigests, sendExpiryReminders } from '../help/reminders';
+import { deleteExpiredAudio, transcribeNewAudio } from '../voice/jobs';
 
 let boss: PgBoss | null = null;
 
 export const JOBS = {
 	'help-expiry-reminders': { cron: '15 * * * *', run: (origin: string) => sendExpiryReminders(origin) },
-	'notification-digest': { cron: '0 7 * * *', run: (origin: string) => sendDailyDigests(origin) }
+	'notification-digest': { cron: '0 7 * * *', run: (origin: string) => sendDailyDigests(origin) },
+	'voice-retention': { cron: '30 3 * * *', run: () => deleteExpiredAudio() },
+	'voice-transcription': { cron: '* * * * *', run: () => transcribeNewAudio() }
 } as const;
 
 export async function startJobs(databaseUrl: string | undefined, origin: string): Promise<void> {

@@ -1,0 +1,81 @@
+// Saving and reading voice messages. Writes go through the person's own client, so RLS decides;
+// the audio bytes are read back through PostgREST as raw bytes (application/octet-stream).
+import { unwrap, unwrapMaybe, type Db } from '../db/clients';
+import { config } from '../config';
+import { mintAccessToken } from '../db/jwt';
+import { toBytea } from '../auth/crypto';
+import { checkVoiceUpload } from './audio';
+import type { Enums } from '../db/types';
+
+export type VoicePurpose = Enums<'voice_purpose'>;
+export type SaveResult = { ok: true; id: string } | { ok: false; error: string };
+
+/** A file field with something in it, or nothing. */
+export function uploadedFile(value: FormDataEntryValue | null): File | null {
+	return value instanceof File && value.size > 0 ? value : null;
+}
+
+export async function saveVoice(
+	db: Db,
+	authorId: string,
+	file: File,
+	purpose: VoicePurpose,
+	requestId: string | null = null
+): Promise<SaveResult> {
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const check = checkVoiceUpload(bytes);
+	if (!check.ok) return check;
+	const row = unwrap(
+		await db
+			.from('voice_messages')
+			.insert({
+				author_id: authorId,
+				request_id: requestId,
+				purpose,
+				mime_type: check.type,
+				byte_size: bytes.length,
+				duration_ms: check.seconds === null ? null : Math.round(check.seconds * 1000)
+			})
+			.select('id')
+			.single()
+	);
+	const audio = await db.from('voice_audio').insert({ voice_id: row.id, bytes: toBytea(Buffer.from(bytes)) });
+	if (audio.error) {
+		// Nothing half-saved: without its audio the description goes too (the author may delete drafts).
+		await db.from('voice_messages').delete().eq('id', row.id);
+		throw new Error(audio.error.message);
+	}
+	return { ok: true, id: row.id };
+}
+
+export async function readVoice(db: Db, id: string) {
+	return unwrapMaybe(
+		await db
+			.from('voice_messages')
+			.select('id, author_id, request_id, mime_type, byte_size, duration_ms, transcript, transcript_source, audio_deleted_at')
+			.eq('id', id)
+			.maybeSingle()
+	);
+}
+
+/** The audio bytes as this person may see them (RLS), or null. */
+export async function readVoiceBytes(userId: string, id: string): Promise<Uint8Array<ArrayBuffer> | null> {
+	const token = await mintAccessToken(userId);
+	const res = await fetch(`${config.supabaseUrl}/rest/v1/voice_audio?voice_id=eq.${id}&select=bytes`, {
+		headers: {
+			apikey: config.supabaseAnonKey,
+			authorization: `Bearer ${token}`,
+			accept: 'application/octet-stream'
+		}
+	});
+	if (!res.ok) return null;
+	const bytes = new Uint8Array(await res.arrayBuffer());
+	return bytes.length ? bytes : null;
+}
+
+export async function correctTranscript(db: Db, id: string, transcript: string): Promise<boolean> {
+	const rows = unwrap(
+		await db.from('voice_messages').update({ transcript, transcript_source: 'corrected' }).eq('id', id).select('id')
+	);
+	return rows.length === 1;
+}
