@@ -52,7 +52,9 @@ async function main() {
 		DEV_MAILBOX_DIR: path.join(dataDir, 'mailbox'),
 		ORIGIN: process.env.ORIGIN ?? siteUrl,
 		PORT: String(sitePort),
-		HOST: process.env.HOST ?? '127.0.0.1'
+		HOST: process.env.HOST ?? '127.0.0.1',
+		// Voice messages: two minutes of plain WAV from a phone's own recorder fit in 13 MB.
+		BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '13M'
 	};
 
 	let site;

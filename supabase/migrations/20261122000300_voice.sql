@@ -62,7 +62,7 @@ as $$
 $$;
 
 create policy "Authors, matched people and coordinators can see a voice message" on public.voice_messages
-  for select to authenticated using (public.can_listen(id));
+  for select to authenticated using (author_id = (select auth.uid()) or public.can_listen(id));
 create policy "People who may post can record a voice message" on public.voice_messages
   for insert to authenticated
   with check (author_id = (select auth.uid()) and public.can_post() and audio_deleted_at is null
@@ -80,6 +80,19 @@ create policy "Authors can store their audio" on public.voice_audio
 
 revoke update on public.voice_messages from anon, authenticated;
 grant update (transcript, transcript_source) on public.voice_messages to authenticated;
+
+-- PostgREST 12 sends raw bytes only for a function that returns this media-type domain.
+create domain public."application/octet-stream" as bytea;
+
+/**
+ * The audio of one voice message as raw bytes, for whoever may listen (RLS decides).
+ */
+create function public.voice_audio_bytes(p_voice uuid)
+returns public."application/octet-stream"
+language sql stable security invoker set search_path = ''
+as $$
+  select a.bytes::public."application/octet-stream" from public.voice_audio a where a.voice_id = p_voice;
+$$;
 
 /**
  * A coordinator writes a summary of a spoken request.
@@ -176,3 +189,4 @@ grant execute on function public.create_help_request(uuid, uuid, text, text, uui
 grant execute on function public.can_listen(uuid) to authenticated;
 grant execute on function public.set_request_summary(uuid, text) to authenticated;
 grant execute on function public.attach_voice(uuid, uuid) to authenticated;
+grant execute on function public.voice_audio_bytes(uuid) to authenticated;

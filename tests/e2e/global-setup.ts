@@ -22,6 +22,7 @@ export default async function globalSetup() {
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: baseURL,
+			BODY_SIZE_LIMIT: '13M',
 			// Every test signs in from 127.0.0.1, and the demo coordinator signs in many times an hour;
 			// the limits themselves are tested in tests/integration/auth.test.ts.
 			SIGN_IN_CODES_PER_IP_PER_HOUR: '10000',

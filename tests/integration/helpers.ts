@@ -15,6 +15,7 @@ export const people = {
 	truus: '00000000-0000-4000-8000-000000000304', // resident in Noord
 	jan: '00000000-0000-4000-8000-000000000305', // resident in Heide
 	fatima: '00000000-0000-4000-8000-000000000306', // volunteer in Noord
+	pieter: '00000000-0000-4000-8000-000000000307', // volunteer in Oost
 	willems: '00000000-0000-4000-8000-000000000308' // registered by phone by Sanne, Centrum
 } as const;
 

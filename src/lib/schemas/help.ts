@@ -17,7 +17,15 @@ const description = z
 /** The questions of "Hulp vragen", one per screen; the last screen checks them all together. */
 export const askSteps = {
 	category: z.object({ category_id: z.enum(CATEGORY_IDS, { error: 'help.errors.category_missing' }) }),
-	description: z.object({ description }),
+	// A spoken message alone is enough (voice_id is set once the recording is saved).
+	description: z
+		.object({
+			description: z.string().trim().max(MAX_TEXT, { error: 'help.errors.text_too_long' }).default(''),
+			voice_id: z.string().default('')
+		})
+		.superRefine((value, ctx) => {
+			if (!value.description && !value.voice_id) ctx.addIssue({ code: 'custom', path: ['description'], message: 'voice.errors.text_or_voice' });
+		}),
 	place: z.object({
 		area_id: z.uuid({ error: 'errors.area_missing' }),
 		address: z.string().trim().max(200, { error: 'help.errors.address_too_long' }).default('')
@@ -46,13 +54,15 @@ export const askSchema = z
 		submission_id: z.uuid(),
 		requester_id: z.uuid().optional(),
 		...askSteps.category.shape,
-		...askSteps.description.shape,
+		description: z.string().trim().max(MAX_TEXT, { error: 'help.errors.text_too_long' }).default(''),
+		voice_id: z.union([z.uuid(), z.literal('')]).default(''),
 		...askSteps.place.shape,
 		when_kind: z.enum(['asap', 'on_date', 'regularly'], { error: 'help.errors.when_missing' }),
 		when_date: z.string().trim().default(''),
 		when_note: z.string().trim().max(200, { error: 'help.errors.note_too_long' }).default('')
 	})
 	.superRefine((value, ctx) => {
+		if (!value.description && !value.voice_id) ctx.addIssue({ code: 'custom', path: ['description'], message: 'voice.errors.text_or_voice' });
 		const when = askSteps.when.safeParse(value);
 		if (!when.success) for (const issue of when.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 	});
@@ -81,7 +91,12 @@ export const offerSchema = z.object({
 		.refine((d) => d === '' || (/^\d{4}-\d{2}-\d{2}$/.test(d) && d >= todayInNL()), { error: 'help.errors.date_past' })
 });
 
-export const messageSchema = z.object({ body: description });
+export const messageSchema = z.object({ body: z.string().trim().max(MAX_TEXT, { error: 'help.errors.text_too_long' }).default('') });
+export const summarySchema = z.object({ summary: z.string().trim().max(MAX_TEXT, { error: 'help.errors.text_too_long' }).default('') });
+export const transcriptSchema = z.object({
+	voice: z.uuid(),
+	transcript: z.string().trim().min(1, { error: 'help.errors.text_missing', abort: true }).max(5000, { error: 'help.errors.text_too_long' })
+});
 export const thanksSchema = z.object({
 	body: z.string().trim().min(1, { error: 'help.errors.text_missing', abort: true }).max(500, { error: 'help.errors.thanks_too_long' })
 });

@@ -2,11 +2,11 @@
 import { unwrap, type Db } from '../db/clients';
 
 export async function listMessages(db: Db, requestId: string) {
-	return unwrap(await db.from('help_messages').select('id, sender_id, body, created_at').eq('request_id', requestId).order('created_at'));
+	return unwrap(await db.from('help_messages').select('id, sender_id, body, voice_id, created_at').eq('request_id', requestId).order('created_at'));
 }
 
-export async function sendMessage(db: Db, requestId: string, senderId: string, body: string) {
-	unwrap(await db.from('help_messages').insert({ request_id: requestId, sender_id: senderId, body }));
+export async function sendMessage(db: Db, requestId: string, senderId: string, body: string, voiceId: string | null = null) {
+	unwrap(await db.from('help_messages').insert({ request_id: requestId, sender_id: senderId, body, voice_id: voiceId }));
 }
 
 export async function listThanksFor(db: Db, requestId: string) {

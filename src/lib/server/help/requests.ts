@@ -22,13 +22,14 @@ export async function askForHelp(db: Db, requesterId: string, input: AskInput): 
 			p_when: input.when_kind,
 			p_when_date: input.when_kind === 'on_date' ? input.when_date : undefined,
 			p_when_note: input.when_note || undefined,
-			p_address: input.address || undefined
+			p_address: input.address || undefined,
+			p_voice: input.voice_id || undefined
 		})
 	);
 }
 
 const requestColumns =
-	'id, requester_id, created_by, helper_id, category_id, description, area_id, when_kind, when_date, when_note, status, effective_status, done_marked_by, created_at, opened_at, hidden_at, areas(name), help_categories(name_nl, name_en, icon, requires_vog)';
+	'id, voice_id, summary, requester_id, created_by, helper_id, category_id, description, area_id, when_kind, when_date, when_note, status, effective_status, done_marked_by, created_at, opened_at, hidden_at, areas(name), help_categories(name_nl, name_en, icon, requires_vog)';
 
 export async function readRequest(db: Db, id: string) {
 	return unwrapMaybe(await db.from('help_requests').select(requestColumns).eq('id', id).maybeSingle());

@@ -61,7 +61,7 @@ export async function readVoice(db: Db, id: string) {
 /** The audio bytes as this person may see them (RLS), or null. */
 export async function readVoiceBytes(userId: string, id: string): Promise<Uint8Array<ArrayBuffer> | null> {
 	const token = await mintAccessToken(userId);
-	const res = await fetch(`${config.supabaseUrl}/rest/v1/voice_audio?voice_id=eq.${id}&select=bytes`, {
+	const res = await fetch(`${config.supabaseUrl}/rest/v1/rpc/voice_audio_bytes?p_voice=${encodeURIComponent(id)}`, {
 		headers: {
 			apikey: config.supabaseAnonKey,
 			authorization: `Bearer ${token}`,

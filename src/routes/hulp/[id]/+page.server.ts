@@ -6,7 +6,8 @@ import {
 } from '$lib/server/help/requests';
 import { listMessages, listThanksFor, sendMessage, sendThanks } from '$lib/server/help/conversation';
 import { notify } from '$lib/server/help/notify';
-import { messageSchema, thanksSchema } from '$lib/schemas/help';
+import { messageSchema, summarySchema, thanksSchema, transcriptSchema } from '$lib/schemas/help';
+import { correctTranscript, readVoice, saveVoice, uploadedFile } from '$lib/server/voice/store';
 import type { DbError } from '$lib/server/db/clients';
 
 const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
@@ -38,8 +39,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		mine ? listThanksFor(locals.db, request.id) : [],
 		coordinatesArea && request.effective_status === 'open' ? suggestHelpers(locals.db, request.id) : []
 	]);
+	// RLS: only the author, the matched other side and coordinators get the recording.
+	const voice = request.voice_id ? await readVoice(locals.db, request.voice_id) : null;
 	return {
 		request,
+		voice: voice && !voice.audio_deleted_at ? voice : null,
+		canEditTranscript: !!voice && (voice.author_id === user.id || coordinatesArea),
 		me: user.id,
 		requesterName,
 		helperName,
@@ -94,10 +99,19 @@ export const actions: Actions = {
 
 	message: async ({ request, locals, params, url }) => {
 		const user = requireUser(locals);
-		const parsed = messageSchema.safeParse(Object.fromEntries(await request.formData()));
+		const form = await request.formData();
+		const parsed = messageSchema.safeParse({ body: form.get('body') ?? '' });
 		if (!parsed.success) return fail(400, { messageError: parsed.error.issues[0].message });
+		const file = uploadedFile(form.get('voice'));
+		if (!parsed.data.body && !file) return fail(400, { messageError: 'voice.errors.text_or_voice' });
 		try {
-			await sendMessage(locals.db, params.id, user.id, parsed.data.body);
+			let voiceId: string | null = null;
+			if (file) {
+				const saved = await saveVoice(locals.db, user.id, file, 'message', params.id);
+				if (!saved.ok) return fail(400, { voiceError: saved.error });
+				voiceId = saved.id;
+			}
+			await sendMessage(locals.db, params.id, user.id, parsed.data.body, voiceId);
 		} catch (err) {
 			if ((err as DbError).code === '42501') return fail(403, { messageError: 'errors.not_allowed' });
 			throw err;
@@ -105,6 +119,24 @@ export const actions: Actions = {
 		const r = await readRequest(locals.db, params.id);
 		if (r) await notify('message', [user.id === r.requester_id ? r.helper_id : r.requester_id], params.id, url.origin);
 		return { messageSent: true };
+	},
+
+	summary: async ({ request, locals, params }) => {
+		requireUser(locals);
+		const parsed = summarySchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { summaryError: parsed.error.issues[0].message });
+		const { error: failed } = await locals.db.rpc('set_request_summary', { p_request: params.id, p_summary: parsed.data.summary });
+		if (failed) return fail(403, { summaryError: 'errors.not_allowed' });
+		return { done: 'voice.summarySaved' };
+	},
+
+	transcript: async ({ request, locals }) => {
+		requireUser(locals);
+		const parsed = transcriptSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { transcriptError: parsed.error.issues[0].message });
+		const saved = await correctTranscript(locals.db, parsed.data.voice, parsed.data.transcript).catch(() => false);
+		if (!saved) return fail(403, { transcriptError: 'errors.not_allowed' });
+		return { done: 'voice.transcriptSaved' };
 	},
 
 	thanks: async ({ request, locals, params }) => {

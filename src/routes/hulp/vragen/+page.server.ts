@@ -7,8 +7,9 @@ import { notify, volunteersNear } from '$lib/server/help/notify';
 import { listAreas, readProfile } from '$lib/server/people';
 import { ASK_STEPS, askSchema, askSteps, type AskStep } from '$lib/schemas/help';
 import type { DbError } from '$lib/server/db/clients';
+import { saveVoice, uploadedFile } from '$lib/server/voice/store';
 
-const FIELDS = ['submission_id', 'requester_id', 'category_id', 'description', 'area_id', 'address', 'when_kind', 'when_date', 'when_note'] as const;
+const FIELDS = ['submission_id', 'requester_id', 'category_id', 'description', 'voice_id', 'area_id', 'address', 'when_kind', 'when_date', 'when_note'] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
 function readValues(form: FormData): Values {
@@ -35,6 +36,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		requester_id: resident?.id ?? '',
 		category_id: '',
 		description: '',
+		voice_id: '',
 		area_id: resident?.areaId ?? user.areaId ?? '',
 		address: '',
 		when_kind: 'asap',
@@ -47,9 +49,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	/** Checks the question on screen and moves to the next one (or back). */
 	step: async ({ request, locals }) => {
-		requireUser(locals);
+		const user = requireUser(locals);
 		const form = await request.formData();
 		const values = readValues(form);
+		// A recording (from the recorder or the phone's own) is saved as a draft right away.
+		const voice = uploadedFile(form.get('voice'));
+		if (voice && form.get('step') === 'description') {
+			const saved = await saveVoice(locals.db, user.id, voice, 'request');
+			if (!saved.ok) return fail(400, { step: 'description' as const, values, errors: { voice: saved.error } });
+			values.voice_id = saved.id;
+		}
 		const step = String(form.get('step')) as AskStep | 'summary';
 		const index = step === 'summary' ? ASK_STEPS.length : ASK_STEPS.indexOf(step);
 		if (index < 0) return fail(400, { step: 'category' as const, values, errors: {} });

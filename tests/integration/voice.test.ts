@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { asUser, people, areas, sql } from './helpers';
+import { saveVoice, readVoiceBytes } from '../../src/lib/server/voice/store';
+import { deleteExpiredAudio, transcribeNewAudio } from '../../src/lib/server/voice/jobs';
+import { makeWav } from '../support/wav';
+
+const wavFile = (seconds: number) => new File([makeWav(seconds)], 'bericht.wav', { type: 'audio/wav' });
+
+/** Truus asks for help with only a voice message; Fatima offers and Truus accepts. */
+async function voiceRequest(match: boolean) {
+	const truus = await asUser(people.truus);
+	const saved = await saveVoice(truus, people.truus, wavFile(2), 'request');
+	if (!saved.ok) throw new Error(saved.error);
+	const { data: id, error } = await truus.rpc('create_help_request', {
+		p_submission: randomUUID(), p_requester: people.truus, p_category: 'groceries', p_description: '', p_area: areas.noord, p_when: 'asap', p_voice: saved.id
+	});
+	if (error) throw new Error(error.message);
+	if (match) {
+		await (await asUser(people.fatima)).rpc('help_act', { p_request: id!, p_action: 'offer' });
+		await truus.rpc('help_act', { p_request: id!, p_action: 'accept' });
+	}
+	return { requestId: id!, voiceId: saved.id };
+}
+
+describe('who may listen', () => {
+	it('the author, the matched helper and a coordinator of the area; nobody else', async () => {
+		const { voiceId } = await voiceRequest(true);
+		const original = makeWav(2);
+		for (const who of [people.truus, people.fatima, people.sanne]) {
+			expect(Buffer.from((await readVoiceBytes(who, voiceId))!)).toEqual(original);
+		}
+		for (const who of [people.jan, people.kees, people.pieter]) {
+			expect(await readVoiceBytes(who, voiceId)).toBeNull();
+			expect((await (await asUser(who)).from('voice_messages').select('id').eq('id', voiceId)).data).toEqual([]);
+		}
+	});
+
+	it('a volunteer browsing an open request cannot listen before a match', async () => {
+		const { voiceId } = await voiceRequest(false);
+		expect(await readVoiceBytes(people.fatima, voiceId)).toBeNull();
+	});
+
+	it('a voice message alone is enough for a request; an empty text without one is refused', async () => {
+		const { requestId } = await voiceRequest(false);
+		const [row] = await sql<{ description: string; voice_id: string }>('select description, voice_id from help_requests where id = $1', [requestId]);
+		expect(row.description).toBe('');
+		const { error } = await (await asUser(people.truus)).rpc('create_help_request', {
+			p_submission: randomUUID(), p_requester: people.truus, p_category: 'groceries', p_description: '', p_area: areas.noord, p_when: 'asap'
+		});
+		expect(error?.message).toMatch(/help_requests_description_check/);
+	});
+
+	it('nobody can use someone else’s recording', async () => {
+		const truus = await asUser(people.truus);
+		const saved = await saveVoice(truus, people.truus, wavFile(1), 'request');
+		const { error } = await (await asUser(people.jan)).rpc('create_help_request', {
+			p_submission: randomUUID(), p_requester: people.jan, p_category: 'ride', p_description: '', p_area: areas.heide, p_when: 'asap', p_voice: saved.ok ? saved.id : ''
+		});
+		expect(error?.code).toBe('42501');
+	});
+
+	it('an upload that is not audio, or too long, stores nothing', async () => {
+		const truus = await asUser(people.truus);
+		const before = await sql('select id from voice_messages');
+		expect(await saveVoice(truus, people.truus, new File(['gewoon tekst '.repeat(20)], 'bericht.mp3'), 'request')).toEqual({ ok: false, error: 'voice.errors.type' });
+		expect(await saveVoice(truus, people.truus, wavFile(125), 'request')).toEqual({ ok: false, error: 'voice.errors.too_long' });
+		expect(await sql('select id from voice_messages')).toHaveLength(before.length);
+	});
+});
+
+describe('retention', () => {
+	it('deletes audio of requests closed longer than the period ago; newer audio and the request stay', async () => {
+		const old = await voiceRequest(true);
+		const recent = await voiceRequest(true);
+		for (const r of [old, recent]) {
+			await (await asUser(people.fatima)).rpc('help_act', { p_request: r.requestId, p_action: 'mark_done' });
+			await (await asUser(people.truus)).rpc('help_act', { p_request: r.requestId, p_action: 'confirm_done' });
+		}
+		await sql("update help_requests set status_changed_at = now() - interval '91 days' where id = $1", [old.requestId]);
+		await deleteExpiredAudio();
+		expect(await sql('select voice_id from voice_audio where voice_id = $1', [old.voiceId])).toEqual([]);
+		expect(await sql('select voice_id from voice_audio where voice_id = $1', [recent.voiceId])).toHaveLength(1);
+		const [meta] = await sql<{ audio_deleted_at: string | null }>('select audio_deleted_at from voice_messages where id = $1', [old.voiceId]);
+		expect(meta.audio_deleted_at).not.toBeNull();
+		expect(await sql('select id from help_requests where id = $1', [old.requestId])).toHaveLength(1);
+	});
+});
+
+describe('transcription through an OpenAI-compatible server', () => {
+	let server: Server;
+	let url = '';
+	const received: { model: string; language: string; bytes: number }[] = [];
+
+	beforeAll(async () => {
+		// A small server that speaks POST /v1/audio/transcriptions (multipart/form-data), as whisper.cpp's does.
+		server = createServer(async (req, res) => {
+			if (req.method !== 'POST' || req.url !== '/v1/audio/transcriptions') {
+				res.writeHead(404).end();
+				return;
+			}
+			const chunks: Buffer[] = [];
+			for await (const chunk of req) chunks.push(chunk as Buffer);
+			const form = await new Request('http://x', { method: 'POST', headers: { 'content-type': req.headers['content-type']! }, body: Buffer.concat(chunks) }).formData();
+			const file = form.get('file') as File;
+			received.push({ model: String(form.get('model')), language: String(form.get('language')), bytes: file.size });
+			res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: ' Wie doet boodschappen voor mij? ' }));
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+	});
+	afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+	it('stores the text as automatic, and the author can correct it', async () => {
+		const { voiceId } = await voiceRequest(false);
+		expect(await transcribeNewAudio(url)).toBeGreaterThan(0);
+		expect(received.at(-1)).toMatchObject({ model: 'whisper-1', language: 'nl' });
+		const [row] = await sql<{ transcript: string; transcript_source: string }>('select transcript, transcript_source from voice_messages where id = $1', [voiceId]);
+		expect(row).toEqual({ transcript: 'Wie doet boodschappen voor mij?', transcript_source: 'automatic' });
+
+		const truus = await asUser(people.truus);
+		const fixed = await truus.from('voice_messages').update({ transcript: 'Wie doet op vrijdag boodschappen?', transcript_source: 'corrected' }).eq('id', voiceId).select('id');
+		expect(fixed.data).toHaveLength(1);
+		const jan = await asUser(people.jan);
+		expect((await jan.from('voice_messages').update({ transcript: 'x' }).eq('id', voiceId).select('id')).data).toEqual([]);
+		const sneaky = await truus.from('voice_messages').update({ author_id: people.jan }).eq('id', voiceId);
+		expect(sneaky.error?.code).toBe('42501');
+	});
+
+	it('without TRANSCRIBE_URL nothing happens and nothing breaks', async () => {
+		expect(await transcribeNewAudio(undefined)).toBe(0);
+	});
+});
