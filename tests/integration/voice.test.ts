@@ -6,7 +6,7 @@ import { saveVoice, readVoiceBytes } from '../../src/lib/server/voice/store';
 import { deleteExpiredAudio, transcribeNewAudio } from '../../src/lib/server/voice/jobs';
 import { makeWav } from '../support/wav';
 
-const wavFile = (seconds: number) => new File([makeWav(seconds)], 'bericht.wav', { type: 'audio/wav' });
+const wavFile = (seconds: number) => new File([new Uint8Array(makeWav(seconds))], 'bericht.wav', { type: 'audio/wav' });
 
 /** Truus asks for help with only a voice message; Fatima offers and Truus accepts. */
 async function voiceRequest(match: boolean) {
