@@ -1,4 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import path from 'node:path';
+
+/** A Dutch sentence spoken by espeak-ng, made by the global setup; Chromium's fake microphone plays it. */
+export const VOICE_WAV = path.resolve('.data/test-results/stem.wav');
 
 // Debian's Chromium (apt-get install chromium); Playwright never downloads a browser here.
 const chromiumArgs = [
@@ -9,7 +13,10 @@ const chromiumArgs = [
 	'--no-first-run',
 	'--disable-background-networking',
 	'--disable-component-update',
-	'--disable-sync'
+	'--disable-sync',
+	'--use-fake-ui-for-media-stream',
+	'--use-fake-device-for-media-stream',
+	`--use-file-for-fake-audio-capture=${VOICE_WAV}`
 ];
 
 export default defineConfig({
@@ -26,6 +33,7 @@ export default defineConfig({
 		browserName: 'chromium',
 		launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
 		locale: 'nl-NL',
+		permissions: ['microphone'],
 		trace: 'off'
 	},
 	projects: [

@@ -1,6 +1,8 @@
 // Starts the local stack and the production build of the site for the browser tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { VOICE_WAV } from '../../playwright.config';
 import { startTestStack } from '../support/stack';
 import { findFreePort } from '../../supabase/local/stack.js';
 
@@ -12,6 +14,13 @@ export default async function globalSetup() {
 		const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 		if (build.status !== 0) throw new Error('vite build failed');
 	}
+	// The fake microphone's sound: a Dutch sentence, 48 kHz mono (espeak-ng and sox from Debian).
+	mkdirSync(path.dirname(VOICE_WAV), { recursive: true });
+	const raw = `${VOICE_WAV}.raw.wav`;
+	const speak = spawnSync('espeak-ng', ['-v', 'nl', '-w', raw, 'Hallo, ik heb hulp nodig met de boodschappen. Kunt u mij helpen?']);
+	const convert = speak.status === 0 ? spawnSync('sox', [raw, '-r', '48000', '-c', '1', VOICE_WAV]) : speak;
+	if (convert.status !== 0) throw new Error('espeak-ng and sox are needed for the voice tests: apt-get install -y espeak-ng sox');
+
 	const stack = await startTestStack('e2e');
 	const port = await findFreePort();
 	const baseURL = `http://127.0.0.1:${port}`;
