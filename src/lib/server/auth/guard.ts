@@ -19,3 +19,8 @@ export function requireCoordinator(locals: App.Locals): SessionUser {
 export function safeReturnPath(value: unknown): string {
 	return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
 }
+
+/** An id from a URL or form: checked before it reaches the database. */
+export function isUuid(value: string): boolean {
+	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/auth/guard';
+import { isUuid, requireUser } from '$lib/server/auth/guard';
 import {
 	act, allowedActions, contactDetails, firstNameOf, listCategories, readAddress, readRequest, suggestHelpers, type HelpAction
 } from '$lib/server/help/requests';
@@ -10,7 +10,6 @@ import { messageSchema, summarySchema, thanksSchema, transcriptSchema } from '$l
 import { correctTranscript, readVoice, saveVoice, uploadedFile } from '$lib/server/voice/store';
 import type { DbError } from '$lib/server/db/clients';
 
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 async function loadRequest(locals: App.Locals, id: string) {
 	// RLS decides: the requester, the helper, volunteers while it is open, coordinators of the area.

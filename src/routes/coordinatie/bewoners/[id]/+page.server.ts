@@ -3,10 +3,9 @@ import { superValidate, setError, fail, message } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { profileSchema } from '$lib/schemas/people';
-import { requireCoordinator } from '$lib/server/auth/guard';
+import { isUuid, requireCoordinator } from '$lib/server/auth/guard';
 import { isUnknownArea, listAreas, listAuditFor, readProfile, updateProfile } from '$lib/server/people';
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireCoordinator(locals);

@@ -1,11 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/auth/guard';
+import { isUuid, requireUser } from '$lib/server/auth/guard';
 import { readRequest } from '$lib/server/help/requests';
 import { report } from '$lib/server/help/moderation';
 import { reportSchema } from '$lib/schemas/help';
 
-const isUuid = (v: string) => /^[0-9a-f-]{36}$/i.test(v);
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireUser(locals);
