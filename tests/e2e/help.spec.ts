@@ -90,7 +90,7 @@ test('asking for help: a missing choice, an empty text and a past date get a mes
 	await page.getByRole('radio', { name: /Tuin/ }).check();
 	await page.getByRole('button', { name: 'Volgende' }).click();
 	await page.getByRole('button', { name: 'Volgende' }).click();
-	await expect(page.locator('#description-error')).toHaveText('Schrijf op wat er moet gebeuren.');
+	await expect(page.locator('#description-error')).toHaveText('Schrijf op wat er moet gebeuren, of spreek een bericht in.');
 	await expect(page.getByLabel('Wat moet er gebeuren?')).toHaveAttribute('maxlength', '1000');
 	await page.getByLabel('Wat moet er gebeuren?').fill('Het gras is te lang.');
 	await page.getByRole('button', { name: 'Volgende' }).click();

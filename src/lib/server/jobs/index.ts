@@ -21,7 +21,11 @@ export async function startJobs(databaseUrl: string | undefined, origin: string)
 		return;
 	}
 	boss = new PgBoss({ connectionString: databaseUrl, max: 3 });
-	boss.on('error', (err) => console.error('[jobs]', err));
+	boss.on('error', (err: Error & { code?: string }) => {
+		// 57P01: Postgres is shutting down (Ctrl-C, end of a test run); not worth a stack trace.
+		if (err.code === '57P01') console.warn('[jobs] the database stopped; jobs pause until it is back.');
+		else console.error('[jobs]', err);
+	});
 	await boss.start();
 	for (const [name, job] of Object.entries(JOBS)) {
 		await boss.createQueue(name);
