@@ -1,7 +1,7 @@
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
-import { startJobs } from '$lib/server/jobs';
+import { startJobs, stopJobs } from '$lib/server/jobs';
 import { SESSION_COOKIE, validateSessionToken, setSessionCookie, deleteSessionCookie } from '$lib/server/auth/session';
 import { createAnonClient, createUserClient } from '$lib/server/db/clients';
 import { LANGUAGE_COOKIE, isLanguage } from '$lib/i18n';
@@ -57,5 +57,9 @@ export const handleError: HandleServerError = ({ error, status }) => {
 
 /** Starts the job queue (reminders, digests) once the server runs; not while building. */
 export const init: ServerInit = async () => {
-	if (!building) await startJobs(process.env.DATABASE_URL, process.env.ORIGIN ?? 'http://localhost:5180');
+	if (building) return;
+	await startJobs(process.env.DATABASE_URL, process.env.ORIGIN ?? 'http://localhost:5180');
+	// adapter-node closes the HTTP server on SIGTERM/SIGINT, then says so here; the queue's timers
+	// would otherwise keep the process alive.
+	process.once('sveltekit:shutdown' as 'exit', () => void stopJobs());
 };

@@ -76,7 +76,13 @@ async function main() {
 		if (stopping) return;
 		stopping = true;
 		console.log('\nstopping…');
-		site.kill('SIGTERM');
+		if (site.exitCode === null) {
+			const exited = new Promise((resolve) => site.once('exit', resolve));
+			site.kill('SIGTERM');
+			const late = setTimeout(() => site.kill('SIGKILL'), 10_000);
+			await exited;
+			clearTimeout(late);
+		}
 		await stack.stop();
 		process.exit(0);
 	};

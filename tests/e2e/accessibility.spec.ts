@@ -1,4 +1,4 @@
-import { test, expect, signIn, newEmail, expectNoAxeViolations } from './fixtures';
+import { test, expect, signIn, newEmail, expectNoAxeViolations, sql } from './fixtures';
 
 test('pages for everyone have no axe violations and large targets', async ({ page }) => {
 	for (const path of ['/', '/inloggen', '/toegankelijkheid', '/dev/mail', '/bestaat-niet']) {
@@ -91,6 +91,11 @@ test('help pages have no axe violations', async ({ page }, testInfo) => {
 	await expectNoAxeViolations(page);
 	await page.goto('/meldingen');
 	await expectNoAxeViolations(page);
+	const [offer] = await sql<{ id: string }>('select id from help_offers where hidden_at is null and closed_at is null limit 1');
+	for (const path of ['/hulp/aanbod', `/hulp/aanbod/${offer.id}/melden`]) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
 
 	await page.context().clearCookies();
 	await signIn(page, 'fatima@voorbeeld.nl');

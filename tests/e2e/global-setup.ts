@@ -50,7 +50,11 @@ export default async function globalSetup() {
 	process.env.BASE_URL = baseURL;
 	process.env.E2E_DATABASE_URL = stack.dbUrl;
 	return async () => {
+		const exited = new Promise((resolve) => site.once('exit', resolve));
 		site.kill('SIGTERM');
+		const late = setTimeout(() => site.kill('SIGKILL'), 10_000);
+		await exited;
+		clearTimeout(late);
 		await stack.stop();
 	};
 }

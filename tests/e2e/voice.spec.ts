@@ -28,12 +28,14 @@ test('a resident asks for help with only a voice message; the matched volunteer 
 	await page.getByRole('button', { name: 'Hulp vragen' }).click();
 	await expect(page.getByText('We zoeken een helper.').first()).toBeVisible();
 	const requestPath = new URL(page.url()).pathname;
-	const [row] = await sql<{ voice_id: string; description: string; mime_type: string }>(
-		'select r.voice_id, r.description, v.mime_type from help_requests r join voice_messages v on v.id = r.voice_id where r.id = $1',
+	const [row] = await sql<{ voice_id: string; description: string; mime_type: string; duration_ms: number | null }>(
+		'select r.voice_id, r.description, v.mime_type, v.duration_ms from help_requests r join voice_messages v on v.id = r.voice_id where r.id = $1',
 		[requestPath.split('/').pop()]
 	);
 	expect(row.description).toBe('');
 	expect(row.mime_type).toEqual(withJs ? expect.stringMatching(/^audio\/(webm|mp4|ogg)$/) : 'audio/wav');
+	// The server read the length from the recording itself (MediaRecorder's WebM carries none).
+	expect(row.duration_ms).toBeGreaterThan(withJs ? 1500 : 3000);
 
 	// Before a match, a volunteer cannot listen; the endpoint says so too.
 	const volunteer = await browser.newContext({ javaScriptEnabled: withJs, baseURL });
@@ -49,7 +51,7 @@ test('a resident asks for help with only a voice message; the matched volunteer 
 	await expect(page.getByText('Fijn! Nu ziet u elkaars gegevens.')).toBeVisible();
 
 	await fatima.goto(requestPath);
-	const audio = fatima.locator('audio.request-voice');
+	const audio = fatima.locator('section[aria-labelledby="voice-title"] audio');
 	await expect(audio).toHaveAttribute('src', `/stem/${row.voice_id}`);
 	if (withJs) {
 		const duration = await audio.evaluate(
@@ -94,4 +96,58 @@ test('an upload that is not sound gets a plain message and nothing is stored', a
 	await page.getByRole('button', { name: 'Volgende' }).click();
 	await expect(page.getByText('Dit is geen geluid dat wij kunnen afspelen. Neem opnieuw op, of kies een ander bestand.').first()).toBeVisible();
 	expect(await sql('select id from voice_messages')).toHaveLength(before.length);
+});
+
+test('a volunteer offers help by voice; a neighbour hears it, reports it, and the coordinator hides it', async ({ page, browser, baseURL }, testInfo) => {
+	const withJs = testInfo.project.name === 'with-js';
+	await signIn(page, 'pieter@voorbeeld.nl');
+	await page.goto('/hulp/bieden');
+	await page.getByLabel('Waarmee?', { exact: true }).selectOption({ label: 'Tuin' });
+	await page.getByRole('button', { name: 'Aanbod plaatsen' }).click();
+	await expect(page.getByText('Schrijf op waarmee u wilt helpen, of spreek het in.').first()).toBeVisible();
+	await page.getByLabel('Waarmee?', { exact: true }).selectOption({ label: 'Tuin' });
+	if (withJs) {
+		await page.getByRole('button', { name: 'Inspreken' }).click();
+		await page.waitForTimeout(2000);
+		await page.getByRole('button', { name: 'Stoppen' }).click();
+		await expect(page.getByText('Uw bericht is opgenomen.')).toBeVisible();
+	} else {
+		await page.getByLabel('Of kies een spraakbericht (mag leeg blijven)').setInputFiles(VOICE_WAV);
+	}
+	await page.getByRole('button', { name: 'Aanbod plaatsen' }).click();
+	await expect(page.getByText('Dank u! We hebben uw aanbod geplaatst.')).toBeVisible();
+	const [offer] = await sql<{ id: string; voice_id: string }>(
+		"select id, voice_id from help_offers where volunteer_id = '00000000-0000-4000-8000-000000000307' and voice_id is not null order by created_at desc limit 1"
+	);
+	expect(offer.voice_id).toBeTruthy();
+
+	// A neighbour sees the offer with its first name only, and can listen.
+	const neighbourContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL });
+	const neighbour = await neighbourContext.newPage();
+	await signIn(neighbour, newEmail(testInfo, 'buur'), { name: 'Buurvrouw', area: 'Oost (wijk)' });
+	await neighbour.goto('/hulp');
+	await neighbour.getByRole('link', { name: 'Wie biedt hulp aan?' }).click();
+	const card = neighbour.getByRole('listitem').filter({ has: neighbour.locator(`audio[src="/stem/${offer.voice_id}"]`) });
+	await expect(card.getByRole('heading', { name: 'Tuin: Pieter' })).toBeVisible();
+	expect((await neighbour.request.get(`/stem/${offer.voice_id}`)).status()).toBe(200);
+	await card.getByRole('link', { name: /Klopt dit niet\? Meld het/ }).click();
+	await neighbour.getByRole('button', { name: 'Melding sturen' }).click();
+	await expect(neighbour.getByText('Schrijf op wat er aan de hand is.').first()).toBeVisible();
+	await neighbour.getByLabel('Wat is er aan de hand?').fill('Dit aanbod klopt niet.');
+	await neighbour.getByRole('button', { name: 'Melding sturen' }).click();
+	await expect(neighbour.getByText('Dank u. Een coördinator kijkt naar uw melding.')).toBeVisible();
+
+	// Sanne coordinates Oost: she hears the offer with the report and hides it.
+	await page.context().clearCookies();
+	await signIn(page, 'sanne@voorbeeld.nl');
+	await page.goto('/coordinatie/hulp');
+	const report = page.getByRole('listitem').filter({ hasText: 'Dit aanbod klopt niet.' });
+	await expect(report.locator(`audio[src="/stem/${offer.voice_id}"]`)).toBeVisible();
+	await report.getByRole('button', { name: 'Verbergen' }).click();
+	await expect(page.getByText('Dit aanbod klopt niet.')).toHaveCount(0);
+
+	await neighbour.goto('/hulp/aanbod');
+	await expect(neighbour.locator(`audio[src="/stem/${offer.voice_id}"]`)).toHaveCount(0);
+	expect((await neighbour.request.get(`/stem/${offer.voice_id}`)).status()).toBe(404);
+	await neighbourContext.close();
 });

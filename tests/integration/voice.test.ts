@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:http';
 import { asUser, people, areas, sql } from './helpers';
 import { saveVoice, readVoiceBytes } from '../../src/lib/server/voice/store';
 import { deleteExpiredAudio, transcribeNewAudio } from '../../src/lib/server/voice/jobs';
+import { closeOffer, createOffer } from '../../src/lib/server/help/volunteers';
+import { listThanksReceived, sendThanks } from '../../src/lib/server/help/conversation';
 import { makeWav } from '../support/wav';
 
 const wavFile = (seconds: number) => new File([new Uint8Array(makeWav(seconds))], 'bericht.wav', { type: 'audio/wav' });
@@ -70,6 +72,66 @@ describe('who may listen', () => {
 	});
 });
 
+describe('voice on offers and thank-you notes', () => {
+	/** Fatima offers help in Noord with only a voice message. */
+	async function voiceOffer() {
+		const fatima = await asUser(people.fatima);
+		const saved = await saveVoice(fatima, people.fatima, wavFile(2), 'offer');
+		if (!saved.ok) throw new Error(saved.error);
+		await createOffer(fatima, people.fatima, { category_id: 'garden', area_id: areas.noord, description: '', available_on: '' }, saved.id);
+		const [offer] = await sql<{ id: string }>('select id from help_offers where voice_id = $1', [saved.id]);
+		return { offerId: offer.id, voiceId: saved.id };
+	}
+
+	it('everyone signed in may hear an open offer; once closed only the volunteer and coordinators of the area', async () => {
+		const { offerId, voiceId } = await voiceOffer();
+		for (const who of [people.fatima, people.truus, people.jan, people.sanne]) expect(await readVoiceBytes(who, voiceId)).not.toBeNull();
+		const listed = (await (await asUser(people.jan)).rpc('browse_offers', { p_limit: 200 })).data ?? [];
+		expect(listed.find((o) => o.id === offerId)).toMatchObject({ first_name: 'Fatima', description: '', voice_id: voiceId });
+		await closeOffer(await asUser(people.fatima), people.fatima, offerId);
+		expect(await readVoiceBytes(people.fatima, voiceId)).not.toBeNull();
+		expect(await readVoiceBytes(people.sanne, voiceId)).not.toBeNull();
+		for (const who of [people.truus, people.jan, people.kees]) expect(await readVoiceBytes(who, voiceId)).toBeNull();
+	});
+
+	it('an offer without text needs a voice message; nobody can put their recording on someone else’s offer', async () => {
+		const fatima = await asUser(people.fatima);
+		const empty = await fatima.from('help_offers').insert({ volunteer_id: people.fatima, category_id: 'garden', area_id: areas.noord, description: '' });
+		expect(empty.error?.message).toMatch(/help_offers_description_check/);
+		const { offerId } = await voiceOffer();
+		const jan = await asUser(people.jan);
+		const direct = await jan.from('voice_messages').insert({ author_id: people.jan, purpose: 'offer', mime_type: 'audio/wav', byte_size: 10, offer_id: offerId });
+		expect(direct.error?.code).toBe('42501');
+		const pieter = await asUser(people.pieter);
+		const saved = await saveVoice(pieter, people.pieter, wavFile(1), 'offer');
+		await pieter.rpc('attach_offer_voice', { p_voice: saved.ok ? saved.id : '', p_offer: offerId });
+		expect(await sql('select id from voice_messages where offer_id = $1', [offerId])).toHaveLength(1);
+	});
+
+	it('a spoken thank-you alone is enough; both people of the request hear it, others do not', async () => {
+		const { requestId } = await voiceRequest(true);
+		await (await asUser(people.fatima)).rpc('help_act', { p_request: requestId, p_action: 'mark_done' });
+		await (await asUser(people.truus)).rpc('help_act', { p_request: requestId, p_action: 'confirm_done' });
+		const truus = await asUser(people.truus);
+		await expect(sendThanks(truus, requestId, people.truus, people.fatima, '')).rejects.toThrow(/thanks_body_check/);
+		const saved = await saveVoice(truus, people.truus, wavFile(1), 'thanks', requestId);
+		if (!saved.ok) throw new Error(saved.error);
+		await sendThanks(truus, requestId, people.truus, people.fatima, '', saved.id);
+		const received = await listThanksReceived(await asUser(people.fatima), people.fatima);
+		expect(received.find((t) => t.voice_id === saved.id)).toMatchObject({ body: '', from_id: people.truus });
+		expect(await readVoiceBytes(people.fatima, saved.id)).not.toBeNull();
+		for (const who of [people.jan, people.pieter]) expect(await readVoiceBytes(who, saved.id)).toBeNull();
+	});
+
+	it('nobody thanks with someone else’s recording', async () => {
+		const { requestId } = await voiceRequest(true);
+		await (await asUser(people.fatima)).rpc('help_act', { p_request: requestId, p_action: 'mark_done' });
+		await (await asUser(people.truus)).rpc('help_act', { p_request: requestId, p_action: 'confirm_done' });
+		const other = await voiceRequest(true);
+		await expect(sendThanks(await asUser(people.fatima), requestId, people.fatima, people.truus, '', other.voiceId)).rejects.toThrow();
+	});
+});
+
 describe('retention', () => {
 	it('deletes audio of requests closed longer than the period ago; newer audio and the request stay', async () => {
 		const old = await voiceRequest(true);
@@ -85,6 +147,32 @@ describe('retention', () => {
 		const [meta] = await sql<{ audio_deleted_at: string | null }>('select audio_deleted_at from voice_messages where id = $1', [old.voiceId]);
 		expect(meta.audio_deleted_at).not.toBeNull();
 		expect(await sql('select id from help_requests where id = $1', [old.requestId])).toHaveLength(1);
+	});
+
+	it('deletes audio of offers closed longer than the period ago; the offer stays', async () => {
+		const fatima = await asUser(people.fatima);
+		const ids: string[] = [];
+		for (let i = 0; i < 2; i++) {
+			const saved = await saveVoice(fatima, people.fatima, wavFile(1), 'offer');
+			if (!saved.ok) throw new Error(saved.error);
+			await createOffer(fatima, people.fatima, { category_id: 'garden', area_id: areas.noord, description: 'Tuin', available_on: '' }, saved.id);
+			ids.push(saved.id);
+		}
+		await sql("update help_offers set closed_at = now() - interval '91 days' where voice_id = $1", [ids[0]]);
+		await sql("update help_offers set closed_at = now() - interval '89 days' where voice_id = $1", [ids[1]]);
+		await deleteExpiredAudio();
+		expect(await sql('select voice_id from voice_audio where voice_id = $1', [ids[0]])).toEqual([]);
+		expect(await sql('select voice_id from voice_audio where voice_id = $1', [ids[1]])).toHaveLength(1);
+		expect(await sql('select id from help_offers where voice_id = $1', [ids[0]])).toHaveLength(1);
+	});
+
+	it('deletes drafts nobody sent after a day', async () => {
+		const truus = await asUser(people.truus);
+		const saved = await saveVoice(truus, people.truus, wavFile(1), 'request');
+		if (!saved.ok) throw new Error(saved.error);
+		await sql("update voice_messages set created_at = now() - interval '25 hours' where id = $1", [saved.id]);
+		await deleteExpiredAudio();
+		expect(await sql('select voice_id from voice_audio where voice_id = $1', [saved.id])).toEqual([]);
 	});
 });
 

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { checkVoiceUpload, detectAudioType, audioSeconds } from '../../src/lib/server/voice/audio';
 import { parseRange } from '../../src/lib/server/voice/range';
 import { makeWav } from '../support/wav';
+import { makeMediaRecorderWebm } from '../support/webm';
+import { readFileSync } from 'node:fs';
+
+/** A Dutch sentence (espeak-ng) of 4.29 s, encoded by ffmpeg and lame into each container; the
+ * fragmented M4A and the live WebM are shaped like MediaRecorder output (no duration in the header). */
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/audio/${name}`, import.meta.url)));
 
 describe('voice uploads', () => {
 	it('knows audio by its first bytes, not its name', () => {
@@ -17,11 +23,44 @@ describe('voice uploads', () => {
 		expect(audioSeconds(makeWav(3), 'audio/wav')).toBeCloseTo(3, 2);
 	});
 
+	it('reads the length of real WebM, Ogg, M4A and MP3 files', () => {
+		for (const [name, type] of [
+			['zin.webm', 'audio/webm'],
+			['zin-live.webm', 'audio/webm'],
+			['zin.ogg', 'audio/ogg'],
+			['zin.m4a', 'audio/mp4'],
+			['zin-fragmented.m4a', 'audio/mp4'],
+			['zin.mp3', 'audio/mpeg']
+		] as const) {
+			const bytes = fixture(name);
+			expect(detectAudioType(bytes), name).toBe(type);
+			expect(audioSeconds(bytes, type), name).toBeGreaterThan(4.2);
+			expect(audioSeconds(bytes, type), name).toBeLessThan(4.4);
+		}
+	});
+
+	it('reads the length of a MediaRecorder WebM, which has no duration and clusters of unknown size', () => {
+		expect(audioSeconds(makeMediaRecorderWebm(75), 'audio/webm')).toBeCloseTo(75, 1);
+	});
+
 	it('refuses a renamed text file, a file that is too big and a recording over two minutes', () => {
 		expect(checkVoiceUpload(Buffer.from('Dit is gewoon tekst, geen geluid. '.repeat(10)))).toEqual({ ok: false, error: 'voice.errors.type' });
 		expect(checkVoiceUpload(new Uint8Array(13 * 1024 * 1024))).toEqual({ ok: false, error: 'voice.errors.too_big' });
 		expect(checkVoiceUpload(makeWav(125))).toEqual({ ok: false, error: 'voice.errors.too_long' });
 		expect(checkVoiceUpload(makeWav(5))).toMatchObject({ ok: true, type: 'audio/wav' });
+	});
+
+	it('refuses long WebM and MP3 recordings by their length, even when the file is small', () => {
+		const longWebm = makeMediaRecorderWebm(125);
+		expect(longWebm.length).toBeLessThan(100_000);
+		expect(checkVoiceUpload(longWebm)).toEqual({ ok: false, error: 'voice.errors.too_long' });
+		expect(checkVoiceUpload(makeMediaRecorderWebm(110))).toMatchObject({ ok: true, type: 'audio/webm' });
+		// MP3 frames stand on their own: thirty times the sentence is a recording of over two minutes.
+		const mp3 = fixture('zin.mp3');
+		const longMp3 = Buffer.concat(Array.from({ length: 30 }, () => mp3));
+		expect(longMp3.length).toBeLessThan(1_000_000);
+		expect(checkVoiceUpload(longMp3)).toEqual({ ok: false, error: 'voice.errors.too_long' });
+		expect(checkVoiceUpload(mp3)).toMatchObject({ ok: true, type: 'audio/mpeg' });
 	});
 });
 

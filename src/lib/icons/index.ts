@@ -31,13 +31,15 @@ import arrowRight from '@tabler/icons/outline/arrow-right.svg?raw';
 import send from '@tabler/icons/outline/send.svg?raw';
 import phone from '@tabler/icons/outline/phone.svg?raw';
 import microphone from '@tabler/icons/outline/microphone.svg?raw';
+import listSearch from '@tabler/icons/outline/list-search.svg?raw';
 
 const raw = {
 	home, user, login, logout, mail, language, volume, 'player-stop': playerStop, users,
 	'user-plus': userPlus, 'heart-handshake': heartHandshake, 'map-pin': mapPin,
 	'text-size': textSize, 'alert-circle': alertCircle, 'circle-check': circleCheck, accessible,
 	tool, friends, bus, 'shopping-cart': shoppingCart, plant, 'mail-opened': mailOpened, wheelchair, bell,
-	'message-circle': messageCircle, flag, 'hand-stop': handStop, 'arrow-left': arrowLeft, 'arrow-right': arrowRight, send, phone, microphone
+	'message-circle': messageCircle, flag, 'hand-stop': handStop, 'arrow-left': arrowLeft, 'arrow-right': arrowRight, send, phone, microphone,
+	'list-search': listSearch
 };
 
 export type IconName = keyof typeof raw;

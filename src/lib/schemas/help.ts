@@ -8,12 +8,6 @@ export function todayInNL(now = new Date()): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
 }
 
-const description = z
-	.string()
-	.trim()
-	.min(1, { error: 'help.errors.text_missing', abort: true })
-	.max(MAX_TEXT, { error: 'help.errors.text_too_long' });
-
 /** The questions of "Hulp vragen", one per screen; the last screen checks them all together. */
 export const askSteps = {
 	category: z.object({ category_id: z.enum(CATEGORY_IDS, { error: 'help.errors.category_missing' }) }),
@@ -80,10 +74,11 @@ export const volunteerSchema = z.object({
 	skills: z.string().trim().max(500, { error: 'help.errors.skills_too_long' }).default('')
 });
 
+/** A one-off offer; its text may be empty when a voice message comes with it (the route checks). */
 export const offerSchema = z.object({
 	category_id: z.enum(CATEGORY_IDS, { error: 'help.errors.category_missing' }),
 	area_id: z.uuid({ error: 'errors.area_missing' }),
-	description,
+	description: z.string().trim().max(MAX_TEXT, { error: 'help.errors.text_too_long' }).default(''),
 	available_on: z
 		.string()
 		.trim()
@@ -97,8 +92,9 @@ export const transcriptSchema = z.object({
 	voice: z.uuid(),
 	transcript: z.string().trim().min(1, { error: 'help.errors.text_missing', abort: true }).max(5000, { error: 'help.errors.text_too_long' })
 });
+/** A thank-you note; the text may be empty when a voice message comes with it (the route checks). */
 export const thanksSchema = z.object({
-	body: z.string().trim().min(1, { error: 'help.errors.text_missing', abort: true }).max(500, { error: 'help.errors.thanks_too_long' })
+	body: z.string().trim().max(500, { error: 'help.errors.thanks_too_long' }).default('')
 });
 export const reportSchema = z.object({
 	reason: z.string().trim().min(1, { error: 'help.errors.reason_missing', abort: true }).max(1000, { error: 'help.errors.text_too_long' })

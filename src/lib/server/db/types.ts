@@ -188,6 +188,7 @@ export type Database = {
 					hidden_at: string | null
 					closed_at: string | null
 					created_at: string
+					voice_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -199,6 +200,7 @@ export type Database = {
 					hidden_at?: string | null
 					closed_at?: string | null
 					created_at?: string
+					voice_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -210,10 +212,12 @@ export type Database = {
 					hidden_at?: string | null
 					closed_at?: string | null
 					created_at?: string
+					voice_id?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'help_offers_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'help_offers_category_id_fkey'; columns: ['category_id']; isOneToOne: false; referencedRelation: 'help_categories'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'help_offers_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'help_offers_volunteer_id_fkey'; columns: ['volunteer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
@@ -621,6 +625,7 @@ export type Database = {
 					to_id: string
 					body: string
 					created_at: string
+					voice_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -629,6 +634,7 @@ export type Database = {
 					to_id: string
 					body: string
 					created_at?: string
+					voice_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -637,11 +643,13 @@ export type Database = {
 					to_id?: string
 					body?: string
 					created_at?: string
+					voice_id?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'thanks_from_id_fkey'; columns: ['from_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'thanks_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'thanks_to_id_fkey'; columns: ['to_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+					{ foreignKeyName: 'thanks_to_id_fkey'; columns: ['to_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'thanks_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
 				]
 			}
 			voice_audio: {
@@ -674,6 +682,7 @@ export type Database = {
 					transcript_source: string | null
 					audio_deleted_at: string | null
 					created_at: string
+					offer_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -687,6 +696,7 @@ export type Database = {
 					transcript_source?: string | null
 					audio_deleted_at?: string | null
 					created_at?: string
+					offer_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -700,9 +710,11 @@ export type Database = {
 					transcript_source?: string | null
 					audio_deleted_at?: string | null
 					created_at?: string
+					offer_id?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'voice_messages_author_id_fkey'; columns: ['author_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'voice_messages_offer_id_fkey'; columns: ['offer_id']; isOneToOne: false; referencedRelation: 'help_offers'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'voice_messages_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] }
 				]
 			}
@@ -774,12 +786,15 @@ export type Database = {
 
 		};
 		Functions: {
+			attach_offer_voice: { Args: { p_voice: string; p_offer: string }; Returns: undefined }
 			attach_voice: { Args: { p_voice: string; p_request: string }; Returns: undefined }
+			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null }[] }
 			can_listen: { Args: { voice: string }; Returns: boolean }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
 			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
+			delete_expired_audio: { Args: { p_days: number; p_now?: string }; Returns: number }
 			effective_status: { Args: { r: unknown }; Returns: Database['public']['Enums']['help_status'] }
 			first_name_of: { Args: { person: string }; Returns: string }
 			has_role: { Args: { wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
@@ -789,6 +804,7 @@ export type Database = {
 			is_coordinator_for_person: { Args: { person: string }; Returns: boolean }
 			is_coordinator_for_request: { Args: { request: string }; Returns: boolean }
 			is_matched_party: { Args: { request: string }; Returns: boolean }
+			is_own_draft_voice: { Args: { voice: string }; Returns: boolean }
 			is_party_to: { Args: { request: string }; Returns: boolean }
 			is_volunteer: { Args: Record<PropertyKey, never>; Returns: boolean }
 			moderate: { Args: { p_action: string; p_target: string; p_report?: string }; Returns: undefined }
@@ -808,7 +824,7 @@ export type Database = {
 			notification_frequency: 'immediately' | 'daily' | 'never'
 			notification_kind: 'new_request_nearby' | 'offer_received' | 'offer_accepted' | 'reminder' | 'done' | 'message'
 			organisation_kind: 'volunteer_centre' | 'welfare' | 'municipal_team'
-			voice_purpose: 'request' | 'message' | 'thanks'
+			voice_purpose: 'request' | 'message' | 'thanks' | 'offer'
 		};
 		CompositeTypes: Record<string, never>;
 	};

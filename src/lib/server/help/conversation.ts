@@ -10,15 +10,15 @@ export async function sendMessage(db: Db, requestId: string, senderId: string, b
 }
 
 export async function listThanksFor(db: Db, requestId: string) {
-	return unwrap(await db.from('thanks').select('id, from_id, to_id, body, created_at').eq('request_id', requestId));
+	return unwrap(await db.from('thanks').select('id, from_id, to_id, body, voice_id, created_at').eq('request_id', requestId));
 }
 
-export async function sendThanks(db: Db, requestId: string, fromId: string, toId: string, body: string) {
-	unwrap(await db.from('thanks').insert({ request_id: requestId, from_id: fromId, to_id: toId, body }));
+export async function sendThanks(db: Db, requestId: string, fromId: string, toId: string, body: string, voiceId: string | null = null) {
+	unwrap(await db.from('thanks').insert({ request_id: requestId, from_id: fromId, to_id: toId, body, voice_id: voiceId }));
 }
 
 export async function listThanksReceived(db: Db, userId: string) {
 	return unwrap(
-		await db.from('thanks').select('id, from_id, body, created_at, help_requests(category_id)').eq('to_id', userId).order('created_at', { ascending: false })
+		await db.from('thanks').select('id, from_id, body, voice_id, created_at, help_requests(category_id)').eq('to_id', userId).order('created_at', { ascending: false })
 	);
 }

@@ -11,7 +11,7 @@ export async function listOpenReports(db: Db) {
 	return unwrap(
 		await db
 			.from('reports')
-			.select('id, request_id, offer_id, person_id, reason, created_at, areas(name)')
+			.select('id, request_id, offer_id, person_id, reason, created_at, areas(name), help_offers(description, voice_id)')
 			.is('handled_at', null)
 			.order('created_at')
 	);

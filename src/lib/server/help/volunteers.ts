@@ -34,22 +34,38 @@ export async function saveVolunteerProfile(
 export async function createOffer(
 	db: Db,
 	userId: string,
-	input: { category_id: string; area_id: string; description: string; available_on: string }
+	input: { category_id: string; area_id: string; description: string; available_on: string },
+	voiceId: string | null = null
 ): Promise<void> {
-	unwrap(
-		await db.from('help_offers').insert({
-			volunteer_id: userId,
-			category_id: input.category_id,
-			area_id: input.area_id,
-			description: input.description,
-			available_on: input.available_on || null
-		})
+	const offer = unwrap(
+		await db
+			.from('help_offers')
+			.insert({
+				volunteer_id: userId,
+				category_id: input.category_id,
+				area_id: input.area_id,
+				description: input.description,
+				available_on: input.available_on || null,
+				voice_id: voiceId
+			})
+			.select('id')
+			.single()
 	);
+	if (voiceId) unwrap(await db.rpc('attach_offer_voice', { p_voice: voiceId, p_offer: offer.id }));
+}
+
+/** Open one-off offers, nearest to the person's own area first: first name only, no contact. */
+export async function browseOffers(db: Db, limit = 50) {
+	return unwrap(await db.rpc('browse_offers', { p_limit: limit }));
+}
+
+export async function readOffer(db: Db, offerId: string) {
+	return unwrap(await db.from('help_offers').select('id, area_id, volunteer_id, closed_at, hidden_at').eq('id', offerId).maybeSingle());
 }
 
 export async function listMyOffers(db: Db, userId: string) {
 	return unwrap(
-		await db.from('help_offers').select('id, category_id, description, available_on, closed_at, hidden_at').eq('volunteer_id', userId).is('closed_at', null).order('created_at', { ascending: false })
+		await db.from('help_offers').select('id, category_id, description, voice_id, available_on, closed_at, hidden_at').eq('volunteer_id', userId).is('closed_at', null).order('created_at', { ascending: false })
 	);
 }
 

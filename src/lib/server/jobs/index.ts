@@ -37,6 +37,6 @@ export async function startJobs(databaseUrl: string | undefined, origin: string)
 }
 
 export async function stopJobs(): Promise<void> {
-	await boss?.stop({ graceful: true });
+	await boss?.stop({ graceful: true, timeout: 5000 });
 	boss = null;
 }

@@ -1,37 +1,20 @@
-// Voice work that runs as jobs: delete audio some days after its request is closed, remove drafts
+// Voice work that runs as jobs: delete audio some days after its request or offer is closed, remove drafts
 // nobody sent, and (when TRANSCRIBE_URL is set) write down what was said.
 import { adminClient } from '../db/clients';
 
 export const DEFAULT_RETENTION_DAYS = 90;
-const DRAFT_HOURS = 24;
 
 /**
- * Deletes the audio (never the request or its written summary) of requests closed longer than
- * VOICE_RETENTION_DAYS ago, and drafts older than a day. Returns how many recordings went.
+ * Deletes the audio (never the item or its written summary) of requests and offers closed longer
+ * than VOICE_RETENTION_DAYS ago, and drafts older than a day. Returns how many recordings went.
+ * The rule itself is in SQL (delete_expired_audio), so it stays one statement however much there is.
  */
 export async function deleteExpiredAudio(now = new Date()): Promise<number> {
-	const db = adminClient(); // acts for nobody: the retention rule, not a person
 	const days = Number(process.env.VOICE_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS);
-	const closedBefore = new Date(now.getTime() - days * 86_400_000).toISOString();
-	const { data: closed } = await db
-		.from('help_requests')
-		.select('id, effective_status, status_changed_at')
-		.in('status', ['done', 'done_pending', 'cancelled', 'expired', 'open', 'offered'])
-		.lt('status_changed_at', closedBefore);
-	const closedIds = (closed ?? [])
-		.filter((r) => ['done', 'cancelled', 'expired'].includes(r.effective_status ?? ''))
-		.map((r) => r.id);
-	const draftsBefore = new Date(now.getTime() - DRAFT_HOURS * 3_600_000).toISOString();
-	const { data: voices } = await db
-		.from('voice_messages')
-		.select('id')
-		.is('audio_deleted_at', null)
-		.or(`request_id.in.(${closedIds.join(',') || '00000000-0000-0000-0000-000000000000'}),and(request_id.is.null,created_at.lt.${draftsBefore})`);
-	const ids = (voices ?? []).map((v) => v.id);
-	if (ids.length === 0) return 0;
-	await db.from('voice_audio').delete().in('voice_id', ids);
-	await db.from('voice_messages').update({ audio_deleted_at: now.toISOString() }).in('id', ids);
-	return ids.length;
+	// admin client: the retention rule acts for nobody
+	const { data, error } = await adminClient().rpc('delete_expired_audio', { p_days: days, p_now: now.toISOString() });
+	if (error) throw new Error(error.message);
+	return data ?? 0;
 }
 
 /**

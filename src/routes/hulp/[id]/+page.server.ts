@@ -102,7 +102,7 @@ export const actions: Actions = {
 		const parsed = messageSchema.safeParse({ body: form.get('body') ?? '' });
 		if (!parsed.success) return fail(400, { messageError: parsed.error.issues[0].message });
 		const file = uploadedFile(form.get('voice'));
-		if (!parsed.data.body && !file) return fail(400, { messageError: 'voice.errors.text_or_voice' });
+		if (!parsed.data.body && !file) return fail(400, { messageError: 'voice.errors.message_text_or_voice' });
 		try {
 			let voiceId: string | null = null;
 			if (file) {
@@ -140,12 +140,21 @@ export const actions: Actions = {
 
 	thanks: async ({ request, locals, params }) => {
 		const user = requireUser(locals);
-		const parsed = thanksSchema.safeParse(Object.fromEntries(await request.formData()));
+		const form = await request.formData();
+		const parsed = thanksSchema.safeParse({ body: form.get('body') ?? '' });
 		if (!parsed.success) return fail(400, { thanksError: parsed.error.issues[0].message });
+		const file = uploadedFile(form.get('voice'));
+		if (!parsed.data.body && !file) return fail(400, { thanksError: 'voice.errors.thanks_text_or_voice' });
 		const r = await loadRequest(locals, params.id);
 		const to = user.id === r.requester_id ? r.helper_id : r.requester_id;
 		try {
-			await sendThanks(locals.db, params.id, user.id, to ?? '', parsed.data.body);
+			let voiceId: string | null = null;
+			if (file) {
+				const saved = await saveVoice(locals.db, user.id, file, 'thanks', params.id);
+				if (!saved.ok) return fail(400, { thanksVoiceError: saved.error });
+				voiceId = saved.id;
+			}
+			await sendThanks(locals.db, params.id, user.id, to ?? '', parsed.data.body, voiceId);
 		} catch (err) {
 			const code = (err as DbError).code;
 			if (code === '42501' || code === '23505' || code === '22P02') return fail(403, { thanksError: 'errors.not_allowed' });

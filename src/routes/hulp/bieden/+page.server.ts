@@ -1,11 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/auth/guard';
+import { isUuid, requireUser } from '$lib/server/auth/guard';
 import { listCategories } from '$lib/server/help/requests';
 import { closeOffer, createOffer, listMyOffers, readVolunteerProfile, saveVolunteerProfile } from '$lib/server/help/volunteers';
 import { listAreas } from '$lib/server/people';
 import { maskToSlots, offerSchema, volunteerSchema } from '$lib/schemas/help';
 import type { DbError } from '$lib/server/db/clients';
+import { saveVoice, uploadedFile } from '$lib/server/voice/store';
 
 const isVolunteer = (locals: App.Locals) => !!locals.user?.roles.some((r) => r.role === 'volunteer');
 const issues = (list: { path: PropertyKey[]; message: string }[]) => Object.fromEntries(list.map((i) => [String(i.path[0]), i.message]));
@@ -54,11 +55,21 @@ export const actions: Actions = {
 	},
 	offer: async ({ request, locals }) => {
 		const user = requireUser(locals);
-		const values = Object.fromEntries(await request.formData()) as Record<string, string>;
+		const form = await request.formData();
+		const file = uploadedFile(form.get('voice'));
+		form.delete('voice');
+		const values = Object.fromEntries(form) as Record<string, string>;
 		const parsed = offerSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { offerErrors: issues(parsed.error.issues), offerValues: values });
+		if (!parsed.data.description && !file) return fail(400, { offerErrors: { description: 'voice.errors.offer_text_or_voice' }, offerValues: values });
 		try {
-			await createOffer(locals.db, user.id, parsed.data);
+			let voiceId: string | null = null;
+			if (file) {
+				const saved = await saveVoice(locals.db, user.id, file, 'offer');
+				if (!saved.ok) return fail(400, { offerErrors: { voice: saved.error }, offerValues: values });
+				voiceId = saved.id;
+			}
+			await createOffer(locals.db, user.id, parsed.data, voiceId);
 		} catch (err) {
 			if ((err as DbError).code === '42501') return fail(403, { offerErrors: { description: 'errors.not_allowed' }, offerValues: values });
 			throw err;
@@ -68,7 +79,7 @@ export const actions: Actions = {
 	close: async ({ request, locals }) => {
 		const user = requireUser(locals);
 		const id = String((await request.formData()).get('offer') ?? '');
-		if (/^[0-9a-f-]{36}$/i.test(id)) await closeOffer(locals.db, user.id, id);
+		if (isUuid(id)) await closeOffer(locals.db, user.id, id);
 		return {};
 	}
 };

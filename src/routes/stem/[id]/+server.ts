@@ -3,10 +3,11 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { readVoice, readVoiceBytes } from '$lib/server/voice/store';
 import { parseRange } from '$lib/server/voice/range';
+import { isUuid } from '$lib/server/auth/guard';
 
 export const GET: RequestHandler = async ({ locals, params, request }) => {
 	if (!locals.user) error(403, 'errors.not_allowed');
-	if (!/^[0-9a-f-]{36}$/i.test(params.id)) error(404, 'errors.not_found');
+	if (!isUuid(params.id)) error(404, 'errors.not_found');
 	const voice = await readVoice(locals.db, params.id);
 	if (!voice || voice.audio_deleted_at) error(404, 'errors.not_found');
 	const bytes = await readVoiceBytes(locals.user.id, voice.id);
