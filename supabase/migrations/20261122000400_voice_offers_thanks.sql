@@ -166,3 +166,21 @@ end;
 $$;
 revoke execute on function public.delete_expired_audio(int, timestamptz) from public, anon, authenticated;
 grant execute on function public.delete_expired_audio(int, timestamptz) to service_role;
+
+-- Audio is compressed already: store it uncompressed out of line, so a byte range reads only
+-- the chunks it needs instead of the whole recording.
+alter table public.voice_audio alter column bytes set storage external;
+
+/**
+ * Part of the audio of one voice message as raw bytes (an HTTP Range), for whoever may listen.
+ * p_from counts from 0.
+ */
+create function public.voice_audio_range(p_voice uuid, p_from int, p_length int)
+returns public."application/octet-stream"
+language sql stable security invoker set search_path = ''
+as $$
+  select substring(a.bytes from p_from + 1 for p_length)::public."application/octet-stream"
+  from public.voice_audio a where a.voice_id = p_voice;
+$$;
+revoke execute on function public.voice_audio_range(uuid, int, int) from public, anon;
+grant execute on function public.voice_audio_range(uuid, int, int) to authenticated;

@@ -1,19 +1,29 @@
 // Shared by the benchmarks: start the stack and the production build, and measure with autocannon.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
 import autocannon from 'autocannon';
 import { startTestStack } from '../support/stack.ts';
 import { findFreePort } from '../../supabase/local/stack.js';
 
-export async function startSite({ build = true } = {}) {
+/** staticFiles: { 'bench/x.mp3': bytes } are put beside the build's static files before it starts. */
+export async function startSite({ build = true, staticFiles = {} } = {}) {
 	if (build) {
 		const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 		if (result.status !== 0) throw new Error('vite build failed');
+	}
+	for (const [name, bytes] of Object.entries(staticFiles)) {
+		const file = path.join('build/client', name);
+		mkdirSync(path.dirname(file), { recursive: true });
+		writeFileSync(file, bytes);
 	}
 	const stack = await startTestStack('bench');
 	const port = await findFreePort();
 	const baseURL = `http://127.0.0.1:${port}`;
 	const site = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, ...stack.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL },
+		env: { ...process.env, ...stack.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, BODY_SIZE_LIMIT: '13M' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	for (let i = 0; i < 100; i++) {
@@ -37,6 +47,17 @@ export async function startSite({ build = true } = {}) {
 	};
 }
 
+/** A session cookie for a demo person, made the way createSession() makes one. */
+export async function sessionCookie(site, userId) {
+	const id = randomBytes(15).toString('base64url');
+	const secret = randomBytes(15).toString('base64url');
+	const client = new pg.Client({ connectionString: site.stack.dbUrl });
+	await client.connect();
+	await client.query('insert into sessions (id, secret_hash, user_id) values ($1, $2, $3)', [id, createHash('sha256').update(secret).digest(), userId]);
+	await client.end();
+	return `omzien_session=${id}.${secret}`;
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** autocannon with 50 connections; p50/p95 from every response's own time. */
@@ -51,7 +72,7 @@ export async function measure(url, { headers = {}, duration = 8, connections = 5
 		});
 	});
 	times.sort((a, b) => a - b);
-	return { rps: result.requests.average, p50: percentile(times, 50), p95: percentile(times, 95), requests: times.length, non2xx };
+	return { rps: result.requests.average, p50: percentile(times, 50), p95: percentile(times, 95), requests: times.length, non2xx, bytesPerSecond: result.throughput.average };
 }
 
 export function report(rows) {

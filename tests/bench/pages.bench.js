@@ -1,21 +1,8 @@
 // Throughput of the home page and a signed-in page, each beside a static file from the same server.
-import { createHash, randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { measure, report } from './lib.js';
+import { measure, report, sessionCookie } from './lib.js';
 
 export async function benchPages(site) {
-	// A session for Truus, made the way createSession() makes one.
-	const id = randomBytes(15).toString('base64url');
-	const secret = randomBytes(15).toString('base64url');
-	const client = new pg.Client({ connectionString: site.stack.dbUrl });
-	await client.connect();
-	await client.query('insert into sessions (id, secret_hash, user_id) values ($1, $2, $3)', [
-		id,
-		createHash('sha256').update(secret).digest(),
-		'00000000-0000-4000-8000-000000000304'
-	]);
-	await client.end();
-	const cookie = { cookie: `omzien_session=${id}.${secret}` };
+	const cookie = { cookie: await sessionCookie(site, '00000000-0000-4000-8000-000000000304') }; // Truus
 
 	const rows = [];
 	rows.push({ name: 'static file /favicon.svg', static: true, ...(await measure(`${site.baseURL}/favicon.svg`)) });

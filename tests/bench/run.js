@@ -2,11 +2,17 @@
 import { startSite } from './lib.js';
 import { benchPages } from './pages.bench.js';
 import { benchMatching } from './matching.bench.js';
+import { benchVoice, oneMinuteMp3 } from './voice.bench.js';
 
-const site = await startSite();
+const audio = oneMinuteMp3();
+const site = await startSite({ staticFiles: { 'bench/voice-60s.mp3': audio } });
 try {
-	await benchPages(site);
-	await benchMatching(site);
+	// `npm run bench -- voice` runs only the named parts; without names, all of them.
+	const only = process.argv.slice(2);
+	const wanted = (name) => only.length === 0 || only.includes(name);
+	if (wanted('pages')) await benchPages(site);
+	if (wanted('voice')) await benchVoice(site, audio);
+	if (wanted('matching')) await benchMatching(site);
 } finally {
 	await site.stop();
 }

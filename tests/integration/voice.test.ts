@@ -39,6 +39,16 @@ describe('who may listen', () => {
 		}
 	});
 
+	it('a byte range reads exactly those bytes, for those who may listen only', async () => {
+		const { voiceId } = await voiceRequest(true);
+		const original = makeWav(2);
+		const part = await readVoiceBytes(people.fatima, voiceId, { start: 10, end: 109 });
+		expect(Buffer.from(part!)).toEqual(original.subarray(10, 110));
+		const tail = await readVoiceBytes(people.sanne, voiceId, { start: original.length - 5, end: original.length - 1 });
+		expect(Buffer.from(tail!)).toEqual(original.subarray(original.length - 5));
+		expect(await readVoiceBytes(people.jan, voiceId, { start: 0, end: 99 })).toBeNull();
+	});
+
 	it('a volunteer browsing an open request cannot listen before a match', async () => {
 		const { voiceId } = await voiceRequest(false);
 		expect(await readVoiceBytes(people.fatima, voiceId)).toBeNull();

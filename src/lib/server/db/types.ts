@@ -814,6 +814,7 @@ export type Database = {
 			set_request_summary: { Args: { p_request: string; p_summary: string }; Returns: undefined }
 			suggest_helpers: { Args: { p_request: string; p_limit?: number }; Returns: { kind: string | null; helper_id: string | null; offer_id: string | null; first_name: string | null; distance_m: number | null; common_slots: number | null; common_mask: number | null; recent_matches: number | null; has_vog: boolean | null; score: number | null }[] }
 			voice_audio_bytes: { Args: { p_voice: string }; Returns: unknown }
+			voice_audio_range: { Args: { p_voice: string; p_from: number; p_length: number }; Returns: unknown }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
 		};
 		Enums: {

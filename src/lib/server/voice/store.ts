@@ -58,10 +58,20 @@ export async function readVoice(db: Db, id: string) {
 	);
 }
 
-/** The audio bytes as this person may see them (RLS), or null. */
-export async function readVoiceBytes(userId: string, id: string): Promise<Uint8Array<ArrayBuffer> | null> {
+/**
+ * The audio bytes as this person may see them (RLS), or null. With a range, only those bytes:
+ * Postgres reads just the chunks they are in.
+ */
+export async function readVoiceBytes(
+	userId: string,
+	id: string,
+	range?: { start: number; end: number }
+): Promise<Uint8Array<ArrayBuffer> | null> {
 	const token = await mintAccessToken(userId);
-	const res = await fetch(`${config.supabaseUrl}/rest/v1/rpc/voice_audio_bytes?p_voice=${encodeURIComponent(id)}`, {
+	const query = range
+		? `voice_audio_range?p_voice=${encodeURIComponent(id)}&p_from=${range.start}&p_length=${range.end - range.start + 1}`
+		: `voice_audio_bytes?p_voice=${encodeURIComponent(id)}`;
+	const res = await fetch(`${config.supabaseUrl}/rest/v1/rpc/${query}`, {
 		headers: {
 			apikey: config.supabaseAnonKey,
 			authorization: `Bearer ${token}`,
