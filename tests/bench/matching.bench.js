@@ -9,7 +9,7 @@ const VOLUNTEERS = 100_000;
 const OFFERS = 100_000;
 const REQUESTS = 50_000;
 
-async function generate(client) {
+export async function generate(client) {
 	console.log(`\ngenerating ${VOLUNTEERS} volunteers, ${OFFERS} offers and ${REQUESTS} open requests…`);
 	await client.query(`
 		insert into profiles (id, display_name, area_id, onboarded_at)
