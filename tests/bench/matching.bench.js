@@ -72,8 +72,8 @@ export async function benchMatching(site) {
 	await client.query('begin');
 	await client.query('drop index volunteer_profiles_location_idx');
 	await client.query('drop index help_offers_open_idx');
-	await client.query('alter table volunteer_categories drop constraint volunteer_categories_pkey');
-	await client.query('analyze volunteer_profiles, volunteer_categories, help_offers');
+	await client.query('drop index help_requests_helper_matched_idx');
+	await client.query('analyze volunteer_profiles, help_offers, help_requests');
 	await timeSuggestions(client, ids.slice(0, 5));
 	const withoutIndexes = await timeSuggestions(client, ids.slice(0, 50));
 	await client.query('rollback');

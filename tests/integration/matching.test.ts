@@ -90,4 +90,24 @@ describe('suggested helpers for one request', () => {
 		const { data } = await db.rpc('suggest_helpers', { p_request: id! });
 		expect(data!.map((s) => s.helper_id)).toEqual([ids.bram]);
 	});
+
+	it('a volunteer who stops offering a kind of help is no longer suggested for it; the copy cannot be set by hand', async () => {
+		const db = await asUser(people.jan);
+		const ask = async () => {
+			const { data: id } = await db.rpc('create_help_request', {
+				p_submission: randomUUID(), p_requester: people.jan, p_category: 'paperwork', p_description: 'Wie helpt met een brief?', p_area: molenbroek, p_when: 'asap'
+			});
+			return ((await db.rpc('suggest_helpers', { p_request: id! })).data ?? []).map((s) => s.helper_id);
+		};
+		await sql("insert into volunteer_categories (volunteer_id, category_id) values ($1, 'paperwork')", [ids.cor]);
+		expect(await ask()).toEqual([ids.cor]);
+		await sql("delete from volunteer_categories where volunteer_id = $1 and category_id = 'paperwork'", [ids.cor]);
+		expect(await ask()).toEqual([]);
+		// Anna writes the copy herself through the API: it stays as her real categories say.
+		const anna = await asUser(ids.anna);
+		const update = await anna.from('volunteer_profiles').update({ categories: ['paperwork'], skills: 'Brieven' }).eq('profile_id', ids.anna).select('skills');
+		expect(update.data).toEqual([{ skills: 'Brieven' }]);
+		expect((await sql<{ categories: string[] }>('select categories from volunteer_profiles where profile_id = $1', [ids.anna]))[0].categories).not.toContain('paperwork');
+		expect(await ask()).toEqual([]);
+	});
 });

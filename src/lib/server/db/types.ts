@@ -749,6 +749,7 @@ export type Database = {
 					active: boolean
 					updated_at: string
 					location: unknown | null
+					categories: string[]
 				}
 				Insert: {
 					profile_id: string
@@ -762,6 +763,7 @@ export type Database = {
 					active?: boolean
 					updated_at?: string
 					location?: unknown | null
+					categories?: string[]
 				}
 				Update: {
 					profile_id?: string
@@ -775,6 +777,7 @@ export type Database = {
 					active?: boolean
 					updated_at?: string
 					location?: unknown | null
+					categories?: string[]
 				}
 				Relationships: [
 					{ foreignKeyName: 'volunteer_profiles_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
@@ -793,6 +796,7 @@ export type Database = {
 			can_listen: { Args: { voice: string }; Returns: boolean }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
+			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
 			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
 			delete_expired_audio: { Args: { p_days: number; p_now?: string }; Returns: number }
 			effective_status: { Args: { r: unknown }; Returns: Database['public']['Enums']['help_status'] }
