@@ -178,3 +178,54 @@ $$;
 revoke execute on function public.copy_volunteer_categories(uuid[]) from public, anon, authenticated;
 revoke execute on function public.volunteer_categories_added() from public, anon, authenticated;
 revoke execute on function public.volunteer_categories_removed() from public, anon, authenticated;
+
+/**
+ * Open requests a volunteer may help with, as before; a spoken request shows the coordinator's
+ * written summary, and says that it is spoken.
+ */
+drop function public.browse_requests(int);
+create function public.browse_requests(p_limit int default 50)
+returns table (
+  id uuid, category_id text, area_id uuid, area_name text, first_name text, description text,
+  when_kind public.help_when, when_date date, when_note text, distance_m int, created_at timestamptz,
+  spoken boolean
+)
+language sql stable security definer set search_path = ''
+as $$
+  with me as (
+    select v.* from public.volunteer_profiles v
+    where v.profile_id = (select auth.uid()) and v.active and public.is_volunteer()
+  ), near_areas as materialized ( -- a handful of areas: measure each once, not per request
+    select a.id, a.name,
+           extensions.earth_distance(extensions.ll_to_earth(a.latitude, a.longitude),
+                                     extensions.ll_to_earth(me.latitude, me.longitude)) as dist
+    from public.areas a, me
+    where extensions.earth_distance(extensions.ll_to_earth(a.latitude, a.longitude),
+                                    extensions.ll_to_earth(me.latitude, me.longitude)) <= me.max_distance_km * 1000
+  ), my_categories as (
+    select vc.category_id from public.volunteer_categories vc
+    join public.help_categories c on c.id = vc.category_id
+    cross join me
+    where vc.volunteer_id = me.profile_id
+      and (not c.requires_vog or me.vog_date > current_date - interval '3 years')
+  ), found as (
+    select r.*, na.name as area_name, na.dist
+    from public.help_requests r
+    join near_areas na on na.id = r.area_id
+    where r.status = 'open' and r.hidden_at is null
+      and r.category_id in (select category_id from my_categories)
+      and r.requester_id <> (select auth.uid())
+      and public.effective_status(r) = 'open'
+      and not exists (select 1 from public.help_declines d where d.request_id = r.id and d.volunteer_id = (select auth.uid()))
+    order by r.created_at
+    limit p_limit
+  )
+  select f.id, f.category_id, f.area_id, f.area_name, public.first_name_of(f.requester_id),
+         coalesce(nullif(f.description, ''), f.summary, ''),
+         f.when_kind, f.when_date, f.when_note, round(f.dist)::int, f.created_at, f.voice_id is not null
+  from found f
+  order by f.created_at;
+$$;
+
+revoke execute on function public.browse_requests(int) from public, anon;
+grant execute on function public.browse_requests(int) to authenticated;

@@ -49,6 +49,16 @@ describe('who may listen', () => {
 		expect(await readVoiceBytes(people.jan, voiceId, { start: 0, end: 99 })).toBeNull();
 	});
 
+	it('a volunteer browsing sees that a request is spoken, and reads the summary once a coordinator wrote one', async () => {
+		const { requestId, voiceId } = await voiceRequest(false);
+		const fatima = await asUser(people.fatima);
+		const browse = async () => ((await fatima.rpc('browse_requests', { p_limit: 200 })).data ?? []).find((r) => r.id === requestId);
+		expect(await browse()).toMatchObject({ spoken: true, description: '' });
+		expect((await (await asUser(people.sanne)).rpc('set_request_summary', { p_request: requestId, p_summary: 'Boodschappen halen bij de Jumbo.' })).error).toBeNull();
+		expect(await browse()).toMatchObject({ spoken: true, description: 'Boodschappen halen bij de Jumbo.' });
+		expect(await readVoiceBytes(people.fatima, voiceId)).toBeNull();
+	});
+
 	it('a volunteer browsing an open request cannot listen before a match', async () => {
 		const { voiceId } = await voiceRequest(false);
 		expect(await readVoiceBytes(people.fatima, voiceId)).toBeNull();

@@ -7,10 +7,13 @@ import { listThanksReceived } from '$lib/server/help/conversation';
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);
 	const isVolunteer = user.roles.some((r) => r.role === 'volunteer');
-	const [categories, mine, volunteer] = await Promise.all([
+	// One round of queries at once: browse_requests itself returns nothing without a volunteer profile.
+	const [categories, mine, volunteer, nearby, thanks] = await Promise.all([
 		listCategories(locals.db),
 		listMyRequests(locals.db, user.id),
-		isVolunteer ? readVolunteerProfile(locals.db, user.id) : null
+		isVolunteer ? readVolunteerProfile(locals.db, user.id) : null,
+		isVolunteer ? browseRequests(locals.db) : [],
+		isVolunteer ? listThanksReceived(locals.db, user.id) : []
 	]);
 	return {
 		categories,
@@ -18,7 +21,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		helping: mine.filter((r) => r.helper_id === user.id),
 		isVolunteer,
 		hasVolunteerProfile: !!volunteer,
-		nearby: volunteer ? await browseRequests(locals.db) : [],
-		thanks: isVolunteer ? await listThanksReceived(locals.db, user.id) : []
+		nearby,
+		thanks
 	};
 };
