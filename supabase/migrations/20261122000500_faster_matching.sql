@@ -79,6 +79,10 @@ drop index public.help_offers_open_idx;
 create index help_offers_open_idx on public.help_offers (category_id, area_id, available_on)
   where hidden_at is null and closed_at is null;
 
+-- Open requests per area and kind in the order they have been waiting.
+drop index public.help_requests_open_idx;
+create index help_requests_open_idx on public.help_requests (area_id, category_id, opened_at) where status = 'open' and hidden_at is null;
+
 -- "Spread the work": how often a volunteer was matched lately, from the index alone.
 create index help_requests_helper_matched_idx on public.help_requests (helper_id, matched_at) where helper_id is not null;
 
@@ -209,22 +213,30 @@ as $$
     where vc.volunteer_id = me.profile_id
       and (not c.requires_vog or me.vog_date > current_date - interval '3 years')
   ), found as (
+    -- Per area and kind, the requests open longest first, straight from the index; only the
+    -- last 30 days can still be open (effective_status), so expired ones are never read.
     select r.*, na.name as area_name, na.dist
-    from public.help_requests r
-    join near_areas na on na.id = r.area_id
-    where r.status = 'open' and r.hidden_at is null
-      and r.category_id in (select category_id from my_categories)
-      and r.requester_id <> (select auth.uid())
-      and public.effective_status(r) = 'open'
-      and not exists (select 1 from public.help_declines d where d.request_id = r.id and d.volunteer_id = (select auth.uid()))
-    order by r.created_at
+    from near_areas na
+    cross join my_categories mc
+    cross join lateral (
+      select r.* from public.help_requests r
+      where r.area_id = na.id and r.category_id = mc.category_id
+        and r.status = 'open' and r.hidden_at is null
+        and r.opened_at >= now() - interval '30 days'
+        and (r.when_kind <> 'on_date' or r.when_date >= current_date)
+        and r.requester_id <> (select auth.uid())
+        and not exists (select 1 from public.help_declines d where d.request_id = r.id and d.volunteer_id = (select auth.uid()))
+      order by r.opened_at
+      limit p_limit
+    ) r
+    order by r.opened_at
     limit p_limit
   )
   select f.id, f.category_id, f.area_id, f.area_name, public.first_name_of(f.requester_id),
          coalesce(nullif(f.description, ''), f.summary, ''),
          f.when_kind, f.when_date, f.when_note, round(f.dist)::int, f.created_at, f.voice_id is not null
   from found f
-  order by f.created_at;
+  order by f.opened_at;
 $$;
 
 revoke execute on function public.browse_requests(int) from public, anon;

@@ -233,6 +233,23 @@ describe('browsing as a volunteer', () => {
 		expect(JSON.stringify(data)).not.toContain('06 12');
 	});
 
+	it('shows open requests the volunteer may take, longest waiting first; not expired, declined or other kinds', async () => {
+		const fresh = await ask(people.truus);
+		const older = await ask(people.truus);
+		const expired = await ask(people.truus);
+		const pastDate = await ask(people.truus);
+		const declined = await ask(people.truus);
+		const otherKind = await ask(people.truus, { p_category: 'garden' });
+		await sql("update help_requests set opened_at = now() - interval '10 days' where id = $1", [older]);
+		await sql("update help_requests set opened_at = now() - interval '31 days' where id = $1", [expired]);
+		await sql("update help_requests set when_kind = 'on_date', when_date = current_date - 1 where id = $1", [pastDate]);
+		await sql('insert into help_declines (request_id, volunteer_id) values ($1, $2)', [declined, people.fatima]);
+		const ids = ((await (await asUser(people.fatima)).rpc('browse_requests', { p_limit: 200 })).data ?? []).map((r) => r.id);
+		expect(ids).toContain(fresh);
+		expect(ids.indexOf(older)).toBeLessThan(ids.indexOf(fresh));
+		for (const id of [expired, pastDate, declined, otherKind]) expect(ids).not.toContain(id);
+	});
+
 	it('a volunteer cannot set their own VOG date; a coordinator of the area can', async () => {
 		const fatima = await asUser(people.fatima);
 		expect((await fatima.from('volunteer_profiles').update({ vog_date: '2026-01-01' }).eq('profile_id', people.fatima)).error?.code).toBe('42501');
