@@ -38,12 +38,14 @@ export async function generate(client) {
 		from generate_series(1, ${OFFERS}) g`);
 	await client.query(`
 		insert into help_requests (submission_id, requester_id, created_by, category_id, description, area_id, when_kind, when_date)
-		select gen_random_uuid(), '00000000-0000-4000-8000-000000000304', '00000000-0000-4000-8000-000000000304',
+		select gen_random_uuid(), requester, requester,
 		       (array['odd_jobs','buddy','ride','groceries','garden','paperwork','lending'])[1 + g % 7], 'Hulp gezocht',
 		       (select id from areas order by name offset (g % 6) limit 1),
 		       case when g % 2 = 0 then 'on_date'::help_when else 'asap'::help_when end,
 		       case when g % 2 = 0 then current_date + (g % 20) end
-		from generate_series(1, ${REQUESTS}) g`);
+		from generate_series(1, ${REQUESTS}) g,
+		     -- many people ask: the generated neighbours (who also volunteer), each a few times
+		     lateral (select ('10000000-0000-4000-8000-' || lpad((1 + (g * 7919) % ${VOLUNTEERS})::text, 12, '0'))::uuid as requester) who`);
 	await client.query('analyze');
 }
 

@@ -5,7 +5,7 @@ import { asUser, people, areas, sql } from './helpers';
 import { saveVoice, readVoiceBytes } from '../../src/lib/server/voice/store';
 import { deleteExpiredAudio, transcribeNewAudio } from '../../src/lib/server/voice/jobs';
 import { closeOffer, createOffer } from '../../src/lib/server/help/volunteers';
-import { listThanksReceived, sendThanks } from '../../src/lib/server/help/conversation';
+import { listMessages, listThanksReceived, sendMessage, sendThanks } from '../../src/lib/server/help/conversation';
 import { makeWav } from '../support/wav';
 
 const wavFile = (seconds: number) => new File([new Uint8Array(makeWav(seconds))], 'bericht.wav', { type: 'audio/wav' });
@@ -234,6 +234,20 @@ describe('transcription through an OpenAI-compatible server', () => {
 		expect((await jan.from('voice_messages').update({ transcript: 'x' }).eq('id', voiceId).select('id')).data).toEqual([]);
 		const sneaky = await truus.from('voice_messages').update({ author_id: people.jan }).eq('id', voiceId);
 		expect(sneaky.error?.code).toBe('42501');
+	});
+
+	it('a spoken message between matched people shows its transcript to the other side', async () => {
+		const { requestId } = await voiceRequest(true);
+		const fatima = await asUser(people.fatima);
+		const saved = await saveVoice(fatima, people.fatima, wavFile(1), 'message', requestId);
+		if (!saved.ok) throw new Error(saved.error);
+		await sendMessage(fatima, requestId, people.fatima, '', saved.id);
+		while ((await transcribeNewAudio(url)) > 0);
+		const messages = await listMessages(await asUser(people.truus), requestId);
+		expect(messages.find((m) => m.voice_id === saved.id)?.voice_messages).toEqual({
+			transcript: 'Wie doet boodschappen voor mij?',
+			transcript_source: 'automatic'
+		});
 	});
 
 	it('without TRANSCRIBE_URL nothing happens and nothing breaks', async () => {

@@ -2,7 +2,7 @@
 import { unwrap, type Db } from '../db/clients';
 
 export async function listMessages(db: Db, requestId: string) {
-	return unwrap(await db.from('help_messages').select('id, sender_id, body, voice_id, created_at').eq('request_id', requestId).order('created_at'));
+	return unwrap(await db.from('help_messages').select('id, sender_id, body, voice_id, created_at, voice_messages(transcript, transcript_source)').eq('request_id', requestId).order('created_at'));
 }
 
 export async function sendMessage(db: Db, requestId: string, senderId: string, body: string, voiceId: string | null = null) {
@@ -10,7 +10,7 @@ export async function sendMessage(db: Db, requestId: string, senderId: string, b
 }
 
 export async function listThanksFor(db: Db, requestId: string) {
-	return unwrap(await db.from('thanks').select('id, from_id, to_id, body, voice_id, created_at').eq('request_id', requestId));
+	return unwrap(await db.from('thanks').select('id, from_id, to_id, body, voice_id, created_at, voice_messages(transcript, transcript_source)').eq('request_id', requestId));
 }
 
 export async function sendThanks(db: Db, requestId: string, fromId: string, toId: string, body: string, voiceId: string | null = null) {
@@ -19,6 +19,6 @@ export async function sendThanks(db: Db, requestId: string, fromId: string, toId
 
 export async function listThanksReceived(db: Db, userId: string) {
 	return unwrap(
-		await db.from('thanks').select('id, from_id, body, voice_id, created_at, help_requests(category_id)').eq('to_id', userId).order('created_at', { ascending: false })
+		await db.from('thanks').select('id, from_id, body, voice_id, created_at, help_requests(category_id), voice_messages(transcript, transcript_source)').eq('to_id', userId).order('created_at', { ascending: false })
 	);
 }

@@ -56,7 +56,12 @@ export async function createOffer(
 
 /** Open one-off offers, nearest to the person's own area first: first name only, no contact. */
 export async function browseOffers(db: Db, limit = 50) {
-	return unwrap(await db.rpc('browse_offers', { p_limit: limit }));
+	const offers = unwrap(await db.rpc('browse_offers', { p_limit: limit }));
+	const voiceIds = offers.flatMap((o) => (o.voice_id ? [o.voice_id] : []));
+	const transcripts = voiceIds.length
+		? unwrap(await db.from('voice_messages').select('id, transcript, transcript_source').in('id', voiceIds))
+		: [];
+	return offers.map((o) => ({ ...o, transcript: transcripts.find((t) => t.id === o.voice_id) ?? null }));
 }
 
 export async function readOffer(db: Db, offerId: string) {

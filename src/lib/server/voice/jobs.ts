@@ -29,6 +29,7 @@ export async function transcribeNewAudio(transcribeUrl: string | undefined = pro
 		.select('id, mime_type')
 		.is('transcript', null)
 		.is('audio_deleted_at', null)
+		.order('created_at')
 		.limit(20);
 	let done = 0;
 	for (const voice of pending ?? []) {
