@@ -221,6 +221,15 @@ describe('reports, hiding and blocking', () => {
 		expect((await sanne.rpc('moderate', { p_action: 'unblock_person', p_target: people.truus })).error).toBeNull();
 		expect(await ask(people.truus)).toBeTruthy();
 	});
+
+	it('a report goes to the area of what is reported, whatever area the caller sends', async () => {
+		const id = await ask(people.truus); // Noord: Sanne's area
+		const jan = await asUser(people.jan);
+		const reason = `Verkeerd gebied ${randomUUID()}`;
+		expect((await jan.from('reports').insert({ reporter_id: people.jan, request_id: id, area_id: areas.heide, reason })).error).toBeNull();
+		expect((await sql<{ area_id: string }>('select area_id from reports where reason = $1', [reason]))[0].area_id).toBe(areas.noord);
+		expect(((await (await asUser(people.kees)).from('reports').select('reason')).data ?? []).map((r) => r.reason)).not.toContain(reason);
+	});
 });
 
 describe('browsing as a volunteer', () => {

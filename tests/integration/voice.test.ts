@@ -200,6 +200,7 @@ describe('transcription through an OpenAI-compatible server', () => {
 	let server: Server;
 	let url = '';
 	const received: { model: string; language: string; bytes: number }[] = [];
+	let refuse = false;
 
 	beforeAll(async () => {
 		// A small server that speaks POST /v1/audio/transcriptions (multipart/form-data), as whisper.cpp's does.
@@ -213,6 +214,10 @@ describe('transcription through an OpenAI-compatible server', () => {
 			const form = await new Request('http://x', { method: 'POST', headers: { 'content-type': req.headers['content-type']! }, body: Buffer.concat(chunks) }).formData();
 			const file = form.get('file') as File;
 			received.push({ model: String(form.get('model')), language: String(form.get('language')), bytes: file.size });
+			if (refuse) {
+				res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'cannot decode' } }));
+				return;
+			}
 			res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: ' Wie doet boodschappen voor mij? ' }));
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -248,6 +253,22 @@ describe('transcription through an OpenAI-compatible server', () => {
 			transcript: 'Wie doet boodschappen voor mij?',
 			transcript_source: 'automatic'
 		});
+	});
+
+	it('a recording the server keeps refusing is tried three times, then left alone; a server that is down breaks nothing', async () => {
+		while ((await transcribeNewAudio(url)) > 0);
+		refuse = true;
+		const { voiceId } = await voiceRequest(false);
+		for (let i = 0; i < 4; i++) expect(await transcribeNewAudio(url)).toBe(0);
+		expect(await transcribeNewAudio('http://127.0.0.1:9')).toBe(0);
+		const [row] = await sql<{ transcript: string | null; transcript_attempts: number }>('select transcript, transcript_attempts from voice_messages where id = $1', [voiceId]);
+		expect(row).toEqual({ transcript: null, transcript_attempts: 3 });
+		refuse = false;
+		const later = await voiceRequest(false);
+		const before = received.length;
+		expect(await transcribeNewAudio(url)).toBe(1);
+		expect(received.length).toBe(before + 1);
+		expect((await sql<{ transcript: string | null }>('select transcript from voice_messages where id = $1', [later.voiceId]))[0].transcript).toBe('Wie doet boodschappen voor mij?');
 	});
 
 	it('without TRANSCRIBE_URL nothing happens and nothing breaks', async () => {

@@ -683,6 +683,7 @@ export type Database = {
 					audio_deleted_at: string | null
 					created_at: string
 					offer_id: string | null
+					transcript_attempts: number
 				}
 				Insert: {
 					id?: string
@@ -697,6 +698,7 @@ export type Database = {
 					audio_deleted_at?: string | null
 					created_at?: string
 					offer_id?: string | null
+					transcript_attempts?: number
 				}
 				Update: {
 					id?: string
@@ -711,6 +713,7 @@ export type Database = {
 					audio_deleted_at?: string | null
 					created_at?: string
 					offer_id?: string | null
+					transcript_attempts?: number
 				}
 				Relationships: [
 					{ foreignKeyName: 'voice_messages_author_id_fkey'; columns: ['author_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },

@@ -3,6 +3,7 @@
 import { adminClient } from '../db/clients';
 
 export const DEFAULT_RETENTION_DAYS = 90;
+const MAX_TRANSCRIPT_ATTEMPTS = 3;
 
 /**
  * Deletes the audio (never the item or its written summary) of requests and offers closed longer
@@ -26,31 +27,43 @@ export async function transcribeNewAudio(transcribeUrl: string | undefined = pro
 	const db = adminClient(); // a job, not a person
 	const { data: pending } = await db
 		.from('voice_messages')
-		.select('id, mime_type')
+		.select('id, mime_type, transcript_attempts')
 		.is('transcript', null)
 		.is('audio_deleted_at', null)
+		.lt('transcript_attempts', MAX_TRANSCRIPT_ATTEMPTS)
 		.order('created_at')
 		.limit(20);
 	let done = 0;
 	for (const voice of pending ?? []) {
 		const { data: audio } = await db.from('voice_audio').select('bytes').eq('voice_id', voice.id).maybeSingle();
-		if (!audio) continue;
-		const bytes = Buffer.from(audio.bytes.replace(/^\\x/, ''), 'hex');
-		const form = new FormData();
-		form.append('file', new Blob([bytes], { type: voice.mime_type }), `voice.${voice.mime_type.split('/')[1]}`);
-		form.append('model', process.env.TRANSCRIBE_MODEL ?? 'whisper-1');
-		form.append('language', 'nl');
-		form.append('response_format', 'json');
+		const text = audio ? await askForTranscript(transcribeUrl, Buffer.from(audio.bytes.replace(/^\\x/, ''), 'hex'), voice.mime_type) : null;
+		if (text === null) {
+			await db.from('voice_messages').update({ transcript_attempts: voice.transcript_attempts + 1 }).eq('id', voice.id);
+			continue;
+		}
+		await db.from('voice_messages').update({ transcript: text.trim().slice(0, 5000), transcript_source: 'automatic' }).eq('id', voice.id);
+		done++;
+	}
+	return done;
+}
+
+/** One recording to the server; its text, or null when the server is down or says no. */
+async function askForTranscript(transcribeUrl: string, bytes: Buffer, mimeType: string): Promise<string | null> {
+	const form = new FormData();
+	form.append('file', new Blob([new Uint8Array(bytes)], { type: mimeType }), `voice.${mimeType.split('/')[1]}`);
+	form.append('model', process.env.TRANSCRIBE_MODEL ?? 'whisper-1');
+	form.append('language', 'nl');
+	form.append('response_format', 'json');
+	try {
 		const res = await fetch(new URL('/v1/audio/transcriptions', transcribeUrl), {
 			method: 'POST',
 			body: form,
 			headers: process.env.TRANSCRIBE_API_KEY ? { authorization: `Bearer ${process.env.TRANSCRIBE_API_KEY}` } : {}
 		});
-		if (!res.ok) continue;
-		const { text } = (await res.json()) as { text?: string };
-		if (typeof text !== 'string') continue;
-		await db.from('voice_messages').update({ transcript: text.trim().slice(0, 5000), transcript_source: 'automatic' }).eq('id', voice.id);
-		done++;
+		if (!res.ok) return null;
+		const { text } = (await res.json()) as { text?: unknown };
+		return typeof text === 'string' ? text : null;
+	} catch {
+		return null;
 	}
-	return done;
 }
