@@ -1,7 +1,7 @@
 import { test, expect, signIn, newEmail, sql } from './fixtures';
 import { VOICE_WAV } from '../../playwright.config';
 
-test('a resident asks for help with only a voice message; the matched volunteer plays it', async ({ page, browser, baseURL }, testInfo) => {
+test('a resident asks for help with only a voice message; the matched volunteer plays it; she thanks him by voice', async ({ page, browser, baseURL }, testInfo) => {
 	const withJs = testInfo.project.name === 'with-js';
 	const name = `Stem${withJs ? 'Js' : 'Html'}`;
 	await signIn(page, newEmail(testInfo, 'stem'), { name, area: 'Noord (wijk)' });
@@ -71,6 +71,29 @@ test('a resident asks for help with only a voice message; the matched volunteer 
 	expect(part.status()).toBe(206);
 	expect(part.headers()['content-range']).toBe(`bytes 10-109/${bytes.length}`);
 	expect(Buffer.compare(await part.body(), bytes.subarray(10, 110))).toBe(0);
+
+	// Done; the resident says thank you with her voice only, and Fatima can hear it.
+	await fatima.getByRole('button', { name: 'De hulp is klaar' }).click();
+	await page.goto(requestPath);
+	await page.getByRole('button', { name: 'Ja, de hulp is klaar' }).click();
+	const thanksForm = page.locator('form[action="?/thanks"]');
+	await thanksForm.getByRole('button', { name: 'Bedankje sturen' }).click();
+	await expect(page.getByText('Schrijf een kort bedankje, of spreek het in.').first()).toBeVisible();
+	if (withJs) {
+		await thanksForm.getByRole('button', { name: 'Inspreken' }).click();
+		await page.waitForTimeout(1500);
+		await thanksForm.getByRole('button', { name: 'Stoppen' }).click();
+		await expect(thanksForm.getByText('Uw bericht is opgenomen.')).toBeVisible();
+	} else {
+		await thanksForm.getByLabel('Of kies een spraakbericht (mag leeg blijven)').setInputFiles(VOICE_WAV);
+	}
+	await thanksForm.getByRole('button', { name: 'Bedankje sturen' }).click();
+	await expect(page.getByText('U hebt een bedankje gestuurd.')).toBeVisible();
+	const [thanks] = await sql<{ voice_id: string; body: string }>('select voice_id, body from thanks where request_id = $1', [requestPath.split('/').pop()]);
+	expect(thanks.body).toBe('');
+	await fatima.goto('/hulp');
+	await expect(fatima.locator(`audio[src="/stem/${thanks.voice_id}"]`)).toBeAttached();
+	expect((await fatima.request.get(`/stem/${thanks.voice_id}`)).status()).toBe(200);
 	await volunteer.close();
 
 	// Someone else gets nothing; without signing in neither.
