@@ -1,4 +1,4 @@
-import { test, expect, signIn, newEmail, sql } from './fixtures';
+import { test, expect, signIn, newEmail, sql, expectNoAxeViolations } from './fixtures';
 import { VOICE_WAV } from '../../playwright.config';
 
 test('a resident asks for help with only a voice message; the matched volunteer plays it; she thanks him by voice', async ({ page, browser, baseURL }, testInfo) => {
@@ -89,10 +89,12 @@ test('a resident asks for help with only a voice message; the matched volunteer 
 	}
 	await thanksForm.getByRole('button', { name: 'Bedankje sturen' }).click();
 	await expect(page.getByText('U hebt een bedankje gestuurd.')).toBeVisible();
+	if (withJs) await expectNoAxeViolations(page); // a finished request with spoken messages
 	const [thanks] = await sql<{ voice_id: string; body: string }>('select voice_id, body from thanks where request_id = $1', [requestPath.split('/').pop()]);
 	expect(thanks.body).toBe('');
 	await fatima.goto('/hulp');
 	await expect(fatima.locator(`audio[src="/stem/${thanks.voice_id}"]`)).toBeAttached();
+	if (withJs) await expectNoAxeViolations(fatima);
 	expect((await fatima.request.get(`/stem/${thanks.voice_id}`)).status()).toBe(200);
 	await volunteer.close();
 
@@ -152,6 +154,7 @@ test('a volunteer offers help by voice; a neighbour hears it, reports it, and th
 	await neighbour.getByRole('link', { name: 'Wie biedt hulp aan?' }).click();
 	const card = neighbour.getByRole('listitem').filter({ has: neighbour.locator(`audio[src="/stem/${offer.voice_id}"]`) });
 	await expect(card.getByRole('heading', { name: 'Tuin: Pieter' })).toBeVisible();
+	if (withJs) await expectNoAxeViolations(neighbour);
 	expect((await neighbour.request.get(`/stem/${offer.voice_id}`)).status()).toBe(200);
 	await card.getByRole('link', { name: /Klopt dit niet\? Meld het/ }).click();
 	await neighbour.getByRole('button', { name: 'Melding sturen' }).click();
@@ -166,6 +169,7 @@ test('a volunteer offers help by voice; a neighbour hears it, reports it, and th
 	await page.goto('/coordinatie/hulp');
 	const report = page.getByRole('listitem').filter({ hasText: 'Dit aanbod klopt niet.' });
 	await expect(report.locator(`audio[src="/stem/${offer.voice_id}"]`)).toBeVisible();
+	if (withJs) await expectNoAxeViolations(page);
 	await report.getByRole('button', { name: 'Verbergen' }).click();
 	await expect(page.getByText('Dit aanbod klopt niet.')).toHaveCount(0);
 
