@@ -90,10 +90,17 @@ test('a resident asks for help with only a voice message; the matched volunteer 
 	await thanksForm.getByRole('button', { name: 'Bedankje sturen' }).click();
 	await expect(page.getByText('U hebt een bedankje gestuurd.')).toBeVisible();
 	if (withJs) await expectNoAxeViolations(page); // a finished request with spoken messages
+	// She writes down what she said, for a volunteer who cannot listen.
+	const writeDown = page.locator('details', { hasText: 'Tekst schrijven of verbeteren' });
+	await writeDown.getByText('Tekst schrijven of verbeteren').click();
+	await writeDown.getByLabel('Wat er gezegd wordt').fill(`Dank je wel, Fatima! (${testInfo.project.name})`);
+	await writeDown.getByRole('button', { name: 'Tekst verbeteren' }).click();
+	await expect(page.getByText('We hebben de tekst opgeslagen.')).toBeVisible();
 	const [thanks] = await sql<{ voice_id: string; body: string }>('select voice_id, body from thanks where request_id = $1', [requestPath.split('/').pop()]);
 	expect(thanks.body).toBe('');
 	await fatima.goto('/hulp');
 	await expect(fatima.locator(`audio[src="/stem/${thanks.voice_id}"]`)).toBeAttached();
+	await expect(fatima.getByText(`Dank je wel, Fatima! (${testInfo.project.name})`)).toBeVisible();
 	if (withJs) await expectNoAxeViolations(fatima);
 	expect((await fatima.request.get(`/stem/${thanks.voice_id}`)).status()).toBe(200);
 	await volunteer.close();

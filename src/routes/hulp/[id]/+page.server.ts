@@ -131,10 +131,12 @@ export const actions: Actions = {
 
 	transcript: async ({ request, locals }) => {
 		requireUser(locals);
-		const parsed = transcriptSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, { transcriptError: parsed.error.issues[0].message });
+		const values = Object.fromEntries(await request.formData());
+		const transcriptVoice = String(values.voice ?? '');
+		const parsed = transcriptSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { transcriptError: parsed.error.issues[0].message, transcriptVoice });
 		const saved = await correctTranscript(locals.db, parsed.data.voice, parsed.data.transcript).catch(() => false);
-		if (!saved) return fail(403, { transcriptError: 'errors.not_allowed' });
+		if (!saved) return fail(403, { transcriptError: 'errors.not_allowed', transcriptVoice });
 		return { done: 'voice.transcriptSaved' };
 	},
 
