@@ -152,6 +152,12 @@ test('a volunteer offers help by voice; a neighbour hears it, reports it, and th
 		"select id, voice_id from help_offers where volunteer_id = '00000000-0000-4000-8000-000000000307' and voice_id is not null order by created_at desc limit 1"
 	);
 	expect(offer.voice_id).toBeTruthy();
+	// Pieter writes down what he said, so neighbours who cannot listen can read it.
+	const mine = page.getByRole('listitem').filter({ has: page.locator(`audio[src="/stem/${offer.voice_id}"]`) });
+	await mine.getByText('Tekst schrijven of verbeteren').click();
+	await mine.getByLabel('Wat er gezegd wordt').fill(`Ik maai graag uw gras. (${testInfo.project.name})`);
+	await mine.getByRole('button', { name: 'Tekst verbeteren' }).click();
+	await expect(page.getByText('We hebben de tekst opgeslagen.')).toBeVisible();
 
 	// A neighbour sees the offer with its first name only, and can listen.
 	const neighbourContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL });
@@ -161,6 +167,7 @@ test('a volunteer offers help by voice; a neighbour hears it, reports it, and th
 	await neighbour.getByRole('link', { name: 'Wie biedt hulp aan?' }).click();
 	const card = neighbour.getByRole('listitem').filter({ has: neighbour.locator(`audio[src="/stem/${offer.voice_id}"]`) });
 	await expect(card.getByRole('heading', { name: 'Tuin: Pieter' })).toBeVisible();
+	await expect(card.getByText(`Ik maai graag uw gras. (${testInfo.project.name})`)).toBeVisible();
 	if (withJs) await expectNoAxeViolations(neighbour);
 	expect((await neighbour.request.get(`/stem/${offer.voice_id}`)).status()).toBe(200);
 	await card.getByRole('link', { name: /Klopt dit niet\? Meld het/ }).click();

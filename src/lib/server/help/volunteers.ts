@@ -70,7 +70,7 @@ export async function readOffer(db: Db, offerId: string) {
 
 export async function listMyOffers(db: Db, userId: string) {
 	return unwrap(
-		await db.from('help_offers').select('id, category_id, description, voice_id, available_on, closed_at, hidden_at').eq('volunteer_id', userId).is('closed_at', null).order('created_at', { ascending: false })
+		await db.from('help_offers').select('id, category_id, description, voice_id, available_on, closed_at, hidden_at, voice_messages!help_offers_voice_id_fkey(transcript, transcript_source)').eq('volunteer_id', userId).is('closed_at', null).order('created_at', { ascending: false })
 	);
 }
 

@@ -6,8 +6,9 @@ import {
 } from '$lib/server/help/requests';
 import { listMessages, listThanksFor, sendMessage, sendThanks } from '$lib/server/help/conversation';
 import { notify } from '$lib/server/help/notify';
-import { messageSchema, summarySchema, thanksSchema, transcriptSchema } from '$lib/schemas/help';
-import { correctTranscript, readVoice, saveVoice, uploadedFile } from '$lib/server/voice/store';
+import { messageSchema, summarySchema, thanksSchema } from '$lib/schemas/help';
+import { readVoice, saveVoice, uploadedFile } from '$lib/server/voice/store';
+import { transcriptAction } from '$lib/server/voice/transcript-action';
 import type { DbError } from '$lib/server/db/clients';
 
 
@@ -129,16 +130,7 @@ export const actions: Actions = {
 		return { done: 'voice.summarySaved' };
 	},
 
-	transcript: async ({ request, locals }) => {
-		requireUser(locals);
-		const values = Object.fromEntries(await request.formData());
-		const transcriptVoice = String(values.voice ?? '');
-		const parsed = transcriptSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { transcriptError: parsed.error.issues[0].message, transcriptVoice });
-		const saved = await correctTranscript(locals.db, parsed.data.voice, parsed.data.transcript).catch(() => false);
-		if (!saved) return fail(403, { transcriptError: 'errors.not_allowed', transcriptVoice });
-		return { done: 'voice.transcriptSaved' };
-	},
+	transcript: transcriptAction,
 
 	thanks: async ({ request, locals, params }) => {
 		const user = requireUser(locals);

@@ -7,6 +7,7 @@ import { listAreas } from '$lib/server/people';
 import { maskToSlots, offerSchema, volunteerSchema } from '$lib/schemas/help';
 import type { DbError } from '$lib/server/db/clients';
 import { saveVoice, uploadedFile } from '$lib/server/voice/store';
+import { transcriptAction } from '$lib/server/voice/transcript-action';
 
 const isVolunteer = (locals: App.Locals) => !!locals.user?.roles.some((r) => r.role === 'volunteer');
 const issues = (list: { path: PropertyKey[]; message: string }[]) => Object.fromEntries(list.map((i) => [String(i.path[0]), i.message]));
@@ -76,6 +77,7 @@ export const actions: Actions = {
 		}
 		return { offerSaved: true };
 	},
+	transcript: transcriptAction,
 	close: async ({ request, locals }) => {
 		const user = requireUser(locals);
 		const id = String((await request.formData()).get('offer') ?? '');
