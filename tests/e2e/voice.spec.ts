@@ -1,5 +1,18 @@
 import { test, expect, signIn, newEmail, sql, expectNoAxeViolations } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
 import { VOICE_WAV } from '../../playwright.config';
+
+/** With JavaScript: two seconds from the fake microphone with the big button. Without: the file field. */
+async function speak(form: Page | Locator, withJs: boolean) {
+	if (!withJs) {
+		await form.getByLabel('Of kies een spraakbericht (mag leeg blijven)').setInputFiles(VOICE_WAV);
+		return;
+	}
+	await form.getByRole('button', { name: 'Inspreken' }).click();
+	await new Promise((resolve) => setTimeout(resolve, 2000));
+	await form.getByRole('button', { name: 'Stoppen' }).click();
+	await expect(form.getByText('Uw bericht is opgenomen.')).toBeVisible();
+}
 
 test('a resident asks for help with only a voice message; the matched volunteer plays it; she thanks him by voice', async ({ page, browser, baseURL }, testInfo) => {
 	const withJs = testInfo.project.name === 'with-js';
@@ -79,14 +92,7 @@ test('a resident asks for help with only a voice message; the matched volunteer 
 	const thanksForm = page.locator('form[action="?/thanks"]');
 	await thanksForm.getByRole('button', { name: 'Bedankje sturen' }).click();
 	await expect(page.getByText('Schrijf een kort bedankje, of spreek het in.').first()).toBeVisible();
-	if (withJs) {
-		await thanksForm.getByRole('button', { name: 'Inspreken' }).click();
-		await page.waitForTimeout(1500);
-		await thanksForm.getByRole('button', { name: 'Stoppen' }).click();
-		await expect(thanksForm.getByText('Uw bericht is opgenomen.')).toBeVisible();
-	} else {
-		await thanksForm.getByLabel('Of kies een spraakbericht (mag leeg blijven)').setInputFiles(VOICE_WAV);
-	}
+	await speak(thanksForm, withJs);
 	await thanksForm.getByRole('button', { name: 'Bedankje sturen' }).click();
 	await expect(page.getByText('U hebt een bedankje gestuurd.')).toBeVisible();
 	if (withJs) await expectNoAxeViolations(page); // a finished request with spoken messages
@@ -138,14 +144,7 @@ test('a volunteer offers help by voice; a neighbour hears it, reports it, and th
 	await page.getByRole('button', { name: 'Aanbod plaatsen' }).click();
 	await expect(page.getByText('Schrijf op waarmee u wilt helpen, of spreek het in.').first()).toBeVisible();
 	await page.getByLabel('Waarmee?', { exact: true }).selectOption({ label: 'Tuin' });
-	if (withJs) {
-		await page.getByRole('button', { name: 'Inspreken' }).click();
-		await page.waitForTimeout(2000);
-		await page.getByRole('button', { name: 'Stoppen' }).click();
-		await expect(page.getByText('Uw bericht is opgenomen.')).toBeVisible();
-	} else {
-		await page.getByLabel('Of kies een spraakbericht (mag leeg blijven)').setInputFiles(VOICE_WAV);
-	}
+	await speak(page, withJs);
 	await page.getByRole('button', { name: 'Aanbod plaatsen' }).click();
 	await expect(page.getByText('Dank u! We hebben uw aanbod geplaatst.')).toBeVisible();
 	const [offer] = await sql<{ id: string; voice_id: string }>(
