@@ -76,9 +76,8 @@ function mp4Seconds(b: Uint8Array): number | null {
 				let field = at + 16 + (flags & 0x01 ? 4 : 0) + (flags & 0x04 ? 4 : 0);
 				const perSample = [0x100, 0x200, 0x400, 0x800].filter((f) => flags & f).length * 4;
 				let total = 0;
-				for (let i = 0; i < count && field + perSample <= at + size; i++, field += perSample) {
-					total += flags & 0x100 ? v.getUint32(field) : fragmentDefault;
-				}
+				if (!(flags & 0x100)) total = count * fragmentDefault; // every sample lasts the default
+				else for (let i = 0; i < count && field + perSample <= at + size; i++, field += perSample) total += v.getUint32(field);
 				fragmentStart += total;
 				fragmentEnd = Math.max(fragmentEnd, fragmentStart);
 			}
