@@ -58,6 +58,7 @@ async function askForTranscript(transcribeUrl: string, bytes: Buffer, mimeType: 
 		const res = await fetch(new URL('/v1/audio/transcriptions', transcribeUrl), {
 			method: 'POST',
 			body: form,
+			signal: AbortSignal.timeout(120_000), // a hanging server must not hold the job
 			headers: process.env.TRANSCRIBE_API_KEY ? { authorization: `Bearer ${process.env.TRANSCRIBE_API_KEY}` } : {}
 		});
 		if (!res.ok) return null;
