@@ -26,3 +26,5 @@ export function signRoleKey(jwtKey: JwtKey, role: string): Promise<string>;
 export function postgrestJwtSecret(jwtKey: JwtKey): Promise<string>;
 export function generateEs256Jwk(): Promise<string>;
 export function startStack(options: StackOptions): Promise<Stack>;
+export function waitFor(url: string, timeoutMs: number, isAlive?: () => boolean): Promise<boolean>;
+export function stopChild(child: import('node:child_process').ChildProcess, graceMs?: number): Promise<void>;

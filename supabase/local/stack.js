@@ -133,7 +133,8 @@ function postgrestBinary() {
 	return bin;
 }
 
-async function waitFor(url, timeoutMs, isAlive) {
+/** Waits until url answers (any status below 500); false on timeout or once isAlive() says no. */
+export async function waitFor(url, timeoutMs, isAlive = () => true) {
 	const until = Date.now() + timeoutMs;
 	while (Date.now() < until) {
 		if (!isAlive()) return false;
@@ -146,6 +147,16 @@ async function waitFor(url, timeoutMs, isAlive) {
 		await new Promise((r) => setTimeout(r, 150));
 	}
 	return false;
+}
+
+/** Stops a child process: SIGTERM, then SIGKILL if it has not exited after graceMs. */
+export async function stopChild(child, graceMs = 10_000) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill('SIGTERM');
+	const late = setTimeout(() => child.kill('SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(late);
 }
 
 /** One local URL as on Supabase: /rest/v1/* goes to PostgREST. */

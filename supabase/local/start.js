@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStack, assertPortFree, StackError } from './stack.js';
+import { startStack, assertPortFree, stopChild, StackError } from './stack.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(root, process.env.OMZIEN_DATA_DIR ?? '.data');
@@ -76,13 +76,7 @@ async function main() {
 		if (stopping) return;
 		stopping = true;
 		console.log('\nstopping…');
-		if (site.exitCode === null) {
-			const exited = new Promise((resolve) => site.once('exit', resolve));
-			site.kill('SIGTERM');
-			const late = setTimeout(() => site.kill('SIGKILL'), 10_000);
-			await exited;
-			clearTimeout(late);
-		}
+		await stopChild(site);
 		await stack.stop();
 		process.exit(0);
 	};

@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { startTestStack } from '../support/stack.ts';
-import { findFreePort } from '../../supabase/local/stack.js';
+import { findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
 
 /** staticFiles: { 'bench/x.mp3': bytes } are put beside the build's static files before it starts. */
 export async function startSite({ build = true, staticFiles = {} } = {}) {
@@ -26,22 +26,12 @@ export async function startSite({ build = true, staticFiles = {} } = {}) {
 		env: { ...process.env, ...stack.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, BODY_SIZE_LIMIT: '13M' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(baseURL)).ok) break;
-		} catch {
-			/* not yet */
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
+	if (!(await waitFor(baseURL, 10_000, () => site.exitCode === null))) throw new Error(`the site did not start at ${baseURL}`);
 	return {
 		baseURL,
 		stack,
 		stop: async () => {
-			await new Promise((resolve) => {
-				site.once('exit', resolve);
-				site.kill('SIGTERM');
-			});
+			await stopChild(site);
 			await stack.stop();
 		}
 	};

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { VOICE_WAV } from '../../playwright.config';
 import { startTestStack } from '../support/stack';
-import { findFreePort } from '../../supabase/local/stack.js';
+import { findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
 
 export default async function globalSetup() {
 	if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
@@ -39,22 +39,11 @@ export default async function globalSetup() {
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(baseURL)).ok) break;
-		} catch {
-			/* not yet */
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
+	if (!(await waitFor(baseURL, 10_000, () => site.exitCode === null))) throw new Error(`the site did not start at ${baseURL}`);
 	process.env.BASE_URL = baseURL;
 	process.env.E2E_DATABASE_URL = stack.dbUrl;
 	return async () => {
-		const exited = new Promise((resolve) => site.once('exit', resolve));
-		site.kill('SIGTERM');
-		const late = setTimeout(() => site.kill('SIGKILL'), 10_000);
-		await exited;
-		clearTimeout(late);
+		await stopChild(site);
 		await stack.stop();
 	};
 }
