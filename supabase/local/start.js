@@ -1,15 +1,17 @@
 // `npm start`: the local Supabase (Postgres + PostgREST) with demo data, then the site.
 // `npm run dev`: the same, with Vite's dev server instead of the production build.
+// `npm start -- --no-build`: serve the build that is already in build/ (the tests use this).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStack, assertPortFree, stopChild, StackError } from './stack.js';
+import { startStack, assertPortFree, stopChild, readSupabaseConfig, StackError } from './stack.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(root, process.env.OMZIEN_DATA_DIR ?? '.data');
 const dev = process.argv.includes('--dev');
+const build = !process.argv.includes('--no-build');
 
 /** Local secrets, made once and kept beside the data so a restart keeps sessions valid. */
 function localSecrets() {
@@ -29,13 +31,17 @@ const port = (name, fallback) => Number(process.env[name] ?? fallback);
 
 async function main() {
 	const secrets = localSecrets();
+	const supabaseConfig = readSupabaseConfig();
 	const sitePort = port('PORT', 5180);
 	await assertPortFree(sitePort, 'the site', 'PORT');
+	if (!dev && !build && !existsSync(path.join(root, 'build/index.js'))) {
+		throw new StackError('There is no build yet. Run npm start without --no-build.');
+	}
 	const stack = await startStack({
 		dataDir,
-		pgPort: port('OMZIEN_PG_PORT', 54322),
+		pgPort: port('OMZIEN_PG_PORT', supabaseConfig.dbPort),
 		restPort: port('OMZIEN_REST_PORT', 54323),
-		apiPort: port('OMZIEN_API_PORT', 54321),
+		apiPort: port('OMZIEN_API_PORT', supabaseConfig.apiPort),
 		pgPassword: secrets.pgPassword,
 		jwtKey: { secret: secrets.jwtSecret }
 	});
@@ -61,11 +67,15 @@ async function main() {
 	if (dev) {
 		site = spawn('npx', ['vite', 'dev', '--port', String(sitePort), '--strictPort'], { cwd: root, env, stdio: 'inherit' });
 	} else {
-		console.log('[site] building the production site…');
-		const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, env, stdio: 'inherit' });
-		if (build.status !== 0) {
-			await stack.stop();
-			throw new StackError('The site did not build; see the messages above.');
+		if (build) {
+			console.log('[site] building the production site…');
+			// The bundlers' notes about third-party code are noise here; they are shown only when the build fails.
+			const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, env, encoding: 'utf8' });
+			if (result.status !== 0) {
+				console.error(`${result.stdout}${result.stderr}`);
+				await stack.stop();
+				throw new StackError('The site did not build; see the messages above.');
+			}
 		}
 		site = spawn(process.execPath, ['build/index.js'], { cwd: root, env, stdio: 'inherit' });
 	}

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import net from 'node:net';
 import { SignJWT } from 'jose';
 import { env, sql, asAnon, asUser, withToken, people } from './helpers';
-import { assertPortFree, startStack, findFreePort, generateEs256Jwk } from '../../supabase/local/stack.js';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { assertPortFree, startStack, findFreePort, generateEs256Jwk, readSupabaseConfig } from '../../supabase/local/stack.js';
+import pg from 'pg';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -139,5 +140,72 @@ describe('an ES256 signing key instead of the HS256 secret', () => {
 			await stack.stop();
 			rmSync(dataDir, { recursive: true, force: true });
 		}
+	});
+});
+
+describe('a migration that fails', () => {
+	it('names the file, the line and the statement, applies nothing of that file, and runs once fixed', async () => {
+		const dataDir = mkdtempSync(path.join(tmpdir(), 'omzien-broken-'));
+		const migrationsDir = mkdtempSync(path.join(tmpdir(), 'omzien-migrations-'));
+		writeFileSync(path.join(migrationsDir, '20300101000100_first.sql'), 'create table public.first_table (id int primary key);\n');
+		const broken =
+			'create table public.half_table (id int primary key);\n' +
+			'alter table public.half_table enable row level security;\n' +
+			'insert into public.no_such_table (id)\n  values (1);\n';
+		writeFileSync(path.join(migrationsDir, '20300101000200_second.sql'), broken);
+		const options = async () => ({
+			dataDir,
+			migrationsDir,
+			pgPort: await findFreePort(),
+			restPort: await findFreePort(),
+			apiPort: await findFreePort(),
+			pgPassword: 'broken-test',
+			jwtKey: { secret: 'broken-test-secret-broken-test-secret' },
+			seed: false,
+			log: () => {}
+		});
+		try {
+			const failure = await startStack(await options()).then(
+				() => null,
+				(err: Error) => err
+			);
+			expect(failure?.message).toContain('20300101000200_second.sql failed at line 3');
+			expect(failure?.message).toContain('relation "public.no_such_table" does not exist');
+			expect(failure?.message).toContain('insert into public.no_such_table (id)\n  values (1);');
+			expect(failure?.message).toContain('Nothing of this file was applied.');
+
+			// The stack stopped cleanly: a second start on the same data works once the file is fixed.
+			writeFileSync(path.join(migrationsDir, '20300101000200_second.sql'), broken.replace('no_such_table', 'half_table'));
+			const applied: string[] = [];
+			const stack = await startStack({ ...(await options()), log: (m: string) => applied.push(m) });
+			try {
+				expect(applied).toEqual(['applied migration 20300101000200_second.sql']);
+				const client = new pg.Client({ connectionString: stack.dbUrl });
+				await client.connect();
+				const { rows } = await client.query('select version from supabase_migrations.schema_migrations order by version');
+				const { rows: half } = await client.query('select id from public.half_table');
+				await client.end();
+				expect(rows.map((r) => r.version)).toEqual(['20300101000100', '20300101000200']);
+				expect(half).toEqual([{ id: 1 }]);
+			} finally {
+				await stack.stop();
+			}
+		} finally {
+			rmSync(dataDir, { recursive: true, force: true });
+			rmSync(migrationsDir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('supabase/config.toml', () => {
+	it('is what the local stack reads: the API and database ports, schemas and seed files', async () => {
+		const config = readSupabaseConfig();
+		expect(config.apiPort).toBe(54321);
+		expect(config.dbPort).toBe(54322);
+		expect(config.schemas).toEqual(['public']);
+		expect(config.seedFiles.map((f) => path.relative(process.cwd(), f))).toEqual(['supabase/seed.sql']);
+		// Hosted Supabase runs 15 or later; every migration must run there.
+		expect(config.majorVersion).toBeGreaterThanOrEqual(15);
+		expect(readdirSync('supabase/migrations').every((f) => /^\d{14}_[a-z0-9_]+\.sql$/.test(f))).toBe(true);
 	});
 });
