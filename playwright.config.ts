@@ -39,7 +39,8 @@ export default defineConfig({
 	projects: [
 		{ name: 'with-js', use: { javaScriptEnabled: true } },
 		// axe runs as a script inside the page, which this project turns off; the HTML it would
-		// check is the same server-rendered HTML the with-js project checks.
-		{ name: 'without-js', use: { javaScriptEnabled: false }, testIgnore: /accessibility\.spec\.ts/ }
+		// check is the same server-rendered HTML the with-js project checks. Starting the stack
+		// (start) and sending mail over SMTP (mail) do not depend on the browser's JavaScript.
+		{ name: 'without-js', use: { javaScriptEnabled: false }, testIgnore: /(accessibility|start|mail)\.spec\.ts/ }
 	]
 });

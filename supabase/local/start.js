@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStack, assertPortFree, stopChild, readSupabaseConfig, StackError } from './stack.js';
+import { startStack, assertPortFree, stopChild, waitFor, readSupabaseConfig, StackError } from './stack.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(root, process.env.OMZIEN_DATA_DIR ?? '.data');
@@ -79,8 +79,6 @@ async function main() {
 		}
 		site = spawn(process.execPath, ['build/index.js'], { cwd: root, env, stdio: 'inherit' });
 	}
-	console.log(`\nOmzien runs at ${siteUrl}  (sign-in codes arrive at ${siteUrl}/dev/mail)\nPress Ctrl-C to stop.\n`);
-
 	let stopping = false;
 	const shutdown = async () => {
 		if (stopping) return;
@@ -98,6 +96,10 @@ async function main() {
 			shutdown();
 		}
 	});
+	// Say where it runs only once it answers, so the first click never meets a closed port.
+	if (await waitFor(`http://127.0.0.1:${sitePort}/`, 60_000, () => site.exitCode === null)) {
+		console.log(`\nOmzien runs at ${siteUrl}  (sign-in codes arrive at ${siteUrl}/dev/mail)\nPress Ctrl-C to stop.\n`);
+	}
 }
 
 main().catch((err) => {

@@ -42,6 +42,8 @@ export default async function globalSetup() {
 	if (!(await waitFor(baseURL, 10_000, () => site.exitCode === null))) throw new Error(`the site did not start at ${baseURL}`);
 	process.env.BASE_URL = baseURL;
 	process.env.E2E_DATABASE_URL = stack.dbUrl;
+	// For tests that start a second site on the same stack (with SMTP, say).
+	process.env.E2E_STACK_ENV = JSON.stringify(stack.env);
 	return async () => {
 		await stopChild(site);
 		await stack.stop();

@@ -21,10 +21,13 @@ export async function startJobs(databaseUrl: string | undefined, origin: string)
 		return;
 	}
 	boss = new PgBoss({ connectionString: databaseUrl, max: 3 });
+	let saidDatabaseStopped = false;
 	boss.on('error', (err: Error & { code?: string }) => {
-		// 57P01: Postgres is shutting down (Ctrl-C, end of a test run); not worth a stack trace.
-		if (err.code === '57P01') console.warn('[jobs] the database stopped; jobs pause until it is back.');
-		else console.error('[jobs]', err);
+		// 57P01: Postgres is shutting down (Ctrl-C, end of a test run); not worth a stack trace, and
+		// each of the queue's connections reports it, so say it once.
+		if (err.code !== '57P01') console.error('[jobs]', err);
+		else if (!saidDatabaseStopped) console.warn('[jobs] the database stopped; jobs pause until it is back.');
+		saidDatabaseStopped ||= err.code === '57P01';
 	});
 	await boss.start();
 	for (const [name, job] of Object.entries(JOBS)) {

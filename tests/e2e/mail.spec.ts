@@ -1,0 +1,79 @@
+// With SMTP_URL set, mail leaves through a real SMTP conversation and the dev mailbox is gone.
+// The SMTP server here is smtp-server (nodemailer's own), speaking the real protocol with a login.
+import { spawn } from 'node:child_process';
+import { SMTPServer } from 'smtp-server';
+import { test, expect, newEmail } from './fixtures';
+import { findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
+
+type Received = { from: string; to: string[]; raw: string };
+
+test('with an SMTP server the sign-in code arrives by SMTP, and /dev/mail does not exist', async ({ browser }, testInfo) => {
+	const received: Received[] = [];
+	const smtp = new SMTPServer({
+		disabledCommands: ['STARTTLS'],
+		allowInsecureAuth: true,
+		onAuth(auth, _session, callback) {
+			if (auth.username === 'omzien' && auth.password === 'geheim') return callback(null, { user: auth.username });
+			callback(new Error('Invalid username or password'));
+		},
+		onData(stream, session, callback) {
+			let raw = '';
+			stream.on('data', (chunk) => (raw += chunk));
+			stream.on('end', () => {
+				received.push({
+					from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+					to: session.envelope.rcptTo.map((r) => r.address),
+					raw
+				});
+				callback();
+			});
+		}
+	});
+	const smtpPort = await findFreePort();
+	await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+
+	const sitePort = await findFreePort();
+	const baseURL = `http://127.0.0.1:${sitePort}`;
+	const site = spawn(process.execPath, ['build/index.js'], {
+		env: {
+			...process.env,
+			...JSON.parse(process.env.E2E_STACK_ENV!),
+			PORT: String(sitePort),
+			HOST: '127.0.0.1',
+			ORIGIN: baseURL,
+			SMTP_URL: `smtp://omzien:geheim@127.0.0.1:${smtpPort}`,
+			MAIL_FROM: 'Omzien <omzien@heuvelrijk.nl>'
+		},
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	try {
+		expect(await waitFor(baseURL, 10_000, () => site.exitCode === null)).toBe(true);
+		const context = await browser.newContext({ baseURL });
+		const page = await context.newPage();
+
+		expect((await page.goto('/dev/mail'))?.status()).toBe(404);
+		await expect(page.getByRole('link', { name: 'Testpostvak' })).toHaveCount(0);
+
+		const email = newEmail(testInfo, 'smtp');
+		await page.goto('/inloggen');
+		await page.getByLabel('Uw e-mailadres').fill(email);
+		await page.getByRole('button', { name: 'Stuur mij een code' }).click();
+		await expect(page).toHaveURL(/\/inloggen\/code$/);
+
+		await expect.poll(() => received.length).toBe(1);
+		const [mail] = received;
+		expect(mail.from).toBe('omzien@heuvelrijk.nl');
+		expect(mail.to).toEqual([email]);
+		expect(mail.raw).toMatch(/^Subject: Uw code voor Omzien: \d{6}\r?$/m);
+		const code = /Uw code is (\d{6})\./.exec(mail.raw)?.[1];
+		expect(code).toMatch(/^\d{6}$/);
+
+		await page.getByLabel('Code van zes cijfers').fill(code!);
+		await page.getByRole('button', { name: 'Inloggen' }).click();
+		await expect(page).toHaveURL(/\/welkom$/);
+		await context.close();
+	} finally {
+		await stopChild(site);
+		await new Promise<void>((resolve) => smtp.close(() => resolve()));
+	}
+});
