@@ -43,8 +43,12 @@ export async function signIn(page: Page, email: string, onboarding?: { name: str
 	await expect(page).toHaveURL(/\/$/);
 }
 
+/** The paths axe has checked in this worker; accessibility.spec.ts compares them with every page. */
+export const axeCheckedPaths = new Set<string>();
+
 /** axe with the WCAG 2.2 AA rule set: no violations allowed. */
 export async function expectNoAxeViolations(page: Page) {
+	axeCheckedPaths.add(new URL(page.url()).pathname);
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
 		.analyze();
