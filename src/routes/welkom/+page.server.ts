@@ -6,6 +6,7 @@ import { onboardingSchema } from '$lib/schemas/people';
 import { requireUser } from '$lib/server/auth/guard';
 import { completeOnboarding, isUnknownArea, listAreas } from '$lib/server/people';
 import { LANGUAGE_COOKIE } from '$lib/i18n';
+import { config } from '$lib/server/config';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { allowUnfinishedOnboarding: true });
@@ -29,7 +30,13 @@ export const actions: Actions = {
 			if (isUnknownArea(err)) return setError(form, 'area_id', 'errors.area_missing');
 			throw err;
 		}
-		cookies.set(LANGUAGE_COOKIE, form.data.preferred_language, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
+		cookies.set(LANGUAGE_COOKIE, form.data.preferred_language, {
+			path: '/',
+			maxAge: 60 * 60 * 24 * 365,
+			sameSite: 'lax',
+			httpOnly: true,
+			secure: config.secureCookies
+		});
 		redirect(303, '/');
 	}
 };
