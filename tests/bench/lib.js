@@ -1,18 +1,17 @@
 // Shared by the benchmarks: start the stack and the production build, and measure with autocannon.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { startTestStack } from '../support/stack.ts';
-import { findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
+import { buildSite, findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
 
 /** staticFiles: { 'bench/x.mp3': bytes } are put beside the build's static files before it starts. */
 export async function startSite({ build = true, staticFiles = {} } = {}) {
 	if (build) {
-		const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-		if (result.status !== 0) throw new Error('vite build failed');
+		if (!buildSite()) throw new Error('vite build failed; its output is above');
 	}
 	for (const [name, bytes] of Object.entries(staticFiles)) {
 		const file = path.join('build/client', name);

@@ -4,15 +4,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { VOICE_WAV } from '../../playwright.config';
 import { startTestStack } from '../support/stack';
-import { findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
+import { buildSite, findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
 
 export default async function globalSetup() {
 	if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
 		throw new Error('Chromium is missing: apt-get install -y chromium (see README.md, Tests).');
 	}
 	if (!process.env.E2E_SKIP_BUILD) {
-		const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-		if (build.status !== 0) throw new Error('vite build failed');
+		if (!buildSite()) throw new Error('vite build failed; its output is above');
 	}
 	// The fake microphone's sound: a Dutch sentence, 48 kHz mono (espeak-ng and sox from Debian).
 	mkdirSync(path.dirname(VOICE_WAV), { recursive: true });
