@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStack, assertPortFree, stopChild, waitFor, buildSite, readSupabaseConfig, StackError } from './stack.js';
+import { startStack, assertPortFree, stopChild, waitFor, buildSite, readSupabaseConfig, generateEs256Jwk, StackError } from './stack.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(root, process.env.OMZIEN_DATA_DIR ?? '.data');
@@ -14,23 +14,37 @@ const dev = process.argv.includes('--dev');
 const build = !process.argv.includes('--no-build');
 
 /** Local secrets, made once and kept beside the data so a restart keeps sessions valid. */
-function localSecrets() {
+async function localSecrets() {
 	const file = path.join(dataDir, 'secrets.json');
-	if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-	mkdirSync(dataDir, { recursive: true });
-	const secrets = {
-		pgPassword: randomBytes(18).toString('base64url'),
-		jwtSecret: randomBytes(32).toString('base64url'),
-		authSecret: randomBytes(32).toString('base64url')
-	};
-	writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+	const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+	const missing = !secrets.pgPassword || !secrets.jwtSecret || !secrets.authSecret || !secrets.jwtSigningKey;
+	secrets.pgPassword ??= randomBytes(18).toString('base64url');
+	secrets.jwtSecret ??= randomBytes(32).toString('base64url');
+	secrets.authSecret ??= randomBytes(32).toString('base64url');
+	secrets.jwtSigningKey ??= await generateEs256Jwk();
+	if (missing) {
+		mkdirSync(dataDir, { recursive: true });
+		writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+	}
 	return secrets;
+}
+
+/**
+ * HS256 (a shared secret, Supabase's legacy JWT secret) unless OMZIEN_JWT_ALG=ES256: then an
+ * asymmetric key, as a project that imported ours as a standby signing key; PostgREST gets its public half.
+ */
+function jwtChoice(secrets) {
+	const alg = (process.env.OMZIEN_JWT_ALG ?? 'HS256').toUpperCase();
+	if (alg === 'ES256') return { jwtKey: { jwk: secrets.jwtSigningKey }, siteEnv: { SUPABASE_JWT_SIGNING_KEY: secrets.jwtSigningKey } };
+	if (alg === 'HS256') return { jwtKey: { secret: secrets.jwtSecret }, siteEnv: { SUPABASE_JWT_SECRET: secrets.jwtSecret } };
+	throw new StackError(`OMZIEN_JWT_ALG is ${alg}; use HS256 or ES256.`);
 }
 
 const port = (name, fallback) => Number(process.env[name] ?? fallback);
 
 async function main() {
-	const secrets = localSecrets();
+	const secrets = await localSecrets();
+	const { jwtKey, siteEnv } = jwtChoice(secrets);
 	const supabaseConfig = readSupabaseConfig();
 	const sitePort = port('PORT', 5180);
 	await assertPortFree(sitePort, 'the site', 'PORT');
@@ -43,16 +57,17 @@ async function main() {
 		restPort: port('OMZIEN_REST_PORT', 54323),
 		apiPort: port('OMZIEN_API_PORT', supabaseConfig.apiPort),
 		pgPassword: secrets.pgPassword,
-		jwtKey: { secret: secrets.jwtSecret }
+		jwtKey
 	});
 
 	const siteUrl = `http://localhost:${sitePort}`;
+	const { SUPABASE_JWT_SECRET: _secret, SUPABASE_JWT_SIGNING_KEY: _key, ...inherited } = process.env;
 	const env = {
-		...process.env,
+		...inherited,
+		...siteEnv,
 		SUPABASE_URL: stack.apiUrl,
 		SUPABASE_ANON_KEY: stack.anonKey,
 		SUPABASE_SERVICE_ROLE_KEY: stack.serviceKey,
-		SUPABASE_JWT_SECRET: secrets.jwtSecret,
 		AUTH_SECRET: secrets.authSecret,
 		DATABASE_URL: stack.dbUrl,
 		DEV_MAILBOX_DIR: path.join(dataDir, 'mailbox'),

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SignJWT, importJWK } from 'jose';
 import { test, expect, signIn } from './fixtures';
 import { assertPortFree, findFreePort } from '../../supabase/local/stack.js';
 
@@ -41,6 +42,15 @@ function groupAlive(started: Started): boolean {
 	}
 }
 
+/** A token for Truus signed the other way, which PostgREST must refuse: it trusts only the chosen key. */
+async function tokenWithTheOtherKey(alg: string, dataDir: string): Promise<string> {
+	const secrets = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8'));
+	const token = new SignJWT({ role: 'authenticated' }).setSubject('00000000-0000-4000-8000-000000000304').setExpirationTime('5m');
+	if (alg === 'ES256') return token.setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secrets.jwtSecret));
+	const jwk = JSON.parse(secrets.jwtSigningKey);
+	return token.setProtectedHeader({ alg: 'ES256', kid: jwk.kid }).sign(await importJWK(jwk, 'ES256'));
+}
+
 /** Processes whose command line mentions the folder (Postgres runs with -D <folder>/pg). */
 function processesUsing(folder: string): string[] {
 	return readdirSync('/proc')
@@ -64,47 +74,58 @@ async function freePorts() {
 	};
 }
 
-test('npm start serves the site with demo data; a person signs in with the code from the dev mailbox; Ctrl-C stops everything', async ({
-	browser
-}) => {
-	test.setTimeout(120_000);
-	const dataDir = mkdtempSync(path.join(tmpdir(), 'omzien-start-'));
-	const ports = await freePorts();
-	const started = npmStart({ ...ports, OMZIEN_DATA_DIR: dataDir });
-	try {
-		await expect.poll(started.output, { timeout: 60_000 }).toContain(`Omzien runs at http://localhost:${ports.PORT}`);
-		expect(started.output()).toContain('loaded supabase/seed.sql');
-
-		// The address npm start prints, as a person would copy it (forms only accept their own origin).
-		const context = await browser.newContext({ baseURL: `http://localhost:${ports.PORT}` });
-		const page = await context.newPage();
-		await page.goto('/');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Omzien');
-		await expect(page.getByText('Molenbroek (dorp)')).toBeVisible(); // demo data
-		await signIn(page, 'truus@voorbeeld.nl');
-		await expect(page.getByText('U bent ingelogd als Truus Peters.')).toBeVisible();
-		await context.close();
-
-		// npm itself ends by the signal, as in a terminal; what counts is that nothing is left running.
-		expect(await ctrlC(started)).toMatchObject({ signal: 'SIGINT' });
-		await expect.poll(() => groupAlive(started), { timeout: 20_000 }).toBe(false);
-		expect(started.output()).toContain('stopping…');
-		expect(processesUsing(dataDir)).toEqual([]);
-		for (const [name, port] of Object.entries(ports)) {
-			await expect(assertPortFree(Number(port), name, name), `${name} ${port} is free again`).resolves.toBeUndefined();
-		}
-	} catch (err) {
-		console.log(started.output());
-		throw err;
-	} finally {
+for (const alg of ['HS256', 'ES256']) {
+	test(`npm start (${alg} tokens) serves the site with demo data; a person signs in with the code from the dev mailbox; Ctrl-C stops everything`, async ({
+		browser
+	}) => {
+		test.setTimeout(120_000);
+		const dataDir = mkdtempSync(path.join(tmpdir(), 'omzien-start-'));
+		const ports = await freePorts();
+		const started = npmStart({ ...ports, OMZIEN_DATA_DIR: dataDir, OMZIEN_JWT_ALG: alg });
 		try {
-			process.kill(-started.child.pid!, 'SIGKILL');
-		} catch {
-			/* the group has already ended */
+			await expect.poll(started.output, { timeout: 60_000 }).toContain(`Omzien runs at http://localhost:${ports.PORT}`);
+			expect(started.output()).toContain('loaded supabase/seed.sql');
+
+			// The address npm start prints, as a person would copy it (forms only accept their own origin).
+			const context = await browser.newContext({ baseURL: `http://localhost:${ports.PORT}` });
+			const page = await context.newPage();
+			await page.goto('/');
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Omzien');
+			await expect(page.getByText('Molenbroek (dorp)')).toBeVisible(); // demo data
+			await signIn(page, 'truus@voorbeeld.nl');
+			await expect(page.getByText('U bent ingelogd als Truus Peters.')).toBeVisible();
+			// "Mijn gegevens" reads her profile through PostgREST, where RLS knows her only from our token.
+			await page.goto('/account');
+			await expect(page.getByLabel('Uw naam')).toHaveValue('Truus Peters');
+			await context.close();
+			const refused = await fetch(`http://127.0.0.1:${ports.OMZIEN_API_PORT}/rest/v1/rpc/whoami`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${await tokenWithTheOtherKey(alg, dataDir)}`, 'content-type': 'application/json' },
+				body: '{}'
+			});
+			expect(refused.status).toBe(401);
+
+			// npm itself ends by the signal, as in a terminal; what counts is that nothing is left running.
+			expect(await ctrlC(started)).toMatchObject({ signal: 'SIGINT' });
+			await expect.poll(() => groupAlive(started), { timeout: 20_000 }).toBe(false);
+			expect(started.output()).toContain('stopping…');
+			expect(processesUsing(dataDir)).toEqual([]);
+			for (const [name, port] of Object.entries(ports)) {
+				await expect(assertPortFree(Number(port), name, name), `${name} ${port} is free again`).resolves.toBeUndefined();
+			}
+		} catch (err) {
+			console.log(started.output());
+			throw err;
+		} finally {
+			try {
+				process.kill(-started.child.pid!, 'SIGKILL');
+			} catch {
+				/* the group has already ended */
+			}
+			rmSync(dataDir, { recursive: true, force: true });
 		}
-		rmSync(dataDir, { recursive: true, force: true });
-	}
-});
+	});
+}
 
 test('npm start says plainly which port is taken, and starts nothing', async () => {
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'omzien-start-taken-'));
