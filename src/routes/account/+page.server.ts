@@ -6,10 +6,11 @@ import { profileSchema } from '$lib/schemas/people';
 import { requireUser } from '$lib/server/auth/guard';
 import { isUnknownArea, listAreas, readProfile, updateProfile } from '$lib/server/people';
 import { LANGUAGE_COOKIE } from '$lib/i18n';
+import { rememberSetting } from '$lib/server/i18n';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);
-	const profile = await readProfile(locals.db, user.id);
+	const [profile, areas] = await Promise.all([readProfile(locals.db, user.id), listAreas(locals.db)]);
 	if (!profile) error(404, 'errors.not_found');
 	const form = await superValidate(
 		{
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		zod4(profileSchema),
 		{ errors: false }
 	);
-	return { form, email: profile.email, areas: await listAreas(locals.db) };
+	return { form, email: profile.email, areas };
 };
 
 export const actions: Actions = {
@@ -35,7 +36,7 @@ export const actions: Actions = {
 			if (isUnknownArea(err)) return setError(form, 'area_id', 'errors.area_missing');
 			throw err;
 		}
-		cookies.set(LANGUAGE_COOKIE, form.data.preferred_language, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
+		rememberSetting(cookies, LANGUAGE_COOKIE, form.data.preferred_language);
 		return message(form, 'account.saved');
 	}
 };

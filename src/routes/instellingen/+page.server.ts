@@ -4,9 +4,7 @@ import { LANGUAGE_COOKIE, isLanguage } from '$lib/i18n';
 import { TEXT_SIZE_COOKIE } from '$lib/settings';
 import { safeReturnPath } from '$lib/server/auth/guard';
 import { updateLanguage } from '$lib/server/people';
-import { config } from '$lib/server/config';
-
-const YEAR = 60 * 60 * 24 * 365;
+import { rememberSetting } from '$lib/server/i18n';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
@@ -16,12 +14,11 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const lang = form.get('lang');
 		const text = form.get('text');
-		const cookie = { path: '/', maxAge: YEAR, sameSite: 'lax' as const, httpOnly: true, secure: config.secureCookies };
 		if (isLanguage(lang)) {
-			cookies.set(LANGUAGE_COOKIE, lang, cookie);
+			rememberSetting(cookies, LANGUAGE_COOKIE, lang);
 			if (locals.user) await updateLanguage(locals.db, locals.user.id, lang);
 		}
-		if (text === 'large' || text === 'normal') cookies.set(TEXT_SIZE_COOKIE, text, cookie);
+		if (text === 'large' || text === 'normal') rememberSetting(cookies, TEXT_SIZE_COOKIE, text);
 		redirect(303, safeReturnPath(form.get('terug')));
 	}
 };

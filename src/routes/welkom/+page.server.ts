@@ -6,7 +6,7 @@ import { onboardingSchema } from '$lib/schemas/people';
 import { requireUser } from '$lib/server/auth/guard';
 import { completeOnboarding, isUnknownArea, listAreas } from '$lib/server/people';
 import { LANGUAGE_COOKIE } from '$lib/i18n';
-import { config } from '$lib/server/config';
+import { rememberSetting } from '$lib/server/i18n';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { allowUnfinishedOnboarding: true });
@@ -30,13 +30,7 @@ export const actions: Actions = {
 			if (isUnknownArea(err)) return setError(form, 'area_id', 'errors.area_missing');
 			throw err;
 		}
-		cookies.set(LANGUAGE_COOKIE, form.data.preferred_language, {
-			path: '/',
-			maxAge: 60 * 60 * 24 * 365,
-			sameSite: 'lax',
-			httpOnly: true,
-			secure: config.secureCookies
-		});
+		rememberSetting(cookies, LANGUAGE_COOKIE, form.data.preferred_language);
 		redirect(303, '/');
 	}
 };
