@@ -6,6 +6,8 @@ import { SESSION_COOKIE, validateSessionToken, setSessionCookie, deleteSessionCo
 import { createAnonClient, createUserClient } from '$lib/server/db/clients';
 import { LANGUAGE_COOKIE, isLanguage } from '$lib/i18n';
 import { TEXT_SIZE_COOKIE } from '$lib/settings';
+import { config } from '$lib/server/config';
+import { devMailboxEnabled } from '$lib/server/mail';
 
 /** Fills locals.user and locals.db. A missing, tampered or expired cookie means signed out. */
 const handleSession: Handle = async ({ event, resolve }) => {
@@ -58,6 +60,9 @@ export const handleError: HandleServerError = ({ error, status }) => {
 /** Starts the job queue (reminders, digests) once the server runs; not while building. */
 export const init: ServerInit = async () => {
 	if (building) return;
+	if (!config.smtpUrl && !devMailboxEnabled()) {
+		console.error(`SMTP_URL is not set: ${config.origin} cannot send sign-in codes. See README.md, Configuration.`);
+	}
 	await startJobs(process.env.DATABASE_URL, process.env.ORIGIN ?? 'http://localhost:5180');
 	// adapter-node closes the HTTP server on SIGTERM/SIGINT, then says so here; the queue's timers
 	// would otherwise keep the process alive.

@@ -37,6 +37,10 @@ export const config = {
 	get devMailboxDir() {
 		return process.env.DEV_MAILBOX_DIR || '.data/mailbox';
 	},
+	/** The public address of the site (adapter-node's ORIGIN); null when it runs without one (tests). */
+	get origin() {
+		return process.env.ORIGIN || null;
+	},
 	/** Cookies are Secure when the site is served over https. */
 	get secureCookies() {
 		return (process.env.ORIGIN ?? '').startsWith('https://');

@@ -11,8 +11,16 @@ export type StoredMail = OutgoingMail & { id: string; from: string; sentAt: stri
 
 let transport: Transporter | null = null;
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The dev mailbox exists only without SMTP and only for a site on this machine: a public site
+ * that someone forgot to give SMTP_URL must not show everyone's sign-in codes.
+ */
 export function devMailboxEnabled(): boolean {
-	return !config.smtpUrl;
+	if (config.smtpUrl) return false;
+	const origin = config.origin;
+	return origin === null || LOCAL_HOSTS.has(new URL(origin).hostname);
 }
 
 export async function sendMail(mail: OutgoingMail): Promise<void> {
@@ -20,6 +28,9 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
 		transport ??= nodemailer.createTransport(config.smtpUrl);
 		await transport.sendMail({ from: config.mailFrom, ...mail });
 		return;
+	}
+	if (!devMailboxEnabled()) {
+		throw new Error(`SMTP_URL is not set, so mail cannot leave ${config.origin}. See README.md, Configuration.`);
 	}
 	// nodemailer builds the message as usual; we keep it instead of sending it.
 	transport ??= nodemailer.createTransport({ jsonTransport: true });
