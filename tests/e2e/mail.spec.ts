@@ -2,10 +2,22 @@
 // The SMTP server here is smtp-server (nodemailer's own), speaking the real protocol with a login.
 import { spawn } from 'node:child_process';
 import { SMTPServer } from 'smtp-server';
-import { test, expect, newEmail } from './fixtures';
+import { test, expect, newEmail, sql } from './fixtures';
 import { findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
 
 type Received = { from: string; to: string[]; raw: string };
+
+/** A second site on the e2e stack with its own mail settings. */
+async function startSiteWith(env: Record<string, string>) {
+	const port = await findFreePort();
+	const baseURL = `http://127.0.0.1:${port}`;
+	const site = spawn(process.execPath, ['build/index.js'], {
+		env: { ...process.env, ...JSON.parse(process.env.E2E_STACK_ENV!), PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, ...env },
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	expect(await waitFor(baseURL, 10_000, () => site.exitCode === null)).toBe(true);
+	return { baseURL, stop: () => stopChild(site) };
+}
 
 test('with an SMTP server the sign-in code arrives by SMTP, and /dev/mail does not exist', async ({ browser }, testInfo) => {
 	const received: Received[] = [];
@@ -32,22 +44,12 @@ test('with an SMTP server the sign-in code arrives by SMTP, and /dev/mail does n
 	const smtpPort = await findFreePort();
 	await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
 
-	const sitePort = await findFreePort();
-	const baseURL = `http://127.0.0.1:${sitePort}`;
-	const site = spawn(process.execPath, ['build/index.js'], {
-		env: {
-			...process.env,
-			...JSON.parse(process.env.E2E_STACK_ENV!),
-			PORT: String(sitePort),
-			HOST: '127.0.0.1',
-			ORIGIN: baseURL,
-			SMTP_URL: `smtp://omzien:geheim@127.0.0.1:${smtpPort}`,
-			MAIL_FROM: 'Omzien <omzien@heuvelrijk.nl>'
-		},
-		stdio: ['ignore', 'inherit', 'inherit']
+	const site = await startSiteWith({
+		SMTP_URL: `smtp://omzien:geheim@127.0.0.1:${smtpPort}`,
+		MAIL_FROM: 'Omzien <omzien@heuvelrijk.nl>'
 	});
+	const baseURL = site.baseURL;
 	try {
-		expect(await waitFor(baseURL, 10_000, () => site.exitCode === null)).toBe(true);
 		const context = await browser.newContext({ baseURL });
 		const page = await context.newPage();
 
@@ -73,7 +75,39 @@ test('with an SMTP server the sign-in code arrives by SMTP, and /dev/mail does n
 		await expect(page).toHaveURL(/\/welkom$/);
 		await context.close();
 	} finally {
-		await stopChild(site);
+		await site.stop();
 		await new Promise<void>((resolve) => smtp.close(() => resolve()));
+	}
+});
+
+test('when the SMTP server does not answer, the person reads that next to the field, and no code is kept', async ({ browser }, testInfo) => {
+	const nobodyListens = await findFreePort();
+	const site = await startSiteWith({ SMTP_URL: `smtp://127.0.0.1:${nobodyListens}` });
+	try {
+		const context = await browser.newContext({ baseURL: site.baseURL });
+		const page = await context.newPage();
+		const email = newEmail(testInfo, 'smtpdown');
+		await page.goto('/inloggen');
+		await page.getByLabel('Uw e-mailadres').fill(email);
+		const [response] = await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST'),
+			page.getByRole('button', { name: 'Stuur mij een code' }).click()
+		]);
+		// The page posts with fetch here: SvelteKit answers 200 with the action's own status inside.
+		expect(await response.json()).toMatchObject({ type: 'failure', status: 503 });
+		const message = 'Het lukt nu niet om u een e-mail te sturen. Dat ligt niet aan u. Probeer het over een paar minuten opnieuw.';
+		await expect(page.locator('#email-error')).toHaveText(message);
+		await expect(page).toHaveURL(/\/inloggen$/);
+		await expect(page.getByLabel('Uw e-mailadres')).toHaveValue(email);
+
+		// The same form posted as a browser without JavaScript does: the page itself comes back as 503.
+		const plain = await context.request.post('/inloggen', { form: { email }, headers: { origin: site.baseURL, accept: 'text/html' }, maxRedirects: 0 });
+		expect(plain.status()).toBe(503);
+		expect(await plain.text()).toContain(message);
+
+		expect(await sql('select id from sign_in_codes where email = $1', [email])).toEqual([]);
+		await context.close();
+	} finally {
+		await site.stop();
 	}
 });

@@ -18,7 +18,8 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(emailSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await requestSignInCode(form.data.email, requestIp(event), event.locals.lang);
-		if (!result.ok) return setError(form, 'email', 'errors.rate_limited', { status: 429 });
+		if (!result.ok && result.reason === 'rate_limited') return setError(form, 'email', 'errors.rate_limited', { status: 429 });
+		if (!result.ok) return setError(form, 'email', 'errors.mail_failed', { status: 503 });
 		event.cookies.set(SIGN_IN_EMAIL_COOKIE, form.data.email, {
 			path: '/inloggen',
 			httpOnly: true,

@@ -13,7 +13,7 @@ export const MAX_CODES_PER_ADDRESS_PER_HOUR = Number(process.env.SIGN_IN_CODES_P
 /** Many people can share one address (a library, a care home): configurable. */
 export const MAX_CODES_PER_IP_PER_HOUR = Number(process.env.SIGN_IN_CODES_PER_IP_PER_HOUR ?? 30);
 
-export type RequestCodeResult = { ok: true } | { ok: false; reason: 'rate_limited' };
+export type RequestCodeResult = { ok: true } | { ok: false; reason: 'rate_limited' | 'mail_failed' };
 export type VerifyCodeResult =
 	| { ok: true; userId: string; isNewUser: boolean }
 	| { ok: false; reason: 'wrong'; triesLeft: number }
@@ -33,15 +33,26 @@ export async function requestSignInCode(email: string, ip: string, language: 'nl
 		return { ok: false, reason: 'rate_limited' };
 	}
 	const code = generateSignInCode();
-	unwrap(
-		await db.from('sign_in_codes').insert({
-			email,
-			ip,
-			code_hash: toBytea(hashCode(email, code)),
-			expires_at: new Date(Date.now() + CODE_LIFETIME_MINUTES * 60 * 1000).toISOString()
-		})
+	const { id } = unwrap(
+		await db
+			.from('sign_in_codes')
+			.insert({
+				email,
+				ip,
+				code_hash: toBytea(hashCode(email, code)),
+				expires_at: new Date(Date.now() + CODE_LIFETIME_MINUTES * 60 * 1000).toISOString()
+			})
+			.select('id')
+			.single()
 	);
-	await sendMail(codeMail(email, code, language));
+	try {
+		await sendMail(codeMail(email, code, language));
+	} catch (err) {
+		// A code that never left counts neither as the newest code nor against the limits.
+		console.error('[mail] the sign-in code was not sent:', err instanceof Error ? err.message : err);
+		await db.from('sign_in_codes').delete().eq('id', id);
+		return { ok: false, reason: 'mail_failed' };
+	}
 	return { ok: true };
 }
 
