@@ -12,7 +12,16 @@ async function startSiteWith(env: Record<string, string>) {
 	const port = await findFreePort();
 	const baseURL = `http://127.0.0.1:${port}`;
 	const site = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, ...JSON.parse(process.env.E2E_STACK_ENV!), PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, ...env },
+		env: {
+			...process.env,
+			...JSON.parse(process.env.E2E_STACK_ENV!),
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseURL,
+			// Every e2e test asks for codes from 127.0.0.1 on this one database (see global-setup.ts).
+			SIGN_IN_CODES_PER_IP_PER_HOUR: '10000',
+			...env
+		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	expect(await waitFor(baseURL, 10_000, () => site.exitCode === null)).toBe(true);
@@ -89,12 +98,7 @@ test('when the SMTP server does not answer, the person reads that next to the fi
 		const email = newEmail(testInfo, 'smtpdown');
 		await page.goto('/inloggen');
 		await page.getByLabel('Uw e-mailadres').fill(email);
-		const [response] = await Promise.all([
-			page.waitForResponse((r) => r.request().method() === 'POST'),
-			page.getByRole('button', { name: 'Stuur mij een code' }).click()
-		]);
-		// The page posts with fetch here: SvelteKit answers 200 with the action's own status inside.
-		expect(await response.json()).toMatchObject({ type: 'failure', status: 503 });
+		await page.getByRole('button', { name: 'Stuur mij een code' }).click();
 		const message = 'Het lukt nu niet om u een e-mail te sturen. Dat ligt niet aan u. Probeer het over een paar minuten opnieuw.';
 		await expect(page.locator('#email-error')).toHaveText(message);
 		await expect(page).toHaveURL(/\/inloggen$/);

@@ -5,6 +5,8 @@ import { adminClient, unwrap } from '../db/clients';
 import { config } from '../config';
 import { sendMail } from '../mail';
 import { logAction } from '../audit';
+import { translate } from '../i18n';
+import type { Language } from '$lib/i18n';
 import { constantTimeEqual, fromBytea, generateSignInCode, hmacSha256, toBytea } from './crypto';
 
 export const CODE_LIFETIME_MINUTES = 10;
@@ -21,7 +23,7 @@ export type VerifyCodeResult =
 
 const hashCode = (email: string, code: string) => hmacSha256(config.authSecret, `${email}:${code}`);
 
-export async function requestSignInCode(email: string, ip: string, language: 'nl' | 'en'): Promise<RequestCodeResult> {
+export async function requestSignInCode(email: string, ip: string, language: Language): Promise<RequestCodeResult> {
 	// Sign-in codes are read before anyone is signed in: admin client on a table without policies.
 	const db = adminClient();
 	const hourAgo = new Date(Date.now() - 60 * 60 * 1000).toISOString();
@@ -56,19 +58,9 @@ export async function requestSignInCode(email: string, ip: string, language: 'nl
 	return { ok: true };
 }
 
-function codeMail(to: string, code: string, language: 'nl' | 'en') {
-	if (language === 'en') {
-		return {
-			to,
-			subject: `Your code for Omzien: ${code}`,
-			text: `Your code is ${code}.\n\nType this code on the Omzien website. The code works for ${CODE_LIFETIME_MINUTES} minutes.\n\nDid you not ask for a code? Then you can ignore this e-mail.`
-		};
-	}
-	return {
-		to,
-		subject: `Uw code voor Omzien: ${code}`,
-		text: `Uw code is ${code}.\n\nTyp deze code op de website van Omzien. De code werkt ${CODE_LIFETIME_MINUTES} minuten.\n\nHeeft u geen code gevraagd? Dan hoeft u niets te doen.`
-	};
+function codeMail(to: string, code: string, language: Language) {
+	const values = { code, minutes: CODE_LIFETIME_MINUTES };
+	return { to, subject: translate(language, 'mail.code.subject', values), text: translate(language, 'mail.code.body', values) };
 }
 
 export async function verifySignInCode(email: string, code: string): Promise<VerifyCodeResult> {
