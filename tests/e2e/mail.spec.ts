@@ -1,6 +1,7 @@
 // With SMTP_URL set, mail leaves through a real SMTP conversation and the dev mailbox is gone.
 // The SMTP server here is smtp-server (nodemailer's own), speaking the real protocol with a login.
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { test, expect, newEmail, sql } from './fixtures';
 import { findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
@@ -113,5 +114,28 @@ test('when the SMTP server does not answer, the person reads that next to the fi
 		await context.close();
 	} finally {
 		await site.stop();
+	}
+});
+
+test('an SMTP server that accepts the connection but never answers does not keep the person waiting long', async ({ browser }, testInfo) => {
+	const silent = net.createServer(() => {
+		/* accepts, never greets */
+	});
+	const silentPort = await findFreePort();
+	await new Promise<void>((resolve) => silent.listen(silentPort, '127.0.0.1', resolve));
+	const site = await startSiteWith({ SMTP_URL: `smtp://127.0.0.1:${silentPort}` });
+	try {
+		const context = await browser.newContext({ baseURL: site.baseURL });
+		const page = await context.newPage();
+		await page.goto('/inloggen');
+		await page.getByLabel('Uw e-mailadres').fill(newEmail(testInfo, 'smtpsilent'));
+		const started = Date.now();
+		await page.getByRole('button', { name: 'Stuur mij een code' }).click();
+		await expect(page.locator('#email-error')).toHaveText(/Het lukt nu niet om u een e-mail te sturen\./, { timeout: 15_000 });
+		expect(Date.now() - started).toBeLessThan(12_000);
+		await context.close();
+	} finally {
+		await site.stop();
+		silent.close();
 	}
 });

@@ -11,6 +11,9 @@ export type StoredMail = OutgoingMail & { id: string; from: string; sentAt: stri
 
 let transport: Transporter | null = null;
 
+/** In milliseconds; settings in SMTP_URL itself (?connectionTimeout=…) take precedence. */
+const SMTP_TIMEOUTS = { connectionTimeout: 8_000, greetingTimeout: 8_000, socketTimeout: 20_000 };
+
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
@@ -25,7 +28,8 @@ export function devMailboxEnabled(): boolean {
 
 export async function sendMail(mail: OutgoingMail): Promise<void> {
 	if (config.smtpUrl) {
-		transport ??= nodemailer.createTransport(config.smtpUrl);
+		// nodemailer waits up to two minutes for a server by default; a person at the sign-in form should not.
+		transport ??= nodemailer.createTransport({ url: config.smtpUrl, ...SMTP_TIMEOUTS });
 		await transport.sendMail({ from: config.mailFrom, ...mail });
 		return;
 	}
