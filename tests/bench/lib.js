@@ -1,12 +1,11 @@
 // Shared by the benchmarks: start the stack and the production build, and measure with autocannon.
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import autocannon from 'autocannon';
-import { startTestStack } from '../support/stack.ts';
-import { buildSite, findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
+import { startBuiltSite, startTestStack } from '../support/stack.ts';
+import { buildSite } from '../../supabase/local/stack.js';
 
 /** staticFiles: { 'bench/x.mp3': bytes } are put beside the build's static files before it starts. */
 export async function startSite({ build = true, staticFiles = {} } = {}) {
@@ -19,18 +18,12 @@ export async function startSite({ build = true, staticFiles = {} } = {}) {
 		writeFileSync(file, bytes);
 	}
 	const stack = await startTestStack('bench');
-	const port = await findFreePort();
-	const baseURL = `http://127.0.0.1:${port}`;
-	const site = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, ...stack.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, BODY_SIZE_LIMIT: '13M' },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	if (!(await waitFor(baseURL, 10_000, () => site.exitCode === null))) throw new Error(`the site did not start at ${baseURL}`);
+	const site = await startBuiltSite(stack.env, { quiet: true });
 	return {
-		baseURL,
+		baseURL: site.baseURL,
 		stack,
 		stop: async () => {
-			await stopChild(site);
+			await site.stop();
 			await stack.stop();
 		}
 	};

@@ -1,10 +1,10 @@
 // Starts the local stack and the production build of the site for the browser tests.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { VOICE_WAV } from '../../playwright.config';
-import { startTestStack } from '../support/stack';
-import { buildSite, findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
+import { startBuiltSite, startTestStack } from '../support/stack';
+import { buildSite } from '../../supabase/local/stack.js';
 
 export default async function globalSetup() {
 	if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
@@ -21,30 +21,16 @@ export default async function globalSetup() {
 	if (convert.status !== 0) throw new Error('espeak-ng and sox are needed for the voice tests: apt-get install -y espeak-ng sox');
 
 	const stack = await startTestStack('e2e');
-	const port = await findFreePort();
-	const baseURL = `http://127.0.0.1:${port}`;
-	const site = spawn(process.execPath, ['build/index.js'], {
-		env: {
-			...process.env,
-			...stack.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: baseURL,
-			BODY_SIZE_LIMIT: '13M',
-			// Every test signs in from 127.0.0.1, and the demo coordinator signs in many times an hour;
-			// the limits themselves are tested in tests/integration/auth.test.ts.
-			SIGN_IN_CODES_PER_IP_PER_HOUR: '10000',
-			SIGN_IN_CODES_PER_ADDRESS_PER_HOUR: '10000'
-		},
-		stdio: ['ignore', 'inherit', 'inherit']
-	});
-	if (!(await waitFor(baseURL, 10_000, () => site.exitCode === null))) throw new Error(`the site did not start at ${baseURL}`);
-	process.env.BASE_URL = baseURL;
+	// Every test signs in from 127.0.0.1, and the demo coordinator signs in many times an hour;
+	// the limits themselves are tested in tests/integration/auth.test.ts.
+	const siteEnv = { ...stack.env, SIGN_IN_CODES_PER_IP_PER_HOUR: '10000', SIGN_IN_CODES_PER_ADDRESS_PER_HOUR: '10000' };
+	const site = await startBuiltSite(siteEnv);
+	process.env.BASE_URL = site.baseURL;
 	process.env.E2E_DATABASE_URL = stack.dbUrl;
 	// For tests that start a second site on the same stack (with SMTP, say).
-	process.env.E2E_STACK_ENV = JSON.stringify(stack.env);
+	process.env.E2E_SITE_ENV = JSON.stringify(siteEnv);
 	return async () => {
-		await stopChild(site);
+		await site.stop();
 		await stack.stop();
 	};
 }

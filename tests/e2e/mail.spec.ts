@@ -1,33 +1,15 @@
 // With SMTP_URL set, mail leaves through a real SMTP conversation and the dev mailbox is gone.
 // The SMTP server here is smtp-server (nodemailer's own), speaking the real protocol with a login.
-import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { test, expect, newEmail, sql } from './fixtures';
-import { findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
+import { startBuiltSite } from '../support/stack';
+import { findFreePort } from '../../supabase/local/stack.js';
 
 type Received = { from: string; to: string[]; raw: string };
 
-/** A second site on the e2e stack with its own mail settings. */
-async function startSiteWith(env: Record<string, string>) {
-	const port = await findFreePort();
-	const baseURL = `http://127.0.0.1:${port}`;
-	const site = spawn(process.execPath, ['build/index.js'], {
-		env: {
-			...process.env,
-			...JSON.parse(process.env.E2E_STACK_ENV!),
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: baseURL,
-			// Every e2e test asks for codes from 127.0.0.1 on this one database (see global-setup.ts).
-			SIGN_IN_CODES_PER_IP_PER_HOUR: '10000',
-			...env
-		},
-		stdio: ['ignore', 'inherit', 'inherit']
-	});
-	expect(await waitFor(baseURL, 10_000, () => site.exitCode === null)).toBe(true);
-	return { baseURL, stop: () => stopChild(site) };
-}
+/** A second site on the e2e stack, with the e2e site's settings and its own mail settings. */
+const startSiteWith = (mail: Record<string, string>) => startBuiltSite({ ...JSON.parse(process.env.E2E_SITE_ENV!), ...mail });
 
 test('with an SMTP server the sign-in code arrives by SMTP, and /dev/mail does not exist', async ({ browser }, testInfo) => {
 	const received: Received[] = [];

@@ -1,10 +1,11 @@
-// Starts the local stack for a test run: fresh database in a temporary folder, free ports,
-// new secrets. Integration and e2e setups share it.
+// Starts the local stack for a test run (fresh database in a temporary folder, free ports, new
+// secrets) and the production build of the site on it. Integration, e2e and benchmarks share it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { startStack, findFreePort } from '../../supabase/local/stack.js';
+import { spawn } from 'node:child_process';
+import { startStack, findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
 
 export type TestStack = {
 	dataDir: string;
@@ -45,4 +46,21 @@ export async function startTestStack(name: string): Promise<TestStack> {
 			rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
+}
+
+export type BuiltSite = { baseURL: string; stop: () => Promise<void> };
+
+/**
+ * Serves the production build (build/index.js) on a free port with the given stack environment,
+ * as adapter-node runs in production; resolves once it answers.
+ */
+export async function startBuiltSite(env: Record<string, string>, { quiet = false } = {}): Promise<BuiltSite> {
+	const port = await findFreePort();
+	const baseURL = `http://127.0.0.1:${port}`;
+	const site = spawn(process.execPath, ['build/index.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, BODY_SIZE_LIMIT: '13M', ...env },
+		stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit']
+	});
+	if (!(await waitFor(baseURL, 10_000, () => site.exitCode === null))) throw new Error(`the site did not start at ${baseURL}`);
+	return { baseURL, stop: () => stopChild(site) };
 }
