@@ -13,10 +13,12 @@ insert into public.areas (id, municipality_id, name, kind, latitude, longitude) 
   ('00000000-0000-4000-8000-000000000105', '00000000-0000-4000-8000-000000000001', 'Heide', 'dorp', 50.8100, 5.7800),
   ('00000000-0000-4000-8000-000000000106', '00000000-0000-4000-8000-000000000001', 'Molenbroek', 'dorp', 50.7950, 5.8100);
 
-insert into public.organisations (id, municipality_id, name, kind) values
-  ('00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000001', 'Vrijwilligerscentrale Heuvelrijk', 'volunteer_centre'),
-  ('00000000-0000-4000-8000-000000000202', '00000000-0000-4000-8000-000000000001', 'Welzijn Beekdal', 'welfare'),
-  ('00000000-0000-4000-8000-000000000203', '00000000-0000-4000-8000-000000000001', 'Gemeente Heuvelrijk, team Samenleving', 'municipal_team');
+insert into public.organisations (id, municipality_id, name, kind, phone, opening_hours) values
+  ('00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000001', 'Vrijwilligerscentrale Heuvelrijk', 'volunteer_centre',
+   '043 123 40 00', '[{"day":1,"opens":"09:00","closes":"12:00"},{"day":2,"opens":"09:00","closes":"12:00"},{"day":3,"opens":"09:00","closes":"12:00"},{"day":4,"opens":"09:00","closes":"12:00"},{"day":4,"opens":"13:30","closes":"16:00"},{"day":5,"opens":"09:00","closes":"12:00"}]'),
+  ('00000000-0000-4000-8000-000000000202', '00000000-0000-4000-8000-000000000001', 'Welzijn Beekdal', 'welfare',
+   '043 765 00 11', '[{"day":2,"opens":"10:00","closes":"12:00"},{"day":4,"opens":"10:00","closes":"12:00"}]'),
+  ('00000000-0000-4000-8000-000000000203', '00000000-0000-4000-8000-000000000001', 'Gemeente Heuvelrijk, team Samenleving', 'municipal_team', '14 043', '[]');
 
 -- The volunteer centre works in the town; the welfare organisation in the villages.
 insert into public.organisation_areas (organisation_id, area_id) values

@@ -79,9 +79,13 @@ create table public.organisations (
   id uuid primary key default gen_random_uuid(),
   municipality_id uuid not null references public.municipalities (id) on delete cascade,
   name text not null check (length(name) between 2 and 120),
-  kind public.organisation_kind not null
+  kind public.organisation_kind not null,
+  phone text check (phone ~ '^[0-9 +()-]{6,20}$'),
+  opening_hours jsonb not null default '[]' check (jsonb_typeof(opening_hours) = 'array')
 );
 comment on table public.organisations is 'A volunteer centre, a welfare organisation or a municipal team.';
+comment on column public.organisations.phone is 'Where people without a computer can call for help; shown on the home page.';
+comment on column public.organisations.opening_hours is 'When the phone is answered: [{"day": 1-7 (ISO, 1 = Monday), "opens": "09:00", "closes": "12:00"}].';
 create index organisations_municipality_id_idx on public.organisations (municipality_id);
 
 create table public.organisation_areas (

@@ -9,9 +9,22 @@ export function requireUser(locals: App.Locals, options: { allowUnfinishedOnboar
 	return user;
 }
 
+export type Role = SessionUser['roles'][number]['role'];
+
+/** Whether the person has this role in any organisation. */
+export function hasRole(user: SessionUser | null | undefined, role: Role): boolean {
+	return !!user?.roles.some((r) => r.role === role);
+}
+
 export function requireCoordinator(locals: App.Locals): SessionUser {
 	const user = requireUser(locals);
-	if (!user.roles.some((r) => r.role === 'coordinator')) error(403, 'coordination.onlyCoordinators');
+	if (!hasRole(user, 'coordinator')) error(403, 'coordination.onlyCoordinators');
+	return user;
+}
+
+export function requireOfficer(locals: App.Locals): SessionUser {
+	const user = requireUser(locals);
+	if (!hasRole(user, 'officer')) error(403, 'municipality.onlyOfficers');
 	return user;
 }
 

@@ -449,18 +449,24 @@ export type Database = {
 					municipality_id: string
 					name: string
 					kind: Database['public']['Enums']['organisation_kind']
+					phone: string | null
+					opening_hours: Json
 				}
 				Insert: {
 					id?: string
 					municipality_id: string
 					name: string
 					kind: Database['public']['Enums']['organisation_kind']
+					phone?: string | null
+					opening_hours?: Json
 				}
 				Update: {
 					id?: string
 					municipality_id?: string
 					name?: string
 					kind?: Database['public']['Enums']['organisation_kind']
+					phone?: string | null
+					opening_hours?: Json
 				}
 				Relationships: [
 					{ foreignKeyName: 'organisations_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] }
