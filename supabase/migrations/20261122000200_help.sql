@@ -272,6 +272,17 @@ as $$
   end;
 $$;
 
+/**
+ * Stuck: still open, with nobody found, three days after it was asked. Coordinators follow these up.
+ */
+create function public.is_stuck(r public.help_requests)
+returns boolean
+language sql stable
+as $$
+  select public.effective_status(r) = 'open' and r.opened_at < now() - interval '3 days';
+$$;
+comment on function public.is_stuck(public.help_requests) is 'Open without a match for three days or more; shown on the coordinator''s list.';
+
 /*
  * ---------------------------------------------------------------------------------------------
  * Helpers for policies
@@ -955,6 +966,7 @@ grant execute on function public.register_resident(text, text, uuid, text) to au
 grant execute on function public.can_post() to authenticated;
 grant execute on function public.first_name_of(uuid) to authenticated;
 grant execute on function public.effective_status(public.help_requests) to authenticated;
+grant execute on function public.is_stuck(public.help_requests) to authenticated;
 grant execute on function public.is_volunteer() to authenticated;
 grant execute on function public.is_party_to(uuid) to authenticated;
 grant execute on function public.is_matched_party(uuid) to authenticated;

@@ -175,6 +175,7 @@ grant execute on function public.register_resident(text, text, uuid, text) to au
 grant execute on function public.can_post() to authenticated;
 grant execute on function public.first_name_of(uuid) to authenticated;
 grant execute on function public.effective_status(public.help_requests) to authenticated;
+grant execute on function public.is_stuck(public.help_requests) to authenticated;
 grant execute on function public.request_slots(public.help_requests) to authenticated;
 grant execute on function public.is_volunteer() to authenticated;
 grant execute on function public.is_party_to(uuid) to authenticated;

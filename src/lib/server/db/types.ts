@@ -269,6 +269,7 @@ export type Database = {
 					voice_id: string | null
 					summary: string | null
 					effective_status: Database['public']['Enums']['help_status'] | null
+					is_stuck: boolean | null
 					request_point: unknown | null
 					request_slots: number | null
 				}
@@ -819,6 +820,7 @@ export type Database = {
 			is_matched_party: { Args: { request: string }; Returns: boolean }
 			is_own_draft_voice: { Args: { voice: string }; Returns: boolean }
 			is_party_to: { Args: { request: string }; Returns: boolean }
+			is_stuck: { Args: { r: unknown }; Returns: boolean }
 			is_volunteer: { Args: Record<PropertyKey, never>; Returns: boolean }
 			moderate: { Args: { p_action: string; p_target: string; p_report?: string }; Returns: undefined }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
