@@ -8,6 +8,7 @@ import { LANGUAGE_COOKIE, isLanguage } from '$lib/i18n';
 import { TEXT_SIZE_COOKIE } from '$lib/settings';
 import { config } from '$lib/server/config';
 import { devMailboxEnabled } from '$lib/server/mail';
+import '$lib/server/domains';
 
 /** Fills locals.user and locals.db. A missing, tampered or expired cookie means signed out. */
 const handleSession: Handle = async ({ event, resolve }) => {

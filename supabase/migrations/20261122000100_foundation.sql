@@ -8,6 +8,9 @@
 
 create extension if not exists pgcrypto with schema extensions;
 
+-- Functions are executable by nobody until granted, one by one, beside each function.
+alter default privileges in schema public revoke execute on functions from public, anon, authenticated;
+
 /*
  * ---------------------------------------------------------------------------------------------
  * Places
@@ -59,10 +62,13 @@ create table public.profiles (
   phone text check (phone ~ '^[0-9 +()-]{6,20}$'),
   created_by uuid references public.profiles (id) on delete set null,
   created_at timestamptz not null default now(),
-  onboarded_at timestamptz
+  onboarded_at timestamptz,
+  blocked_at timestamptz,
+  blocked_by uuid references public.profiles (id) on delete set null
 );
 comment on table public.profiles is 'A person. created_by is set when a coordinator registered them after a phone call.';
 comment on column public.profiles.onboarded_at is 'When the person first gave their name, area and language.';
+comment on column public.profiles.blocked_at is 'Set when a coordinator blocked the person (moderate()); a blocked person cannot post.';
 create index profiles_area_id_idx on public.profiles (area_id);
 create index profiles_created_by_idx on public.profiles (created_by);
 
@@ -120,6 +126,7 @@ as $$
       and m.role = wanted
   );
 $$;
+grant execute on function public.has_role_in_organisation(uuid, public.member_role) to authenticated;
 
 /**
  * True when the current user coordinates an organisation that works in the area.
@@ -137,6 +144,7 @@ as $$
       and oa.area_id = area
   );
 $$;
+grant execute on function public.is_coordinator_for_area(uuid) to authenticated;
 
 /**
  * True when the current user has the role in any organisation.
@@ -150,6 +158,7 @@ as $$
     where m.profile_id = (select auth.uid()) and m.role = wanted
   );
 $$;
+grant execute on function public.has_role(public.member_role) to authenticated;
 
 alter table public.profiles enable row level security;
 alter table public.organisations enable row level security;
@@ -218,6 +227,7 @@ as $$
     where p.id = person and public.is_coordinator_for_area(p.area_id)
   );
 $$;
+grant execute on function public.is_coordinator_for_person(uuid) to authenticated;
 
 create policy "Coordinators can read the log of people in their areas" on public.audit_log
   for select to authenticated
@@ -238,7 +248,7 @@ create trigger audit_log_is_append_only
 
 /**
  * Keeps columns that identify a person or tell who made them from changing through the API,
- * and logs every change a coordinator makes for someone else.
+ * lets only moderate() block or unblock, and logs every change a coordinator makes for someone else.
  */
 create function public.guard_profile_update()
 returns trigger
@@ -247,10 +257,12 @@ as $$
 begin
   if (select auth.role()) in ('anon', 'authenticated') then
     if new.id <> old.id or new.created_by is distinct from old.created_by
-       or new.created_at <> old.created_at or new.email is distinct from old.email then
+       or new.created_at <> old.created_at or new.email is distinct from old.email
+       or ((new.blocked_at is distinct from old.blocked_at or new.blocked_by is distinct from old.blocked_by)
+           and current_setting('omzien.moderating', true) is distinct from 'on') then
       raise exception 'These details cannot be changed here.' using errcode = '42501';
     end if;
-    if (select auth.uid()) <> new.id then
+    if (select auth.uid()) <> new.id and current_setting('omzien.moderating', true) is distinct from 'on' then
       insert into public.audit_log (actor_id, on_behalf_of, action, details)
       values ((select auth.uid()), new.id, 'profile.updated_on_behalf',
               jsonb_build_object('display_name', new.display_name, 'area_id', new.area_id,
@@ -289,6 +301,29 @@ begin
   return new_id;
 end;
 $$;
+grant execute on function public.register_resident(text, text, uuid, text) to authenticated;
+
+/**
+ * True when the current user may post (not blocked).
+ */
+create function public.can_post()
+returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select exists (select 1 from public.profiles p where p.id = (select auth.uid()) and p.blocked_at is null);
+$$;
+grant execute on function public.can_post() to authenticated;
+
+/**
+ * The first name of a person: all a stranger may see of someone before a match.
+ */
+create function public.first_name_of(person uuid)
+returns text
+language sql stable security definer set search_path = ''
+as $$
+  select split_part(coalesce(p.display_name, ''), ' ', 1) from public.profiles p where p.id = person;
+$$;
+grant execute on function public.first_name_of(uuid) to authenticated;
 
 /**
  * The signed-in user's id as RLS sees it: the smoke test of the JWT chain.
@@ -299,6 +334,7 @@ language sql stable
 as $$
   select auth.uid();
 $$;
+grant execute on function public.whoami() to anon, authenticated;
 
 /*
  * ---------------------------------------------------------------------------------------------
@@ -334,18 +370,3 @@ create index sign_in_codes_ip_created_at_idx on public.sign_in_codes (ip, create
 alter table public.sessions enable row level security;
 alter table public.sign_in_codes enable row level security;
 revoke all on public.sessions, public.sign_in_codes from anon, authenticated;
-
-/*
- * ---------------------------------------------------------------------------------------------
- * Function grants: nothing by default, then one by one.
- * ---------------------------------------------------------------------------------------------
- */
-
-revoke execute on all functions in schema public from public, anon, authenticated;
-grant execute on function public.whoami() to anon, authenticated;
-grant execute on function public.has_role_in_organisation(uuid, public.member_role) to authenticated;
-grant execute on function public.is_coordinator_for_area(uuid) to authenticated;
-grant execute on function public.has_role(public.member_role) to authenticated;
-grant execute on function public.is_coordinator_for_person(uuid) to authenticated;
-grant execute on function public.register_resident(text, text, uuid, text) to authenticated;
-alter default privileges in schema public revoke execute on functions from public, anon, authenticated;

@@ -86,15 +86,33 @@ export const offerSchema = z.object({
 		.refine((d) => d === '' || (/^\d{4}-\d{2}-\d{2}$/.test(d) && d >= todayInNL()), { error: 'help.errors.date_past' })
 });
 
-export const messageSchema = z.object({ body: z.string().trim().max(MAX_TEXT, { error: 'help.errors.text_too_long' }).default('') });
+/** A recording from a file field; an empty field (no file chosen) is no recording. */
+export const recordingField = z.preprocess((v) => (v instanceof File && v.size > 0 ? v : undefined), z.instanceof(File).optional());
+
+/** Text or a recording: one of the two is enough, neither is an error next to the text. */
+function textOrVoice(message: string) {
+	return (value: { body: string; voice?: File }, ctx: z.RefinementCtx) => {
+		if (!value.body && !value.voice) ctx.addIssue({ code: 'custom', path: ['body'], message });
+	};
+}
+
+export const messageSchema = z
+	.object({ body: z.string().trim().max(MAX_TEXT, { error: 'help.errors.text_too_long' }).default(''), voice: recordingField })
+	.superRefine(textOrVoice('voice.errors.message_text_or_voice'));
 export const summarySchema = z.object({ summary: z.string().trim().max(MAX_TEXT, { error: 'help.errors.text_too_long' }).default('') });
 export const transcriptSchema = z.object({
 	voice: z.uuid(),
 	transcript: z.string().trim().min(1, { error: 'help.errors.text_missing', abort: true }).max(5000, { error: 'help.errors.text_too_long' })
 });
-/** A thank-you note; the text may be empty when a voice message comes with it (the route checks). */
-export const thanksSchema = z.object({
-	body: z.string().trim().max(500, { error: 'help.errors.thanks_too_long' }).default('')
+/** A thank-you note, typed or spoken. */
+export const thanksSchema = z
+	.object({ body: z.string().trim().max(500, { error: 'help.errors.thanks_too_long' }).default(''), voice: recordingField })
+	.superRefine(textOrVoice('voice.errors.thanks_text_or_voice'));
+
+/** One lifecycle step on a request; helper only when a coordinator introduces a volunteer. */
+export const stepSchema = z.object({
+	action: z.enum(['offer', 'introduce', 'accept', 'decline', 'withdraw', 'mark_done', 'confirm_done', 'cancel', 'reopen'], { error: 'help.errors.not_allowed' }),
+	helper: z.union([z.uuid(), z.literal('')]).default('')
 });
 export const reportSchema = z.object({
 	reason: z.string().trim().min(1, { error: 'help.errors.reason_missing', abort: true }).max(1000, { error: 'help.errors.text_too_long' })

@@ -21,12 +21,3 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
 export function generateSignInCode(): string {
 	return randomInt(0, 1_000_000).toString().padStart(6, '0');
 }
-
-/** bytea travels through PostgREST as \x-prefixed hex. */
-export function toBytea(bytes: Buffer): string {
-	return `\\x${bytes.toString('hex')}`;
-}
-
-export function fromBytea(value: string): Buffer {
-	return Buffer.from(value.replace(/^\\x/, ''), 'hex');
-}

@@ -3,7 +3,8 @@
 import type { Cookies } from '@sveltejs/kit';
 import { adminClient, unwrap } from '../db/clients';
 import { config } from '../config';
-import { constantTimeEqual, fromBytea, generateSecureRandomString, sha256, toBytea } from './crypto';
+import { constantTimeEqual, generateSecureRandomString, sha256 } from './crypto';
+import { fromBytea, toBytea } from '../db/bytea';
 
 export const SESSION_COOKIE = 'omzien_session';
 /** A session ends after 30 days without use; older people should not have to sign in every week. */

@@ -7,7 +7,8 @@ import { sendMail } from '../mail';
 import { logAction } from '../audit';
 import { translate } from '../i18n';
 import type { Language } from '$lib/i18n';
-import { constantTimeEqual, fromBytea, generateSignInCode, hmacSha256, toBytea } from './crypto';
+import { constantTimeEqual, generateSignInCode, hmacSha256 } from './crypto';
+import { fromBytea, toBytea } from '../db/bytea';
 
 export const CODE_LIFETIME_MINUTES = 10;
 export const MAX_TRIES = 5;

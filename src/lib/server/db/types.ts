@@ -63,30 +63,18 @@ export type Database = {
 			help_categories: {
 				Row: {
 					id: string
-					name_nl: string
-					name_en: string
-					description_nl: string
-					description_en: string
 					icon: string
 					requires_vog: boolean
 					sort_order: number
 				}
 				Insert: {
 					id: string
-					name_nl: string
-					name_en: string
-					description_nl: string
-					description_en: string
 					icon: string
 					requires_vog?: boolean
 					sort_order: number
 				}
 				Update: {
 					id?: string
-					name_nl?: string
-					name_en?: string
-					description_nl?: string
-					description_en?: string
 					icon?: string
 					requires_vog?: boolean
 					sort_order?: number
@@ -152,24 +140,24 @@ export type Database = {
 					request_id: string
 					sender_id: string
 					body: string
-					created_at: string
 					voice_id: string | null
+					created_at: string
 				}
 				Insert: {
 					id?: string
 					request_id: string
 					sender_id: string
 					body: string
-					created_at?: string
 					voice_id?: string | null
+					created_at?: string
 				}
 				Update: {
 					id?: string
 					request_id?: string
 					sender_id?: string
 					body?: string
-					created_at?: string
 					voice_id?: string | null
+					created_at?: string
 				}
 				Relationships: [
 					{ foreignKeyName: 'help_messages_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] },
@@ -184,11 +172,11 @@ export type Database = {
 					category_id: string
 					area_id: string
 					description: string
+					voice_id: string | null
 					available_on: string | null
 					hidden_at: string | null
 					closed_at: string | null
 					created_at: string
-					voice_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -196,11 +184,11 @@ export type Database = {
 					category_id: string
 					area_id: string
 					description: string
+					voice_id?: string | null
 					available_on?: string | null
 					hidden_at?: string | null
 					closed_at?: string | null
 					created_at?: string
-					voice_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -208,11 +196,11 @@ export type Database = {
 					category_id?: string
 					area_id?: string
 					description?: string
+					voice_id?: string | null
 					available_on?: string | null
 					hidden_at?: string | null
 					closed_at?: string | null
 					created_at?: string
-					voice_id?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'help_offers_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
@@ -252,6 +240,8 @@ export type Database = {
 					created_by: string
 					category_id: string
 					description: string
+					voice_id: string | null
+					summary: string | null
 					area_id: string
 					when_kind: Database['public']['Enums']['help_when']
 					when_date: string | null
@@ -266,8 +256,6 @@ export type Database = {
 					reminder_sent_at: string | null
 					hidden_at: string | null
 					created_at: string
-					voice_id: string | null
-					summary: string | null
 					effective_status: Database['public']['Enums']['help_status'] | null
 					is_stuck: boolean | null
 					request_point: unknown | null
@@ -280,6 +268,8 @@ export type Database = {
 					created_by: string
 					category_id: string
 					description: string
+					voice_id?: string | null
+					summary?: string | null
 					area_id: string
 					when_kind: Database['public']['Enums']['help_when']
 					when_date?: string | null
@@ -294,8 +284,6 @@ export type Database = {
 					reminder_sent_at?: string | null
 					hidden_at?: string | null
 					created_at?: string
-					voice_id?: string | null
-					summary?: string | null
 				}
 				Update: {
 					id?: string
@@ -304,6 +292,8 @@ export type Database = {
 					created_by?: string
 					category_id?: string
 					description?: string
+					voice_id?: string | null
+					summary?: string | null
 					area_id?: string
 					when_kind?: Database['public']['Enums']['help_when']
 					when_date?: string | null
@@ -318,8 +308,6 @@ export type Database = {
 					reminder_sent_at?: string | null
 					hidden_at?: string | null
 					created_at?: string
-					voice_id?: string | null
-					summary?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'help_requests_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
@@ -330,6 +318,33 @@ export type Database = {
 					{ foreignKeyName: 'help_requests_requester_id_fkey'; columns: ['requester_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'help_requests_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
 				]
+			}
+			item_types: {
+				Row: {
+					type: string
+					table_name: unknown
+					area_function: unknown
+					hidden_column: string | null
+					voice_column: string | null
+					closed_at_function: unknown | null
+				}
+				Insert: {
+					type: string
+					table_name: unknown
+					area_function: unknown
+					hidden_column?: string | null
+					voice_column?: string | null
+					closed_at_function?: unknown | null
+				}
+				Update: {
+					type?: string
+					table_name?: unknown
+					area_function?: unknown
+					hidden_column?: string | null
+					voice_column?: string | null
+					closed_at_function?: unknown | null
+				}
+				Relationships: []
 			}
 			memberships: {
 				Row: {
@@ -376,17 +391,17 @@ export type Database = {
 			notification_preferences: {
 				Row: {
 					profile_id: string
-					kind: Database['public']['Enums']['notification_kind']
+					kind: string
 					frequency: Database['public']['Enums']['notification_frequency']
 				}
 				Insert: {
 					profile_id: string
-					kind: Database['public']['Enums']['notification_kind']
+					kind: string
 					frequency: Database['public']['Enums']['notification_frequency']
 				}
 				Update: {
 					profile_id?: string
-					kind?: Database['public']['Enums']['notification_kind']
+					kind?: string
 					frequency?: Database['public']['Enums']['notification_frequency']
 				}
 				Relationships: [
@@ -397,8 +412,9 @@ export type Database = {
 				Row: {
 					id: string
 					profile_id: string
-					kind: Database['public']['Enums']['notification_kind']
-					request_id: string | null
+					kind: string
+					subject_type: string
+					subject_id: string
 					created_at: string
 					emailed_at: string | null
 					read_at: string | null
@@ -406,8 +422,9 @@ export type Database = {
 				Insert: {
 					id?: string
 					profile_id: string
-					kind: Database['public']['Enums']['notification_kind']
-					request_id?: string | null
+					kind: string
+					subject_type: string
+					subject_id: string
 					created_at?: string
 					emailed_at?: string | null
 					read_at?: string | null
@@ -415,15 +432,16 @@ export type Database = {
 				Update: {
 					id?: string
 					profile_id?: string
-					kind?: Database['public']['Enums']['notification_kind']
-					request_id?: string | null
+					kind?: string
+					subject_type?: string
+					subject_id?: string
 					created_at?: string
 					emailed_at?: string | null
 					read_at?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'notifications_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'notifications_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] }
+					{ foreignKeyName: 'notifications_subject_type_fkey'; columns: ['subject_type']; isOneToOne: false; referencedRelation: 'item_types'; referencedColumns: ['type'] }
 				]
 			}
 			organisation_areas: {
@@ -523,9 +541,8 @@ export type Database = {
 				Row: {
 					id: string
 					reporter_id: string
-					request_id: string | null
-					offer_id: string | null
-					person_id: string | null
+					subject_type: string
+					subject_id: string
 					area_id: string
 					reason: string
 					created_at: string
@@ -535,9 +552,8 @@ export type Database = {
 				Insert: {
 					id?: string
 					reporter_id: string
-					request_id?: string | null
-					offer_id?: string | null
-					person_id?: string | null
+					subject_type: string
+					subject_id: string
 					area_id: string
 					reason: string
 					created_at?: string
@@ -547,9 +563,8 @@ export type Database = {
 				Update: {
 					id?: string
 					reporter_id?: string
-					request_id?: string | null
-					offer_id?: string | null
-					person_id?: string | null
+					subject_type?: string
+					subject_id?: string
 					area_id?: string
 					reason?: string
 					created_at?: string
@@ -559,10 +574,8 @@ export type Database = {
 				Relationships: [
 					{ foreignKeyName: 'reports_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'reports_handled_by_fkey'; columns: ['handled_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'reports_offer_id_fkey'; columns: ['offer_id']; isOneToOne: false; referencedRelation: 'help_offers'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'reports_person_id_fkey'; columns: ['person_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'reports_reporter_id_fkey'; columns: ['reporter_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'reports_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] }
+					{ foreignKeyName: 'reports_subject_type_fkey'; columns: ['subject_type']; isOneToOne: false; referencedRelation: 'item_types'; referencedColumns: ['type'] }
 				]
 			}
 			sessions: {
@@ -631,8 +644,8 @@ export type Database = {
 					from_id: string
 					to_id: string
 					body: string
-					created_at: string
 					voice_id: string | null
+					created_at: string
 				}
 				Insert: {
 					id?: string
@@ -640,8 +653,8 @@ export type Database = {
 					from_id: string
 					to_id: string
 					body: string
-					created_at?: string
 					voice_id?: string | null
+					created_at?: string
 				}
 				Update: {
 					id?: string
@@ -649,8 +662,8 @@ export type Database = {
 					from_id?: string
 					to_id?: string
 					body?: string
-					created_at?: string
 					voice_id?: string | null
+					created_at?: string
 				}
 				Relationships: [
 					{ foreignKeyName: 'thanks_from_id_fkey'; columns: ['from_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
@@ -680,52 +693,48 @@ export type Database = {
 				Row: {
 					id: string
 					author_id: string
-					request_id: string | null
-					purpose: Database['public']['Enums']['voice_purpose']
+					subject_type: string | null
+					subject_id: string | null
 					mime_type: string
 					byte_size: number
 					duration_ms: number | null
 					transcript: string | null
 					transcript_source: string | null
+					transcript_attempts: number
 					audio_deleted_at: string | null
 					created_at: string
-					offer_id: string | null
-					transcript_attempts: number
 				}
 				Insert: {
 					id?: string
 					author_id: string
-					request_id?: string | null
-					purpose: Database['public']['Enums']['voice_purpose']
+					subject_type?: string | null
+					subject_id?: string | null
 					mime_type: string
 					byte_size: number
 					duration_ms?: number | null
 					transcript?: string | null
 					transcript_source?: string | null
+					transcript_attempts?: number
 					audio_deleted_at?: string | null
 					created_at?: string
-					offer_id?: string | null
-					transcript_attempts?: number
 				}
 				Update: {
 					id?: string
 					author_id?: string
-					request_id?: string | null
-					purpose?: Database['public']['Enums']['voice_purpose']
+					subject_type?: string | null
+					subject_id?: string | null
 					mime_type?: string
 					byte_size?: number
 					duration_ms?: number | null
 					transcript?: string | null
 					transcript_source?: string | null
+					transcript_attempts?: number
 					audio_deleted_at?: string | null
 					created_at?: string
-					offer_id?: string | null
-					transcript_attempts?: number
 				}
 				Relationships: [
 					{ foreignKeyName: 'voice_messages_author_id_fkey'; columns: ['author_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'voice_messages_offer_id_fkey'; columns: ['offer_id']; isOneToOne: false; referencedRelation: 'help_offers'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'voice_messages_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] }
+					{ foreignKeyName: 'voice_messages_subject_type_fkey'; columns: ['subject_type']; isOneToOne: false; referencedRelation: 'item_types'; referencedColumns: ['type'] }
 				]
 			}
 			volunteer_categories: {
@@ -758,8 +767,8 @@ export type Database = {
 					vog_date: string | null
 					active: boolean
 					updated_at: string
-					location: unknown | null
 					categories: string[]
+					location: unknown | null
 				}
 				Insert: {
 					profile_id: string
@@ -772,8 +781,8 @@ export type Database = {
 					vog_date?: string | null
 					active?: boolean
 					updated_at?: string
-					location?: unknown | null
 					categories?: string[]
+					location?: unknown | null
 				}
 				Update: {
 					profile_id?: string
@@ -786,8 +795,8 @@ export type Database = {
 					vog_date?: string | null
 					active?: boolean
 					updated_at?: string
-					location?: unknown | null
 					categories?: string[]
+					location?: unknown | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'volunteer_profiles_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
@@ -799,11 +808,8 @@ export type Database = {
 
 		};
 		Functions: {
-			attach_offer_voice: { Args: { p_voice: string; p_offer: string }; Returns: undefined }
-			attach_voice: { Args: { p_voice: string; p_request: string }; Returns: undefined }
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
-			can_listen: { Args: { voice: string }; Returns: boolean }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
@@ -814,6 +820,12 @@ export type Database = {
 			has_role: { Args: { wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
 			has_role_in_organisation: { Args: { organisation: string; wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
 			help_act: { Args: { p_request: string; p_action: string; p_helper?: string }; Returns: Database['public']['Enums']['help_status'] }
+			help_message_area: { Args: { p_id: string }; Returns: string }
+			help_message_closed_at: { Args: { p_id: string }; Returns: string }
+			help_offer_area: { Args: { p_id: string }; Returns: string }
+			help_offer_closed_at: { Args: { p_id: string }; Returns: string }
+			help_request_area: { Args: { p_id: string }; Returns: string }
+			help_request_closed_at: { Args: { p_id: string }; Returns: string }
 			is_coordinator_for_area: { Args: { area: string }; Returns: boolean }
 			is_coordinator_for_person: { Args: { person: string }; Returns: boolean }
 			is_coordinator_for_request: { Args: { request: string }; Returns: boolean }
@@ -822,12 +834,16 @@ export type Database = {
 			is_party_to: { Args: { request: string }; Returns: boolean }
 			is_stuck: { Args: { r: unknown }; Returns: boolean }
 			is_volunteer: { Args: Record<PropertyKey, never>; Returns: boolean }
-			moderate: { Args: { p_action: string; p_target: string; p_report?: string }; Returns: undefined }
+			item_area: { Args: { p_type: string; p_id: string }; Returns: string }
+			moderate: { Args: { p_action: string; p_subject_type: string; p_subject_id: string; p_report?: string }; Returns: undefined }
+			person_area: { Args: { p_id: string }; Returns: string }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
 			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }
 			request_slots: { Args: { r: unknown }; Returns: number }
 			set_request_summary: { Args: { p_request: string; p_summary: string }; Returns: undefined }
 			suggest_helpers: { Args: { p_request: string; p_limit?: number }; Returns: { kind: string | null; helper_id: string | null; offer_id: string | null; first_name: string | null; distance_m: number | null; common_slots: number | null; common_mask: number | null; recent_matches: number | null; has_vog: boolean | null; score: number | null }[] }
+			thanks_area: { Args: { p_id: string }; Returns: string }
+			thanks_closed_at: { Args: { p_id: string }; Returns: string }
 			voice_audio_bytes: { Args: { p_voice: string }; Returns: unknown }
 			voice_audio_range: { Args: { p_voice: string; p_from: number; p_length: number }; Returns: unknown }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
@@ -838,9 +854,7 @@ export type Database = {
 			help_when: 'asap' | 'on_date' | 'regularly'
 			member_role: 'volunteer' | 'coordinator' | 'officer' | 'admin'
 			notification_frequency: 'immediately' | 'daily' | 'never'
-			notification_kind: 'new_request_nearby' | 'offer_received' | 'offer_accepted' | 'reminder' | 'done' | 'message'
 			organisation_kind: 'volunteer_centre' | 'welfare' | 'municipal_team'
-			voice_purpose: 'request' | 'message' | 'thanks' | 'offer'
 		};
 		CompositeTypes: Record<string, never>;
 	};

@@ -1,4 +1,6 @@
 // Volunteers: their standing offer (categories, place, distance, availability) and one-off offers.
+import { saveVoice } from '../voice/store';
+import { isNotAllowed } from '../db/errors';
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
 import { slotsToMask } from '$lib/schemas/help';
 
@@ -37,7 +39,8 @@ export async function createOffer(
 	input: { category_id: string; area_id: string; description: string; available_on: string },
 	voiceId: string | null = null
 ): Promise<void> {
-	const offer = unwrap(
+	// A recording (voice_id) is tied to the offer by the database when the offer is saved.
+	unwrap(
 		await db
 			.from('help_offers')
 			.insert({
@@ -48,10 +51,7 @@ export async function createOffer(
 				available_on: input.available_on || null,
 				voice_id: voiceId
 			})
-			.select('id')
-			.single()
 	);
-	if (voiceId) unwrap(await db.rpc('attach_offer_voice', { p_voice: voiceId, p_offer: offer.id }));
 }
 
 /** Open one-off offers, nearest to the person's own area first: first name only, no contact. */
@@ -88,4 +88,26 @@ export async function listVolunteersInMyAreas(db: Db) {
 export async function setVogDate(db: Db, volunteerId: string, date: string | null) {
 	const rows = unwrap(await db.from('volunteer_profiles').update({ vog_date: date }).eq('profile_id', volunteerId).select('profile_id'));
 	return rows.length === 1;
+}
+
+/** A one-off offer, typed or spoken. Refused: which field says why. */
+export async function offerHelp(
+	db: Db,
+	userId: string,
+	input: { category_id: string; area_id: string; description: string; available_on: string },
+	file: File | null
+): Promise<{ status: 400 | 403; errors: Record<string, string> } | null> {
+	let voiceId: string | null = null;
+	if (file) {
+		const saved = await saveVoice(db, userId, file);
+		if (!saved.ok) return { status: 400, errors: { voice: saved.error } };
+		voiceId = saved.id;
+	}
+	try {
+		await createOffer(db, userId, input, voiceId);
+	} catch (err) {
+		if (isNotAllowed(err)) return { status: 403, errors: { description: 'errors.not_allowed' } };
+		throw err;
+	}
+	return null;
 }

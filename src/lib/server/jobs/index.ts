@@ -2,7 +2,8 @@
 // several servers. Needs DATABASE_URL (a direct Postgres connection); without it nothing is
 // scheduled and the site says so in its log.
 import PgBoss from 'pg-boss';
-import { sendDailyDigests, sendExpiryReminders } from '../help/reminders';
+import { sendExpiryReminders } from '../help/reminders';
+import { sendDailyDigests } from '../notifications';
 import { deleteExpiredAudio, transcribeNewAudio } from '../voice/jobs';
 
 let boss: PgBoss | null = null;

@@ -3,11 +3,9 @@
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
 import { config } from '../config';
 import { mintAccessToken } from '../db/jwt';
-import { toBytea } from '../auth/crypto';
+import { toBytea } from '../db/bytea';
 import { checkVoiceUpload } from './audio';
-import type { Enums } from '../db/types';
 
-export type VoicePurpose = Enums<'voice_purpose'>;
 export type SaveResult = { ok: true; id: string } | { ok: false; error: string };
 
 /** A file field with something in it, or nothing. */
@@ -15,13 +13,11 @@ export function uploadedFile(value: FormDataEntryValue | null): File | null {
 	return value instanceof File && value.size > 0 ? value : null;
 }
 
-export async function saveVoice(
-	db: Db,
-	authorId: string,
-	file: File,
-	purpose: VoicePurpose,
-	requestId: string | null = null
-): Promise<SaveResult> {
+/**
+ * Stores a recording as the author's draft. The item that points at it (its voice_id) ties it
+ * to itself when it is saved; from then on whoever may see that item may hear it.
+ */
+export async function saveVoice(db: Db, authorId: string, file: File): Promise<SaveResult> {
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const check = checkVoiceUpload(bytes);
 	if (!check.ok) return check;
@@ -30,8 +26,6 @@ export async function saveVoice(
 			.from('voice_messages')
 			.insert({
 				author_id: authorId,
-				request_id: requestId,
-				purpose,
 				mime_type: check.type,
 				byte_size: bytes.length,
 				duration_ms: check.seconds === null ? null : Math.round(check.seconds * 1000)
@@ -52,7 +46,7 @@ export async function readVoice(db: Db, id: string) {
 	return unwrapMaybe(
 		await db
 			.from('voice_messages')
-			.select('id, author_id, request_id, mime_type, byte_size, duration_ms, transcript, transcript_source, audio_deleted_at')
+			.select('id, author_id, subject_type, subject_id, mime_type, byte_size, duration_ms, transcript, transcript_source, audio_deleted_at')
 			.eq('id', id)
 			.maybeSingle()
 	);

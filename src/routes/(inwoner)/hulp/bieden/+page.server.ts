@@ -2,11 +2,11 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid, requireUser } from '$lib/server/auth/guard';
 import { listCategories } from '$lib/server/help/requests';
-import { closeOffer, createOffer, listMyOffers, readVolunteerProfile, saveVolunteerProfile } from '$lib/server/help/volunteers';
+import { closeOffer, offerHelp, listMyOffers, readVolunteerProfile, saveVolunteerProfile } from '$lib/server/help/volunteers';
 import { listAreas } from '$lib/server/people';
 import { maskToSlots, offerSchema, volunteerSchema } from '$lib/schemas/help';
 import type { DbError } from '$lib/server/db/clients';
-import { saveVoice, uploadedFile } from '$lib/server/voice/store';
+import { uploadedFile } from '$lib/server/voice/store';
 import { transcriptAction } from '$lib/server/voice/transcript-action';
 
 const isVolunteer = (locals: App.Locals) => !!locals.user?.roles.some((r) => r.role === 'volunteer');
@@ -63,18 +63,8 @@ export const actions: Actions = {
 		const parsed = offerSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { offerErrors: issues(parsed.error.issues), offerValues: values });
 		if (!parsed.data.description && !file) return fail(400, { offerErrors: { description: 'voice.errors.offer_text_or_voice' }, offerValues: values });
-		try {
-			let voiceId: string | null = null;
-			if (file) {
-				const saved = await saveVoice(locals.db, user.id, file, 'offer');
-				if (!saved.ok) return fail(400, { offerErrors: { voice: saved.error }, offerValues: values });
-				voiceId = saved.id;
-			}
-			await createOffer(locals.db, user.id, parsed.data, voiceId);
-		} catch (err) {
-			if ((err as DbError).code === '42501') return fail(403, { offerErrors: { description: 'errors.not_allowed' }, offerValues: values });
-			throw err;
-		}
+		const refused = await offerHelp(locals.db, user.id, parsed.data, file);
+		if (refused) return fail(refused.status, { offerErrors: refused.errors, offerValues: values });
 		return { offerSaved: true };
 	},
 	transcript: transcriptAction,

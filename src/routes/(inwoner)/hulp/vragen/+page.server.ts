@@ -2,12 +2,11 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
-import { askForHelp, listCategories } from '$lib/server/help/requests';
-import { notify, volunteersNear } from '$lib/server/help/notify';
+import { listCategories } from '$lib/server/help/requests';
+import { ask, saveDraftRecording } from '$lib/server/help/lifecycle';
 import { listAreas, readProfile } from '$lib/server/people';
 import { ASK_STEPS, askSchema, askSteps, type AskStep } from '$lib/schemas/help';
-import type { DbError } from '$lib/server/db/clients';
-import { saveVoice, uploadedFile } from '$lib/server/voice/store';
+import { uploadedFile } from '$lib/server/voice/store';
 
 const FIELDS = ['submission_id', 'requester_id', 'category_id', 'description', 'voice_id', 'area_id', 'address', 'when_kind', 'when_date', 'when_note'] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -55,7 +54,7 @@ export const actions: Actions = {
 		// A recording (from the recorder or the phone's own) is saved as a draft right away.
 		const voice = uploadedFile(form.get('voice'));
 		if (voice && form.get('step') === 'description') {
-			const saved = await saveVoice(locals.db, user.id, voice, 'request');
+			const saved = await saveDraftRecording(locals.db, user, voice);
 			if (!saved.ok) return fail(400, { step: 'description' as const, values, errors: { voice: saved.error } });
 			values.voice_id = saved.id;
 		}
@@ -81,18 +80,8 @@ export const actions: Actions = {
 			const firstBad = ASK_STEPS.find((s) => Object.keys(askSteps[s].shape ?? {}).some((f) => f in errors)) ?? 'when';
 			return fail(400, { step: firstBad, values, errors });
 		}
-		const requesterId = result.data.requester_id ?? user.id;
-		let id: string;
-		try {
-			id = await askForHelp(locals.db, requesterId, result.data);
-		} catch (err) {
-			const code = (err as DbError).code;
-			if (code === '23503') return fail(400, { step: 'place' as const, values, errors: { area_id: 'errors.area_missing' } });
-			if (code === '22023') return fail(400, { step: 'when' as const, values, errors: { when_date: 'help.errors.date_past' } });
-			if (code === '42501') return fail(403, { step: 'summary' as const, values, errors: { form: 'errors.not_allowed' } });
-			throw err;
-		}
-		await notify('new_request_nearby', await volunteersNear(id), id, url.origin);
-		redirect(303, `/hulp/${id}?gevraagd`);
+		const asked = await ask(locals.db, user, result.data, url.origin);
+		if ('status' in asked) return fail(asked.status, { step: asked.step, values, errors: asked.errors });
+		redirect(303, `/hulp/${asked.id}?gevraagd`);
 	}
 };

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid, requireUser } from '$lib/server/auth/guard';
 import { readOffer } from '$lib/server/help/volunteers';
-import { report } from '$lib/server/help/moderation';
+import { reportOffer } from '$lib/server/help/safety';
 import { reportSchema } from '$lib/schemas/help';
 
 /** The offer as this person may see it (RLS: visible offers, or their own, or in a coordinator's areas). */
@@ -24,8 +24,8 @@ export const actions: Actions = {
 		const values = Object.fromEntries(await request.formData());
 		const parsed = reportSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { error: parsed.error.issues[0].message, reason: String(values.reason ?? '') });
-		const offer = await visibleOffer(locals, params.id);
-		await report(locals.db, user.id, { offer_id: offer.id }, offer.area_id, parsed.data.reason);
+		const reported = isUuid(params.id) ? await reportOffer(locals.db, user, params.id, parsed.data.reason) : null;
+		if (!reported?.ok) error(reported?.status ?? 404, 'errors.not_found');
 		return { done: true };
 	}
 };

@@ -1,92 +1,42 @@
 /*
  * ---------------------------------------------------------------------------------------------
- * Faster suggestions. The volunteer's categories are copied onto their profile, so the nearest
- * volunteers who do this kind of help come straight from the location index without a look-up
- * per volunteer; offers are read from an index in the order they are ranked, a few at a time.
+ * Matching. For one request: volunteers with the category, within their own distance of the
+ * request's point, with a VOG of at most three years where the category asks for one, not
+ * declined before, not blocked; plus open one-off offers in the same area. Ranked by distance,
+ * availability overlap and fairness (fewer matches in the last 30 days first). The nearest
+ * volunteers who do this kind of help come straight from the location index; offers are read
+ * from an index in the order they are ranked. And what a volunteer or resident browses.
  * ---------------------------------------------------------------------------------------------
  */
 
-alter table public.volunteer_profiles add column categories text[] not null default '{}';
-comment on column public.volunteer_profiles.categories is 'A copy of volunteer_categories for matching, kept up to date by a trigger.';
-
-update public.volunteer_profiles v
-set categories = coalesce((select array_agg(vc.category_id order by vc.category_id)
-                           from public.volunteer_categories vc where vc.volunteer_id = v.profile_id), '{}');
-
-/** Refreshes the copy of the categories on the given volunteers' profiles. */
-create function public.copy_volunteer_categories(volunteers uuid[])
-returns void
-language plpgsql security definer set search_path = ''
+create function public.request_point(r public.help_requests)
+returns table (latitude double precision, longitude double precision)
+language sql stable security definer set search_path = ''
 as $$
-begin
-  perform set_config('omzien.copying_categories', 'on', true);
-  update public.volunteer_profiles v
-  set categories = coalesce((select array_agg(vc.category_id order by vc.category_id)
-                             from public.volunteer_categories vc where vc.volunteer_id = v.profile_id), '{}')
-  where v.profile_id = any (volunteers);
-  perform set_config('omzien.copying_categories', 'off', true);
-end;
+  select coalesce(pr.latitude, a.latitude), coalesce(pr.longitude, a.longitude)
+  from public.areas a
+  left join public.help_request_private pr on pr.request_id = r.id and pr.latitude is not null
+  where a.id = r.area_id;
 $$;
-
--- Once per statement, so saving a profile or loading many volunteers updates each profile once.
-create function public.volunteer_categories_added()
-returns trigger
-language plpgsql security definer set search_path = ''
-as $$
-begin
-  perform public.copy_volunteer_categories(array(select distinct volunteer_id from added));
-  return null;
-end;
-$$;
-create function public.volunteer_categories_removed()
-returns trigger
-language plpgsql security definer set search_path = ''
-as $$
-begin
-  perform public.copy_volunteer_categories(array(select distinct volunteer_id from removed));
-  return null;
-end;
-$$;
-create trigger volunteer_categories_copy_added
-  after insert on public.volunteer_categories referencing new table as added
-  for each statement execute function public.volunteer_categories_added();
-create trigger volunteer_categories_copy_removed
-  after delete on public.volunteer_categories referencing old table as removed
-  for each statement execute function public.volunteer_categories_removed();
-revoke update on public.volunteer_categories from anon, authenticated;
+grant execute on function public.request_point(public.help_requests) to authenticated;
 
 /**
- * Only a coordinator sets the VOG date; the copy of the categories changes only with them.
+ * The weekday part of a request's date as an availability bit mask; all bits when there is no date.
  */
-create or replace function public.guard_volunteer_profile()
-returns trigger
-language plpgsql security definer set search_path = ''
+create function public.request_slots(r public.help_requests)
+returns int
+language sql immutable
 as $$
-begin
-  if new.vog_date is distinct from old.vog_date and not public.is_coordinator_for_area(old.area_id)
-     and (select auth.role()) in ('anon', 'authenticated') then
-    raise exception 'Only a coordinator can set the VOG date.' using errcode = '42501';
-  end if;
-  if new.categories is distinct from old.categories and current_setting('omzien.copying_categories', true) is distinct from 'on' then
-    new.categories := old.categories;
-  end if;
-  new.updated_at := now();
-  return new;
-end;
+  select case when r.when_kind = 'on_date'
+    then (7 << ((extract(isodow from r.when_date)::int - 1) * 3))
+    else 2097151 end;
 $$;
--- Offers in the order suggestions want them: by kind and area, soonest day first.
-drop index public.help_offers_open_idx;
-create index help_offers_open_idx on public.help_offers (category_id, area_id, available_on)
-  where hidden_at is null and closed_at is null;
+grant execute on function public.request_slots(public.help_requests) to authenticated;
 
--- Open requests per area and kind in the order they have been waiting.
-drop index public.help_requests_open_idx;
-create index help_requests_open_idx on public.help_requests (area_id, category_id, opened_at) where status = 'open' and hidden_at is null;
-
--- "Spread the work": how often a volunteer was matched lately, from the index alone.
-create index help_requests_helper_matched_idx on public.help_requests (helper_id, matched_at) where helper_id is not null;
-
-create or replace function public.suggest_helpers(p_request uuid, p_limit int default 10)
+/**
+ * The best helpers for one request: for its requester, a coordinator of its area, or the server.
+ */
+create function public.suggest_helpers(p_request uuid, p_limit int default 10)
 returns table (
   kind text, helper_id uuid, offer_id uuid, first_name text, distance_m int,
   common_slots int, common_mask int, recent_matches int, has_vog boolean, score numeric
@@ -178,16 +128,13 @@ begin
   order by s.score desc, s.distance_m, s.helper_id;
 end;
 $$;
-
-revoke execute on function public.copy_volunteer_categories(uuid[]) from public, anon, authenticated;
-revoke execute on function public.volunteer_categories_added() from public, anon, authenticated;
-revoke execute on function public.volunteer_categories_removed() from public, anon, authenticated;
+grant execute on function public.suggest_helpers(uuid, int) to authenticated, service_role;
 
 /**
- * Open requests a volunteer may help with, as before; a spoken request shows the coordinator's
- * written summary, and says that it is spoken.
+ * Open requests a volunteer may help with, their categories, within their distance. No address,
+ * no contact details: only the first name of the person who asks. A spoken request shows the
+ * coordinator's written summary where there is no text, and says that it is spoken.
  */
-drop function public.browse_requests(int);
 create function public.browse_requests(p_limit int default 50)
 returns table (
   id uuid, category_id text, area_id uuid, area_name text, first_name text, description text,
@@ -238,6 +185,29 @@ as $$
   from found f
   order by f.opened_at;
 $$;
-
-revoke execute on function public.browse_requests(int) from public, anon;
 grant execute on function public.browse_requests(int) to authenticated;
+
+/**
+ * Open one-off offers for a signed-in person: nearest to their own area first. First name only.
+ */
+create function public.browse_offers(p_limit int default 50)
+returns table (id uuid, category_id text, area_id uuid, area_name text, first_name text, description text,
+               available_on date, voice_id uuid, created_at timestamptz, distance_m int)
+language sql stable security invoker set search_path = ''
+as $$
+  with me as (
+    select a.latitude, a.longitude from public.profiles p join public.areas a on a.id = p.area_id
+    where p.id = (select auth.uid())
+  )
+  select o.id, o.category_id, o.area_id, a.name, public.first_name_of(o.volunteer_id), o.description,
+         o.available_on, o.voice_id, o.created_at,
+         round(coalesce(extensions.earth_distance(extensions.ll_to_earth(a.latitude, a.longitude),
+                                                  (select extensions.ll_to_earth(me.latitude, me.longitude) from me)), 0))::int
+  from public.help_offers o
+  join public.areas a on a.id = o.area_id
+  where o.hidden_at is null and o.closed_at is null
+    and (o.available_on is null or o.available_on >= current_date)
+  order by 10, o.created_at desc
+  limit least(greatest(p_limit, 1), 200);
+$$;
+grant execute on function public.browse_offers(int) to authenticated;

@@ -1,0 +1,164 @@
+// What happens to one request, and who is told: the request page's data, the lifecycle steps,
+// messages, thanks and the coordinator's summary. The database decides who may do what
+// (help_act(), RLS); this module decides who hears about it.
+import { adminClient, type Db } from '../db/clients';
+import type { AskInput } from '$lib/schemas/help';
+import type { SessionUser } from '../auth/session';
+import { hasRole } from '../auth/guard';
+import { isBadInput, isDuplicate, isMissing, isNotAllowed, isRefusedNow, isUnknownReference } from '../db/errors';
+import { notify } from '../notifications';
+import { readVoice, saveVoice } from '../voice/store';
+import { listMessages, listThanksFor } from './conversation';
+import {
+	act, allowedActions, askForHelp, contactDetails, firstNameOf, listCategories, readAddress, readRequest, suggestHelpers, type HelpAction
+} from './requests';
+import type { HelpNotificationKind } from './register';
+import './register';
+
+export const HELP_ACTIONS: HelpAction[] = ['offer', 'introduce', 'accept', 'decline', 'withdraw', 'mark_done', 'confirm_done', 'cancel', 'reopen'];
+
+/** A refusal a page shows next to the form: which message, which HTTP status. */
+export type Refusal = { status: 400 | 403 | 404 | 409; message: string };
+
+const MATCHED = ['matched', 'done_pending', 'done'];
+
+/**
+ * Everything the request page shows this person, as RLS lets them see it: the requester, the
+ * helper, volunteers while it is open (and its recording: who may read a request may hear it),
+ * coordinators of the area.
+ */
+export async function readRequestPage(db: Db, user: SessionUser, id: string) {
+	const request = await readRequest(db, id);
+	if (!request) return null;
+	const coordinatesArea = hasRole(user, 'coordinator') && (await db.rpc('is_coordinator_for_area', { area: request.area_id })).data === true;
+	const mine = user.id === request.requester_id || user.id === request.helper_id;
+	const matched = MATCHED.includes(request.effective_status ?? '');
+	const [requesterName, helperName, contact, address, messages, thanks, suggestions, voice, categories] = await Promise.all([
+		firstNameOf(db, request.requester_id),
+		firstNameOf(db, request.helper_id),
+		mine && matched ? contactDetails(db, request.id) : null,
+		user.id === request.requester_id || coordinatesArea ? readAddress(db, request.id) : null,
+		(mine && matched) || coordinatesArea ? listMessages(db, request.id) : [],
+		mine ? listThanksFor(db, request.id) : [],
+		coordinatesArea && request.effective_status === 'open' ? suggestHelpers(db, request.id) : [],
+		request.voice_id ? readVoice(db, request.voice_id) : null,
+		listCategories(db)
+	]);
+	return {
+		request,
+		voice: voice && !voice.audio_deleted_at ? voice : null,
+		canEditTranscript: !!voice && (voice.author_id === user.id || coordinatesArea),
+		me: user.id,
+		requesterName,
+		helperName,
+		contact,
+		address,
+		messages,
+		thanks,
+		suggestions,
+		coordinatesArea,
+		actions: allowedActions(request, { id: user.id, isVolunteer: hasRole(user, 'volunteer'), coordinatesArea }),
+		categories
+	};
+}
+
+/** Who hears about a step: the other side, or the volunteer who was accepted. */
+const TOLD: Partial<Record<HelpAction, HelpNotificationKind>> = {
+	offer: 'offer_received',
+	introduce: 'offer_received',
+	accept: 'offer_accepted',
+	mark_done: 'done'
+};
+
+/** One lifecycle step by this person; the other side is told. */
+export async function takeStep(db: Db, user: SessionUser, requestId: string, action: HelpAction, helperId: string | undefined, origin: string): Promise<Refusal | null> {
+	try {
+		await act(db, requestId, action, helperId);
+	} catch (err) {
+		if (isRefusedNow(err) || isNotAllowed(err) || isMissing(err)) {
+			return { status: isNotAllowed(err) ? 403 : 409, message: action === 'offer' ? 'help.errors.not_open' : 'help.errors.not_allowed' };
+		}
+		throw err;
+	}
+	const kind = TOLD[action];
+	const after = kind ? await readRequest(db, requestId) : null;
+	if (kind && after) {
+		const to =
+			kind === 'offer_received' ? after.requester_id
+			: kind === 'offer_accepted' ? after.helper_id
+			: user.id === after.requester_id ? after.helper_id : after.requester_id;
+		await notify(kind, [to], { type: 'help_request', id: requestId }, origin);
+	}
+	return null;
+}
+
+/** Saves a recording if there is one; a refused file is the person's to fix. */
+async function recordingFor(db: Db, user: SessionUser, file: File | null): Promise<{ id: string | null } | { error: string }> {
+	if (!file) return { id: null };
+	const saved = await saveVoice(db, user.id, file);
+	return saved.ok ? { id: saved.id } : { error: saved.error };
+}
+
+/** A message to the other side, typed or spoken; they are told. */
+export async function sendMessage(db: Db, user: SessionUser, requestId: string, body: string, file: File | null, origin: string) {
+	const voice = await recordingFor(db, user, file);
+	if ('error' in voice) return { voiceError: voice.error };
+	const { error } = await db.from('help_messages').insert({ request_id: requestId, sender_id: user.id, body, voice_id: voice.id });
+	if (error) {
+		if (isNotAllowed(error)) return { messageError: 'errors.not_allowed', status: 403 as const };
+		throw new Error(error.message);
+	}
+	const r = await readRequest(db, requestId);
+	if (r) await notify('message', [user.id === r.requester_id ? r.helper_id : r.requester_id], { type: 'help_request', id: requestId }, origin);
+	return null;
+}
+
+/** A thank-you to the other side after the help was done, typed or spoken. */
+export async function sendThanks(db: Db, user: SessionUser, requestId: string, body: string, file: File | null) {
+	const r = await readRequest(db, requestId);
+	if (!r) return { thanksError: 'errors.not_allowed', status: 403 as const };
+	const voice = await recordingFor(db, user, file);
+	if ('error' in voice) return { thanksVoiceError: voice.error };
+	const to = user.id === r.requester_id ? r.helper_id : r.requester_id;
+	const { error } = await db.from('thanks').insert({ request_id: requestId, from_id: user.id, to_id: to ?? '', body, voice_id: voice.id });
+	if (error) {
+		if (isNotAllowed(error) || isDuplicate(error) || isBadInput(error)) return { thanksError: 'errors.not_allowed', status: 403 as const };
+		throw new Error(error.message);
+	}
+	return null;
+}
+
+/** A coordinator's written summary of a spoken request, for volunteers who cannot listen. */
+export async function writeSummary(db: Db, requestId: string, summary: string): Promise<boolean> {
+	const { error } = await db.rpc('set_request_summary', { p_request: requestId, p_summary: summary });
+	return !error;
+}
+
+/** Volunteers who would see this new request when browsing: the best suggestions. */
+async function volunteersNear(requestId: string): Promise<string[]> {
+	// admin client: suggest_helpers checks the caller; the server asks as service_role on purpose
+	const { data } = await adminClient().rpc('suggest_helpers', { p_request: requestId, p_limit: 20 });
+	return (data ?? []).filter((s) => s.kind === 'volunteer' && s.helper_id).map((s) => s.helper_id!);
+}
+
+export type AskRefusal = { status: 400 | 403; step: 'place' | 'when' | 'summary'; errors: Record<string, string> };
+
+/** Asks for help (for oneself, or a coordinator for a resident) and tells volunteers nearby. */
+export async function ask(db: Db, user: SessionUser, input: AskInput, origin: string): Promise<{ id: string } | AskRefusal> {
+	let id: string;
+	try {
+		id = await askForHelp(db, input.requester_id ?? user.id, input);
+	} catch (err) {
+		if (isUnknownReference(err)) return { status: 400, step: 'place', errors: { area_id: 'errors.area_missing' } };
+		if (isBadInput(err)) return { status: 400, step: 'when', errors: { when_date: 'help.errors.date_past' } };
+		if (isNotAllowed(err)) return { status: 403, step: 'summary', errors: { form: 'errors.not_allowed' } };
+		throw err;
+	}
+	await notify('new_request_nearby', await volunteersNear(id), { type: 'help_request', id }, origin);
+	return { id };
+}
+
+/** A recording for a request being asked, saved as the author's draft until the request is sent. */
+export async function saveDraftRecording(db: Db, user: SessionUser, file: File) {
+	return saveVoice(db, user.id, file);
+}
