@@ -29,7 +29,7 @@ export async function askForHelp(db: Db, requesterId: string, input: AskInput): 
 }
 
 const requestColumns =
-	'id, voice_id, summary, requester_id, created_by, helper_id, category_id, description, area_id, when_kind, when_date, when_note, status, effective_status, done_marked_by, created_at, opened_at, hidden_at, areas(name), help_categories(name_nl, name_en, icon, requires_vog)';
+	'id, voice_id, summary, requester_id, created_by, helper_id, category_id, description, area_id, when_kind, when_date, when_note, status, effective_status, done_marked_by, created_at, opened_at, hidden_at, areas(name), help_categories(icon, requires_vog)';
 
 export async function readRequest(db: Db, id: string) {
 	return unwrapMaybe(await db.from('help_requests').select(requestColumns).eq('id', id).maybeSingle());
