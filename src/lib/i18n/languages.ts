@@ -5,7 +5,8 @@ export const LANGUAGE_SETTINGS = {
 } as const;
 
 export type Language = keyof typeof LANGUAGE_SETTINGS;
-export const LANGUAGES = Object.keys(LANGUAGE_SETTINGS) as Language[];
+// A non-empty tuple type, so schemas can use z.enum(LANGUAGES).
+export const LANGUAGES = Object.keys(LANGUAGE_SETTINGS) as [Language, ...Language[]];
 
 export function isLanguage(value: unknown): value is Language {
 	return typeof value === 'string' && Object.hasOwn(LANGUAGE_SETTINGS, value);
