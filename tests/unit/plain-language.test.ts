@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import nl from '../../src/lib/i18n/nl.json';
+import { messages } from '../../src/lib/i18n/messages';
 import { checkText, countSyllables, fleschDouma, flattenMessages, splitSentences } from '../support/plain-language/check';
 
 describe('the plain-language check itself', () => {
@@ -47,8 +47,8 @@ describe('the plain-language check itself', () => {
 	});
 });
 
-describe('every Dutch text in nl.json is plain (B1)', () => {
-	for (const [key, text] of flattenMessages(nl)) {
+describe('every Dutch text in i18n/nl/ is plain (B1)', () => {
+	for (const [key, text] of flattenMessages(messages.nl)) {
 		it(key, () => {
 			expect(checkText(text)).toEqual([]);
 		});

@@ -1,21 +1,12 @@
 import { addMessages, init, locale } from 'svelte-i18n';
-import nl from './nl.json';
-import en from './en.json';
+import { messages } from './messages';
+import { LANGUAGES } from './languages';
 
-export const LANGUAGES = ['nl', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, intlLocale, isLanguage, type Language } from './languages';
 export const LANGUAGE_COOKIE = 'omzien_lang';
 
 // Messages are bundled and registered synchronously, so server rendering never waits for them.
-addMessages('nl', nl);
-addMessages('en', en);
+for (const language of LANGUAGES) addMessages(language, messages[language]);
 init({ fallbackLocale: 'nl', initialLocale: 'nl' });
-
-export function isLanguage(value: unknown): value is Language {
-	return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
-
-/** Intl locale per language: dates and numbers as people here write them. */
-export const intlLocale: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 export { locale };

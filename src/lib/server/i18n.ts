@@ -1,11 +1,8 @@
-// Translations on the server (e-mails), from the same nl.json and en.json as the pages.
-import nl from '$lib/i18n/nl.json';
-import en from '$lib/i18n/en.json';
+// Translations on the server (e-mails), from the same part files as the pages.
 import type { Cookies } from '@sveltejs/kit';
-import type { Language } from '$lib/i18n';
+import { messages } from '$lib/i18n/messages';
+import type { Language } from '$lib/i18n/languages';
 import { config } from './config';
-
-const messages: Record<Language, unknown> = { nl, en };
 
 export function translate(language: Language, key: string, values: Record<string, string | number> = {}): string {
 	const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages[language]);
