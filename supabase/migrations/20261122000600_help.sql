@@ -147,13 +147,13 @@ create table public.help_offers (
   volunteer_id uuid not null references public.profiles (id) on delete cascade,
   category_id text not null references public.help_categories (id),
   area_id uuid not null references public.areas (id),
-  description text not null check (length(description) <= 1000),
+  description text not null,
   voice_id uuid references public.voice_messages (id) on delete set null,
   available_on date,
   hidden_at timestamptz,
   closed_at timestamptz,
   created_at timestamptz not null default now(),
-  check (length(description) > 0 or voice_id is not null)
+  constraint help_offers_description_check check (length(description) <= 1000 and (length(description) > 0 or voice_id is not null))
 );
 comment on table public.help_offers is 'A one-off offer of help by a volunteer.';
 -- Offers in the order suggestions want them: by kind and area, soonest day first.
@@ -177,7 +177,7 @@ create table public.help_requests (
   requester_id uuid not null references public.profiles (id) on delete cascade,
   created_by uuid not null references public.profiles (id) on delete cascade,
   category_id text not null references public.help_categories (id),
-  description text not null check (length(description) <= 1000),
+  description text not null,
   voice_id uuid references public.voice_messages (id) on delete set null,
   summary text check (length(summary) <= 1000),
   area_id uuid not null references public.areas (id),
@@ -194,7 +194,7 @@ create table public.help_requests (
   reminder_sent_at timestamptz,
   hidden_at timestamptz,
   created_at timestamptz not null default now(),
-  check (length(description) > 0 or voice_id is not null),
+  constraint help_requests_description_check check (length(description) <= 1000 and (length(description) > 0 or voice_id is not null)),
   check ((when_kind = 'on_date') = (when_date is not null)),
   check (status not in ('offered', 'matched', 'done_pending', 'done') or helper_id is not null),
   check (status <> 'open' or helper_id is null)
@@ -667,10 +667,10 @@ create table public.help_messages (
   id uuid primary key default gen_random_uuid(),
   request_id uuid not null references public.help_requests (id) on delete cascade,
   sender_id uuid not null references public.profiles (id) on delete cascade,
-  body text not null check (length(body) <= 1000),
+  body text not null,
   voice_id uuid references public.voice_messages (id) on delete set null,
   created_at timestamptz not null default now(),
-  check (length(body) > 0 or voice_id is not null)
+  constraint help_messages_body_check check (length(body) <= 1000 and (length(body) > 0 or voice_id is not null))
 );
 comment on table public.help_messages is 'Messages between the requester and the matched helper.';
 create index help_messages_request_idx on public.help_messages (request_id, created_at);
@@ -680,10 +680,10 @@ create table public.thanks (
   request_id uuid not null references public.help_requests (id) on delete cascade,
   from_id uuid not null references public.profiles (id) on delete cascade,
   to_id uuid not null references public.profiles (id) on delete cascade,
-  body text not null check (length(body) <= 500),
+  body text not null,
   voice_id uuid references public.voice_messages (id) on delete set null,
   created_at timestamptz not null default now(),
-  check (length(body) > 0 or voice_id is not null),
+  constraint thanks_body_check check (length(body) <= 500 and (length(body) > 0 or voice_id is not null)),
   unique (request_id, from_id)
 );
 comment on table public.thanks is 'A thank-you note after the help was done; one per side.';

@@ -201,24 +201,24 @@ describe('reports, hiding and blocking', () => {
 	it('a report reaches the coordinators of the area only; hiding takes a request out of browsing', async () => {
 		const id = await ask(people.truus);
 		const jan = await asUser(people.jan);
-		expect((await jan.from('reports').insert({ reporter_id: people.jan, request_id: id, area_id: areas.noord, reason: 'Dit klopt niet.' })).error).toBeNull();
-		const sanneReports = (await (await asUser(people.sanne)).from('reports').select('request_id')).data ?? [];
-		expect(sanneReports.map((r) => r.request_id)).toContain(id);
+		expect((await jan.from('reports').insert({ reporter_id: people.jan, subject_type: 'help_request', subject_id: id, area_id: areas.noord, reason: 'Dit klopt niet.' })).error).toBeNull();
+		const sanneReports = (await (await asUser(people.sanne)).from('reports').select('subject_id')).data ?? [];
+		expect(sanneReports.map((r) => r.subject_id)).toContain(id);
 		expect((await (await asUser(people.kees)).from('reports').select('id')).data).toEqual([]);
 
-		expect((await (await asUser(people.kees)).rpc('moderate', { p_action: 'hide_request', p_target: id })).error?.code).toBe('42501');
-		expect((await (await asUser(people.sanne)).rpc('moderate', { p_action: 'hide_request', p_target: id })).error).toBeNull();
+		expect((await (await asUser(people.kees)).rpc('moderate', { p_action: 'hide', p_subject_type: 'help_request', p_subject_id: id })).error?.code).toBe('42501');
+		expect((await (await asUser(people.sanne)).rpc('moderate', { p_action: 'hide', p_subject_type: 'help_request', p_subject_id: id })).error).toBeNull();
 		const browse = (await (await asUser(people.fatima)).rpc('browse_requests', {})).data ?? [];
 		expect(browse.map((b) => b.id)).not.toContain(id);
 	});
 
 	it('a coordinator blocks a person in their area, who then cannot post; people cannot unblock themselves', async () => {
 		const sanne = await asUser(people.sanne);
-		expect((await sanne.rpc('moderate', { p_action: 'block_person', p_target: people.truus })).error).toBeNull();
+		expect((await sanne.rpc('moderate', { p_action: 'block', p_subject_type: 'person', p_subject_id: people.truus })).error).toBeNull();
 		await expect(ask(people.truus)).rejects.toThrow(/row-level security/);
 		const self = await (await asUser(people.truus)).from('profiles').update({ blocked_at: null }).eq('id', people.truus);
 		expect(self.error?.code).toBe('42501');
-		expect((await sanne.rpc('moderate', { p_action: 'unblock_person', p_target: people.truus })).error).toBeNull();
+		expect((await sanne.rpc('moderate', { p_action: 'unblock', p_subject_type: 'person', p_subject_id: people.truus })).error).toBeNull();
 		expect(await ask(people.truus)).toBeTruthy();
 	});
 
@@ -226,7 +226,7 @@ describe('reports, hiding and blocking', () => {
 		const id = await ask(people.truus); // Noord: Sanne's area
 		const jan = await asUser(people.jan);
 		const reason = `Verkeerd gebied ${randomUUID()}`;
-		expect((await jan.from('reports').insert({ reporter_id: people.jan, request_id: id, area_id: areas.heide, reason })).error).toBeNull();
+		expect((await jan.from('reports').insert({ reporter_id: people.jan, subject_type: 'help_request', subject_id: id, area_id: areas.heide, reason })).error).toBeNull();
 		expect((await sql<{ area_id: string }>('select area_id from reports where reason = $1', [reason]))[0].area_id).toBe(areas.noord);
 		expect(((await (await asUser(people.kees)).from('reports').select('reason')).data ?? []).map((r) => r.reason)).not.toContain(reason);
 	});

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { asUser, env, people, areas, sql } from './helpers';
-import { sendDailyDigests, sendExpiryReminders } from '../../src/lib/server/help/reminders';
-import { notify } from '../../src/lib/server/help/notify';
+import { sendExpiryReminders } from '../../src/lib/server/help/reminders';
+import { notify, sendDailyDigests } from '../../src/lib/server/notifications';
 import { startJobs, stopJobs } from '../../src/lib/server/jobs';
 
 const origin = 'http://omzien.test';
@@ -54,10 +54,10 @@ describe('notification choices', () => {
 		]);
 		const id = await ask(people.truus);
 		const before = mailsTo('jan@voorbeeld.nl').length;
-		await notify('offer_received', [people.jan], id, origin);
-		await notify('message', [people.jan], id, origin);
+		await notify('offer_received', [people.jan], { type: 'help_request', id }, origin);
+		await notify('message', [people.jan], { type: 'help_request', id }, origin);
 		expect(mailsTo('jan@voorbeeld.nl').length).toBe(before);
-		expect((await jan.from('notifications').select('kind').eq('request_id', id)).data?.map((n) => n.kind).sort()).toEqual(['message', 'offer_received']);
+		expect((await jan.from('notifications').select('kind').eq('subject_id', id)).data?.map((n) => n.kind).sort()).toEqual(['message', 'offer_received']);
 
 		await sendDailyDigests(origin);
 		const after = mailsTo('jan@voorbeeld.nl');

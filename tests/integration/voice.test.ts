@@ -13,7 +13,7 @@ const wavFile = (seconds: number) => new File([new Uint8Array(makeWav(seconds))]
 /** Truus asks for help with only a voice message; Fatima offers and Truus accepts. */
 async function voiceRequest(match: boolean) {
 	const truus = await asUser(people.truus);
-	const saved = await saveVoice(truus, people.truus, wavFile(2), 'request');
+	const saved = await saveVoice(truus, people.truus, wavFile(2));
 	if (!saved.ok) throw new Error(saved.error);
 	const { data: id, error } = await truus.rpc('create_help_request', {
 		p_submission: randomUUID(), p_requester: people.truus, p_category: 'groceries', p_description: '', p_area: areas.noord, p_when: 'asap', p_voice: saved.id
@@ -56,12 +56,13 @@ describe('who may listen', () => {
 		expect(await browse()).toMatchObject({ spoken: true, description: '' });
 		expect((await (await asUser(people.sanne)).rpc('set_request_summary', { p_request: requestId, p_summary: 'Boodschappen halen bij de Jumbo.' })).error).toBeNull();
 		expect(await browse()).toMatchObject({ spoken: true, description: 'Boodschappen halen bij de Jumbo.' });
-		expect(await readVoiceBytes(people.fatima, voiceId)).toBeNull();
+		expect(await readVoiceBytes(people.fatima, voiceId)).not.toBeNull(); // she may read it, so she may hear it
 	});
 
-	it('a volunteer browsing an open request cannot listen before a match', async () => {
+	it('a volunteer who may read an open request may hear it before offering; a resident who may not, cannot', async () => {
 		const { voiceId } = await voiceRequest(false);
-		expect(await readVoiceBytes(people.fatima, voiceId)).toBeNull();
+		expect(await readVoiceBytes(people.fatima, voiceId)).not.toBeNull();
+		expect(await readVoiceBytes(people.jan, voiceId)).toBeNull();
 	});
 
 	it('a voice message alone is enough for a request; an empty text without one is refused', async () => {
@@ -76,7 +77,7 @@ describe('who may listen', () => {
 
 	it('nobody can use someone else’s recording', async () => {
 		const truus = await asUser(people.truus);
-		const saved = await saveVoice(truus, people.truus, wavFile(1), 'request');
+		const saved = await saveVoice(truus, people.truus, wavFile(1));
 		const { error } = await (await asUser(people.jan)).rpc('create_help_request', {
 			p_submission: randomUUID(), p_requester: people.jan, p_category: 'ride', p_description: '', p_area: areas.heide, p_when: 'asap', p_voice: saved.ok ? saved.id : ''
 		});
@@ -86,8 +87,8 @@ describe('who may listen', () => {
 	it('an upload that is not audio, or too long, stores nothing', async () => {
 		const truus = await asUser(people.truus);
 		const before = await sql('select id from voice_messages');
-		expect(await saveVoice(truus, people.truus, new File(['gewoon tekst '.repeat(20)], 'bericht.mp3'), 'request')).toEqual({ ok: false, error: 'voice.errors.type' });
-		expect(await saveVoice(truus, people.truus, wavFile(125), 'request')).toEqual({ ok: false, error: 'voice.errors.too_long' });
+		expect(await saveVoice(truus, people.truus, new File(['gewoon tekst '.repeat(20)], 'bericht.mp3'))).toEqual({ ok: false, error: 'voice.errors.type' });
+		expect(await saveVoice(truus, people.truus, wavFile(125))).toEqual({ ok: false, error: 'voice.errors.too_long' });
 		expect(await sql('select id from voice_messages')).toHaveLength(before.length);
 	});
 });
@@ -96,7 +97,7 @@ describe('voice on offers and thank-you notes', () => {
 	/** Fatima offers help in Noord with only a voice message. */
 	async function voiceOffer() {
 		const fatima = await asUser(people.fatima);
-		const saved = await saveVoice(fatima, people.fatima, wavFile(2), 'offer');
+		const saved = await saveVoice(fatima, people.fatima, wavFile(2));
 		if (!saved.ok) throw new Error(saved.error);
 		await createOffer(fatima, people.fatima, { category_id: 'garden', area_id: areas.noord, description: '', available_on: '' }, saved.id);
 		const [offer] = await sql<{ id: string }>('select id from help_offers where voice_id = $1', [saved.id]);
@@ -120,12 +121,16 @@ describe('voice on offers and thank-you notes', () => {
 		expect(empty.error?.message).toMatch(/help_offers_description_check/);
 		const { offerId } = await voiceOffer();
 		const jan = await asUser(people.jan);
-		const direct = await jan.from('voice_messages').insert({ author_id: people.jan, purpose: 'offer', mime_type: 'audio/wav', byte_size: 10, offer_id: offerId });
+		const direct = await jan.from('voice_messages').insert({ author_id: people.jan, mime_type: 'audio/wav', byte_size: 10, subject_type: 'help_offer', subject_id: offerId });
 		expect(direct.error?.code).toBe('42501');
 		const pieter = await asUser(people.pieter);
-		const saved = await saveVoice(pieter, people.pieter, wavFile(1), 'offer');
-		await pieter.rpc('attach_offer_voice', { p_voice: saved.ok ? saved.id : '', p_offer: offerId });
-		expect(await sql('select id from voice_messages where offer_id = $1', [offerId])).toHaveLength(1);
+		const saved = await saveVoice(pieter, people.pieter, wavFile(1));
+		const stolen = await pieter.from('help_offers').insert({ volunteer_id: people.pieter, category_id: 'garden', area_id: areas.noord, description: '', voice_id: saved.ok ? saved.id : '' });
+		expect(stolen.error).toBeNull(); // his own draft: fine
+		const fatimaDraft = await saveVoice(await asUser(people.fatima), people.fatima, wavFile(1));
+		const other = await pieter.from('help_offers').insert({ volunteer_id: people.pieter, category_id: 'garden', area_id: areas.noord, description: '', voice_id: fatimaDraft.ok ? fatimaDraft.id : '' });
+		expect(other.error?.code).toBe('42501');
+		expect(await sql("select id from voice_messages where subject_type = 'help_offer' and subject_id = $1", [offerId])).toHaveLength(1);
 	});
 
 	it('a spoken thank-you alone is enough; both people of the request hear it, others do not', async () => {
@@ -134,7 +139,7 @@ describe('voice on offers and thank-you notes', () => {
 		await (await asUser(people.truus)).rpc('help_act', { p_request: requestId, p_action: 'confirm_done' });
 		const truus = await asUser(people.truus);
 		await expect(sendThanks(truus, requestId, people.truus, people.fatima, '')).rejects.toThrow(/thanks_body_check/);
-		const saved = await saveVoice(truus, people.truus, wavFile(1), 'thanks', requestId);
+		const saved = await saveVoice(truus, people.truus, wavFile(1));
 		if (!saved.ok) throw new Error(saved.error);
 		await sendThanks(truus, requestId, people.truus, people.fatima, '', saved.id);
 		const received = await listThanksReceived(await asUser(people.fatima), people.fatima);
@@ -173,7 +178,7 @@ describe('retention', () => {
 		const fatima = await asUser(people.fatima);
 		const ids: string[] = [];
 		for (let i = 0; i < 2; i++) {
-			const saved = await saveVoice(fatima, people.fatima, wavFile(1), 'offer');
+			const saved = await saveVoice(fatima, people.fatima, wavFile(1));
 			if (!saved.ok) throw new Error(saved.error);
 			await createOffer(fatima, people.fatima, { category_id: 'garden', area_id: areas.noord, description: 'Tuin', available_on: '' }, saved.id);
 			ids.push(saved.id);
@@ -188,7 +193,7 @@ describe('retention', () => {
 
 	it('deletes drafts nobody sent after a day', async () => {
 		const truus = await asUser(people.truus);
-		const saved = await saveVoice(truus, people.truus, wavFile(1), 'request');
+		const saved = await saveVoice(truus, people.truus, wavFile(1));
 		if (!saved.ok) throw new Error(saved.error);
 		await sql("update voice_messages set created_at = now() - interval '25 hours' where id = $1", [saved.id]);
 		await deleteExpiredAudio();
@@ -244,7 +249,7 @@ describe('transcription through an OpenAI-compatible server', () => {
 	it('a spoken message between matched people shows its transcript to the other side', async () => {
 		const { requestId } = await voiceRequest(true);
 		const fatima = await asUser(people.fatima);
-		const saved = await saveVoice(fatima, people.fatima, wavFile(1), 'message', requestId);
+		const saved = await saveVoice(fatima, people.fatima, wavFile(1));
 		if (!saved.ok) throw new Error(saved.error);
 		await sendMessage(fatima, requestId, people.fatima, '', saved.id);
 		while ((await transcribeNewAudio(url)) > 0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeSchema, emailSchema, normaliseCode } from '../../src/lib/schemas/auth';
-import { constantTimeEqual, fromBytea, generateSignInCode, sha256, toBytea } from '../../src/lib/server/auth/crypto';
+import { constantTimeEqual, generateSignInCode, sha256 } from '../../src/lib/server/auth/crypto';
+import { fromBytea, toBytea } from '../../src/lib/server/db/bytea';
 import { safeReturnPath } from '../../src/lib/server/auth/guard';
 
 describe('sign-in input', () => {
