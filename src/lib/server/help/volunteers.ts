@@ -12,7 +12,22 @@ export async function readVolunteerProfile(db: Db, userId: string) {
 	return profile ? { ...profile, categories } : null;
 }
 
+/** Saves the volunteer's standing offer; false when they may not (not a volunteer). */
 export async function saveVolunteerProfile(
+	db: Db,
+	userId: string,
+	input: { categories: string[]; area_id: string; max_distance_km: number; slots: number[]; skills: string }
+): Promise<boolean> {
+	try {
+		await writeVolunteerProfile(db, userId, input);
+		return true;
+	} catch (err) {
+		if (isNotAllowed(err)) return false;
+		throw err;
+	}
+}
+
+async function writeVolunteerProfile(
 	db: Db,
 	userId: string,
 	input: { categories: string[]; area_id: string; max_distance_km: number; slots: number[]; skills: string }

@@ -5,7 +5,6 @@ import { listCategories } from '$lib/server/help/requests';
 import { closeOffer, offerHelp, listMyOffers, readVolunteerProfile, saveVolunteerProfile } from '$lib/server/help/volunteers';
 import { listAreas } from '$lib/server/people';
 import { maskToSlots, offerSchema, volunteerSchema } from '$lib/schemas/help';
-import type { DbError } from '$lib/server/db/clients';
 import { uploadedFile } from '$lib/server/voice/store';
 import { transcriptAction } from '$lib/server/voice/transcript-action';
 
@@ -46,12 +45,7 @@ export const actions: Actions = {
 		};
 		const parsed = volunteerSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { profileErrors: issues(parsed.error.issues), values });
-		try {
-			await saveVolunteerProfile(locals.db, user.id, parsed.data);
-		} catch (err) {
-			if ((err as DbError).code === '42501') return fail(403, { profileErrors: { categories: 'errors.not_allowed' }, values });
-			throw err;
-		}
+		if (!(await saveVolunteerProfile(locals.db, user.id, parsed.data))) return fail(403, { profileErrors: { categories: 'errors.not_allowed' }, values });
 		return { profileSaved: true };
 	},
 	offer: async ({ request, locals }) => {
