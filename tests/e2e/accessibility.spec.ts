@@ -48,7 +48,7 @@ test('pages for signed-in people have no axe violations, in Dutch and in larger 
 	await expectNoAxeViolations(page);
 });
 
-test('onboarding and coordination pages have no axe violations', async ({ page }, testInfo) => {
+test('onboarding, coordination and municipality pages have no axe violations', async ({ page }, testInfo) => {
 	await page.goto('/inloggen');
 	const email = newEmail(testInfo, 'welkom');
 	await page.getByLabel('Uw e-mailadres').fill(email);
@@ -69,6 +69,13 @@ test('onboarding and coordination pages have no axe violations', async ({ page }
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 	}
+
+	// The municipality's pages, as the officer.
+	await page.context().clearCookies();
+	await signIn(page, 'ahmed@voorbeeld.nl');
+	await page.goto('/gemeente');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gemeente');
+	await expectNoAxeViolations(page);
 });
 
 test('help pages have no axe violations', async ({ page }, testInfo) => {

@@ -32,6 +32,9 @@ import send from '@tabler/icons/outline/send.svg?raw';
 import phone from '@tabler/icons/outline/phone.svg?raw';
 import microphone from '@tabler/icons/outline/microphone.svg?raw';
 import listSearch from '@tabler/icons/outline/list-search.svg?raw';
+import clock from '@tabler/icons/outline/clock.svg?raw';
+import buildingCommunity from '@tabler/icons/outline/building-community.svg?raw';
+import hourglass from '@tabler/icons/outline/hourglass.svg?raw';
 
 const raw = {
 	home, user, login, logout, mail, language, volume, 'player-stop': playerStop, users,
@@ -39,7 +42,7 @@ const raw = {
 	'text-size': textSize, 'alert-circle': alertCircle, 'circle-check': circleCheck, accessible,
 	tool, friends, bus, 'shopping-cart': shoppingCart, plant, 'mail-opened': mailOpened, wheelchair, bell,
 	'message-circle': messageCircle, flag, 'hand-stop': handStop, 'arrow-left': arrowLeft, 'arrow-right': arrowRight, send, phone, microphone,
-	'list-search': listSearch
+	'list-search': listSearch, clock, 'building-community': buildingCommunity, hourglass
 };
 
 export type IconName = keyof typeof raw;

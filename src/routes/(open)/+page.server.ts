@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
-import { listAreas } from '$lib/server/people';
+import { readFrontDoor } from '$lib/server/home';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
-		areas: await listAreas(locals.db),
+		frontDoor: await readFrontDoor(locals.db, locals.user),
 		signedOut: url.searchParams.has('uitgelogd')
 	};
 };
