@@ -118,7 +118,7 @@ test('help pages have no axe violations', async ({ page }, testInfo) => {
 	}
 	await page.context().clearCookies();
 	await signIn(page, 'sanne@voorbeeld.nl');
-	for (const path of ['/coordinatie/hulp', '/coordinatie/vrijwilligers', requestPath]) {
+	for (const path of ['/coordinatie/hulp', '/coordinatie/gemeld', '/coordinatie/vrijwilligers', requestPath]) {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 	}

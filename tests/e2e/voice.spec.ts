@@ -179,7 +179,7 @@ test('a volunteer offers help by voice; a neighbour hears it, reports it, and th
 	// Sanne coordinates Oost: she hears the offer with the report and hides it.
 	await page.context().clearCookies();
 	await signIn(page, 'sanne@voorbeeld.nl');
-	await page.goto('/coordinatie/hulp');
+	await page.goto('/coordinatie/gemeld');
 	const report = page.getByRole('listitem').filter({ hasText: 'Dit aanbod klopt niet.' });
 	await expect(report.locator(`audio[src="/stem/${offer.voice_id}"]`)).toBeVisible();
 	if (withJs) await expectNoAxeViolations(page);
