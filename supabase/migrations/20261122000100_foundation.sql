@@ -8,7 +8,9 @@
 
 create extension if not exists pgcrypto with schema extensions;
 
--- Functions are executable by nobody until granted, one by one, beside each function.
+-- Functions are executable by nobody until granted, one by one, beside each function. Postgres
+-- grants execute to PUBLIC by a global default, which only a revoke without "in schema" removes.
+alter default privileges revoke execute on functions from public;
 alter default privileges in schema public revoke execute on functions from public, anon, authenticated;
 
 /*
