@@ -50,13 +50,20 @@ test('a resident asks for help with only a voice message; the matched volunteer 
 	// The server read the length from the recording itself (MediaRecorder's WebM carries none).
 	expect(row.duration_ms).toBeGreaterThan(withJs ? 1500 : 3000);
 
-	// Before a match, a volunteer cannot listen; the endpoint says so too.
+	// A volunteer who may read the open request may hear it before she says yes.
 	const volunteer = await browser.newContext({ javaScriptEnabled: withJs, baseURL });
 	const fatima = await volunteer.newPage();
 	await signIn(fatima, 'fatima@voorbeeld.nl');
 	await fatima.goto(requestPath);
-	await expect(fatima.getByText('Dit is een spraakbericht. U kunt het beluisteren als u een afspraak hebt.')).toBeVisible();
-	expect((await fatima.request.get(`/stem/${row.voice_id}`)).status()).toBe(404);
+	await expect(fatima.locator('section[aria-labelledby="voice-title"] audio')).toHaveAttribute('src', `/stem/${row.voice_id}`);
+	expect((await fatima.request.get(`/stem/${row.voice_id}`)).status()).toBe(200);
+	// Jan lives elsewhere and is no volunteer: he may not read the request, nor hear it.
+	const elsewhere = await browser.newContext({ javaScriptEnabled: withJs, baseURL });
+	const jan = await elsewhere.newPage();
+	await signIn(jan, 'jan@voorbeeld.nl');
+	expect((await jan.request.get(requestPath)).status()).toBe(404);
+	expect((await jan.request.get(`/stem/${row.voice_id}`)).status()).toBe(404);
+	await elsewhere.close();
 	await fatima.getByRole('button', { name: 'Ik help' }).click();
 
 	await page.goto(requestPath);

@@ -13,7 +13,7 @@ const FEW = 5;
 
 export type PhoneLine = { id: string; name: string; phone: string; hours: HoursGroup[] };
 export type Municipality = { id: string; name: string; lines: PhoneLine[] };
-export type Category = { id: string; name_nl: string; name_en: string; icon: string };
+export type Category = { id: string; icon: string };
 export type RequestRow = {
 	id: string;
 	category_id: string;
@@ -32,7 +32,7 @@ export type FrontDoor = {
 	categories: Category[];
 	resident: {
 		requests: (RequestRow & { status: Enums<'help_status'> })[];
-		unread: { count: number; newest: { id: string; kind: Enums<'notification_kind'>; created_at: string }[] };
+		unread: { count: number; newest: { id: string; kind: string; created_at: string }[] };
 	} | null;
 	volunteer: {
 		hasProfile: boolean;
@@ -104,7 +104,7 @@ async function readPhoneLines(db: Db): Promise<Municipality[]> {
 }
 
 async function readCategories(db: Db): Promise<Category[]> {
-	return unwrap(await db.from('help_categories').select('id, name_nl, name_en, icon').order('sort_order'));
+	return unwrap(await db.from('help_categories').select('id, icon').order('sort_order'));
 }
 
 /** The person's own requests that are still going, and the notifications they have not read. */
