@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onboardingSchema, profileSchema, registerResidentSchema } from '../../src/lib/schemas/people';
+import { onboardingSchema, profileSchema, registerResidentSchema, vogDateSchema } from '../../src/lib/schemas/people';
 import { formatDate, formatDateTime } from '../../src/lib/format';
 import { locateError } from '../../supabase/local/stack.js';
 
@@ -35,6 +35,17 @@ describe('onboarding and profile input', () => {
 		expect(messages(registerResidentSchema.safeParse({ display_name: 'Bos', area_id: area, phone: '' }))).toEqual({
 			phone: 'errors.phone_missing'
 		});
+	});
+});
+
+describe('the VOG date a coordinator fills in', () => {
+	const volunteer = '00000000-0000-4000-8000-000000000307';
+	it('may be empty (no VOG) or a day that has passed, not a day to come', () => {
+		expect(vogDateSchema.parse({ volunteer, vog_date: '' }).vog_date).toBe('');
+		expect(vogDateSchema.parse({ volunteer, vog_date: ' 2026-03-01 ' }).vog_date).toBe('2026-03-01');
+		expect(messages(vogDateSchema.safeParse({ volunteer, vog_date: '2999-01-01' }))).toEqual({ vog_date: 'coordination.vogDateWrong' });
+		expect(messages(vogDateSchema.safeParse({ volunteer, vog_date: '1 maart' }))).toEqual({ vog_date: 'coordination.vogDateWrong' });
+		expect(messages(vogDateSchema.safeParse({ volunteer: 'pieter', vog_date: '' }))).toEqual({ volunteer: 'errors.form' });
 	});
 });
 

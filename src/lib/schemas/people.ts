@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayInNL } from './help';
 
 const displayName = z
 	.string()
@@ -39,3 +40,18 @@ export const registerResidentSchema = z.object({
 });
 
 export const languageSchema = z.object({ lang: language });
+
+/**
+ * The date on a volunteer's VOG (certificate of conduct), filled in by a coordinator; empty
+ * clears it. Not in the future. One form per volunteer on the page, told apart by the form id.
+ */
+export const vogDateSchema = z.object({
+	volunteer: z.uuid({ error: 'errors.form' }),
+	vog_date: z
+		.string()
+		.trim()
+		.refine((date) => date === '' || (/^\d{4}-\d{2}-\d{2}$/.test(date) && date <= todayInNL()), {
+			error: 'coordination.vogDateWrong'
+		})
+		.default('')
+});

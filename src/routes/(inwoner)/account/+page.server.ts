@@ -4,14 +4,15 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { profileSchema } from '$lib/schemas/people';
 import { requireUser } from '$lib/server/auth/guard';
-import { isUnknownArea, listAreas, readProfile, updateProfile } from '$lib/server/people';
+import { readOwnDetails, updateProfile } from '$lib/server/people';
 import { LANGUAGE_COOKIE } from '$lib/i18n';
 import { rememberSetting } from '$lib/server/i18n';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);
-	const [profile, areas] = await Promise.all([readProfile(locals.db, user.id), listAreas(locals.db)]);
-	if (!profile) error(404, 'errors.not_found');
+	const details = await readOwnDetails(locals.db, user.id);
+	if (!details) error(404, 'errors.not_found');
+	const { profile, areas } = details;
 	const form = await superValidate(
 		{
 			display_name: profile.display_name ?? '',
@@ -30,12 +31,9 @@ export const actions: Actions = {
 		const user = requireUser(locals);
 		const form = await superValidate(request, zod4(profileSchema));
 		if (!form.valid) return fail(400, { form });
-		try {
-			await updateProfile(locals.db, user.id, form.data);
-		} catch (err) {
-			if (isUnknownArea(err)) return setError(form, 'area_id', 'errors.area_missing');
-			throw err;
-		}
+		const result = await updateProfile(locals.db, user.id, form.data);
+		if (!result.ok && result.reason === 'not_found') error(403, 'errors.not_allowed');
+		if (!result.ok) return setError(form, 'area_id', 'errors.area_missing');
 		rememberSetting(cookies, LANGUAGE_COOKIE, form.data.preferred_language);
 		return message(form, 'account.saved');
 	}

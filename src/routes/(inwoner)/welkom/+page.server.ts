@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { onboardingSchema } from '$lib/schemas/people';
 import { requireUser } from '$lib/server/auth/guard';
-import { completeOnboarding, isUnknownArea, listAreas } from '$lib/server/people';
+import { completeOnboarding, listAreas } from '$lib/server/people';
 import { LANGUAGE_COOKIE } from '$lib/i18n';
 import { rememberSetting } from '$lib/server/i18n';
 
@@ -24,12 +24,8 @@ export const actions: Actions = {
 		const user = requireUser(locals, { allowUnfinishedOnboarding: true });
 		const form = await superValidate(request, zod4(onboardingSchema));
 		if (!form.valid) return fail(400, { form });
-		try {
-			await completeOnboarding(locals.db, user.id, form.data);
-		} catch (err) {
-			if (isUnknownArea(err)) return setError(form, 'area_id', 'errors.area_missing');
-			throw err;
-		}
+		const result = await completeOnboarding(locals.db, user.id, form.data);
+		if (!result.ok) return setError(form, 'area_id', 'errors.area_missing');
 		rememberSetting(cookies, LANGUAGE_COOKIE, form.data.preferred_language);
 		redirect(303, '/');
 	}

@@ -1,27 +1,39 @@
-import { fail } from '@sveltejs/kit';
+import { superValidate, setError, fail, message } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
+import { vogDateSchema } from '$lib/schemas/people';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { listVolunteersInMyAreas, setVogDate } from '$lib/server/help/volunteers';
-import { todayInNL } from '$lib/schemas/help';
+
+const vogForm = zod4(vogDateSchema);
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireCoordinator(locals);
-	return { volunteers: await listVolunteersInMyAreas(locals.db) };
+	const volunteers = await listVolunteersInMyAreas(locals.db);
+	return {
+		volunteers: await Promise.all(
+			volunteers.map(async (v) => ({
+				id: v.profile_id,
+				name: v.profiles?.display_name ?? '',
+				area: v.areas?.name ?? '',
+				// One form per volunteer; the id tells superforms which one was sent.
+				form: await superValidate({ volunteer: v.profile_id, vog_date: v.vog_date ?? '' }, vogForm, {
+					id: `vog-${v.profile_id}`,
+					errors: false
+				})
+			}))
+		)
+	};
 };
 
 export const actions: Actions = {
 	vog: async ({ request, locals }) => {
 		requireCoordinator(locals);
-		const form = await request.formData();
-		const volunteer = String(form.get('volunteer') ?? '');
-		const date = String(form.get('vog_date') ?? '').trim();
-		if (!/^[0-9a-f-]{36}$/i.test(volunteer)) return fail(400, { error: 'errors.form', volunteer });
-		if (date !== '' && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date > todayInNL())) {
-			return fail(400, { error: 'coordination.vogDateWrong', volunteer });
-		}
+		const form = await superValidate(request, vogForm);
+		if (!form.valid) return fail(400, { form });
 		// RLS: only coordinators of the volunteer's area can change it; the guard trigger checks it too.
-		const saved = await setVogDate(locals.db, volunteer, date || null).catch(() => false);
-		if (!saved) return fail(403, { error: 'errors.not_allowed', volunteer });
-		return { saved: volunteer };
+		const saved = await setVogDate(locals.db, form.data.volunteer, form.data.vog_date || null).catch(() => false);
+		if (!saved) return setError(form, 'vog_date', 'errors.not_allowed', { status: 403 });
+		return message(form, 'coordination.vogSaved');
 	}
 };

@@ -4,30 +4,30 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { profileSchema } from '$lib/schemas/people';
 import { isUuid, requireCoordinator } from '$lib/server/auth/guard';
-import { isUnknownArea, listAreas, listAuditFor, readProfile, updateProfile } from '$lib/server/people';
-
+import { readRegisteredResident, updateProfile } from '$lib/server/people';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireCoordinator(locals);
 	// RLS shows a coordinator only the people in their own areas.
-	const resident = isUuid(params.id) ? await readProfile(locals.db, params.id) : null;
-	if (!resident || !resident.created_by) error(404, 'errors.not_found');
+	const found = isUuid(params.id) ? await readRegisteredResident(locals.db, params.id) : null;
+	if (!found) error(404, 'errors.not_found');
+	const { profile, areas, log } = found;
 	const form = await superValidate(
 		{
-			display_name: resident.display_name ?? '',
-			area_id: resident.area_id ?? '',
-			preferred_language: resident.preferred_language === 'en' ? 'en' : 'nl',
-			phone: resident.phone ?? ''
+			display_name: profile.display_name ?? '',
+			area_id: profile.area_id ?? '',
+			preferred_language: profile.preferred_language === 'en' ? 'en' : 'nl',
+			phone: profile.phone ?? ''
 		},
 		zod4(profileSchema),
 		{ errors: false }
 	);
 	return {
-		resident: { id: resident.id, name: resident.display_name ?? '' },
+		resident: { id: profile.id, name: profile.display_name ?? '' },
 		justRegistered: url.searchParams.has('nieuw'),
 		form,
-		areas: await listAreas(locals.db),
-		log: await listAuditFor(locals.db, resident.id)
+		areas,
+		log
 	};
 };
 
@@ -37,16 +37,10 @@ export const actions: Actions = {
 		if (!isUuid(params.id)) error(404, 'errors.not_found');
 		const form = await superValidate(request, zod4(profileSchema));
 		if (!form.valid) return fail(400, { form });
-		let updated: boolean;
-		try {
-			// The database logs this change as done on behalf of the resident.
-			updated = await updateProfile(locals.db, params.id, form.data);
-		} catch (err) {
-			if (isUnknownArea(err)) return setError(form, 'area_id', 'errors.area_missing');
-			if ((err as { code?: string }).code === '42501') return setError(form, 'area_id', 'errors.area_missing', { status: 403 });
-			throw err;
-		}
-		if (!updated) error(403, 'errors.not_allowed');
-		return message(form, 'coordination.saved');
+		// The database logs this change as done on behalf of the resident.
+		const result = await updateProfile(locals.db, params.id, form.data);
+		if (result.ok) return message(form, 'coordination.saved');
+		if (result.reason === 'not_found') error(403, 'errors.not_allowed');
+		return setError(form, 'area_id', 'errors.area_missing', { status: result.reason === 'area_not_allowed' ? 403 : 400 });
 	}
 };

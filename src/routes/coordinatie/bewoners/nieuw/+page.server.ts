@@ -5,7 +5,6 @@ import type { Actions, PageServerLoad } from './$types';
 import { registerResidentSchema } from '$lib/schemas/people';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { listAreas, registerResident } from '$lib/server/people';
-import type { DbError } from '$lib/server/db/clients';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireCoordinator(locals);
@@ -20,15 +19,9 @@ export const actions: Actions = {
 		requireCoordinator(locals);
 		const form = await superValidate(request, zod4(registerResidentSchema));
 		if (!form.valid) return fail(400, { form });
-		let id: string;
-		try {
-			id = await registerResident(locals.db, form.data);
-		} catch (err) {
-			// 42501: not a coordinator of that area; 23503: no such area.
-			const code = (err as DbError).code;
-			if (code === '42501' || code === '23503') return setError(form, 'area_id', 'errors.area_missing', { status: 403 });
-			throw err;
-		}
-		redirect(303, `/coordinatie/bewoners/${id}?nieuw`);
+		// The database checks the coordinator's area and logs the registration.
+		const result = await registerResident(locals.db, form.data);
+		if (!result.ok) return setError(form, 'area_id', 'errors.area_missing', { status: 403 });
+		redirect(303, `/coordinatie/bewoners/${result.id}?nieuw`);
 	}
 };
