@@ -58,6 +58,11 @@ afterAll(async () => {
 		drop function public.test_note_area(uuid);
 		notify pgrst, 'reload schema';
 	`);
+	// Wait until PostgREST has reloaded (the table is gone from its cache), so the next test file
+	// does not meet a schema cache in the middle of a reload.
+	const truus = await asUser(people.truus);
+	for (let i = 0; i < 50 && !(await truus.from('test_notes' as never).select('id')).error; i++) await new Promise((r) => setTimeout(r, 100));
+	await new Promise((r) => setTimeout(r, 500));
 });
 
 async function writeNote(author: string, area: string, voiceId: string | null = null) {
