@@ -7,6 +7,10 @@
  */
 
 create extension if not exists pgcrypto with schema extensions;
+-- Distances for matching (help). Created before the revoke below, which would otherwise take
+-- execute on their functions away from the roles whose writes compute a volunteer's location.
+create extension if not exists cube with schema extensions;
+create extension if not exists earthdistance with schema extensions;
 
 -- Functions are executable by nobody until granted, one by one, beside each function. Postgres
 -- grants execute to PUBLIC by a global default, which only a revoke without "in schema" removes.

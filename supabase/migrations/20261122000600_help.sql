@@ -7,8 +7,7 @@
  * ---------------------------------------------------------------------------------------------
  */
 
-create extension if not exists cube with schema extensions;
-create extension if not exists earthdistance with schema extensions;
+-- cube and earthdistance (for the volunteers' location) are created in the foundation.
 
 /*
  * ---------------------------------------------------------------------------------------------

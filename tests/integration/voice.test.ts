@@ -5,7 +5,7 @@ import { asUser, people, areas, sql } from './helpers';
 import { saveVoice, readVoiceBytes } from '../../src/lib/server/voice/store';
 import { deleteExpiredAudio, transcribeNewAudio } from '../../src/lib/server/voice/jobs';
 import { closeOffer, createOffer } from '../../src/lib/server/help/volunteers';
-import { listMessages, listThanksReceived, sendMessage, sendThanks } from '../../src/lib/server/help/conversation';
+import { listMessages, listThanksReceived, insertMessage as sendMessage, insertThanks as sendThanks } from '../../src/lib/server/help/conversation';
 import { makeWav } from '../support/wav';
 
 const wavFile = (seconds: number) => new File([new Uint8Array(makeWav(seconds))], 'bericht.wav', { type: 'audio/wav' });

@@ -5,7 +5,7 @@ export async function listMessages(db: Db, requestId: string) {
 	return unwrap(await db.from('help_messages').select('id, sender_id, body, voice_id, created_at, voice_messages(transcript, transcript_source)').eq('request_id', requestId).order('created_at'));
 }
 
-export async function sendMessage(db: Db, requestId: string, senderId: string, body: string, voiceId: string | null = null) {
+export async function insertMessage(db: Db, requestId: string, senderId: string, body: string, voiceId: string | null = null) {
 	unwrap(await db.from('help_messages').insert({ request_id: requestId, sender_id: senderId, body, voice_id: voiceId }));
 }
 
@@ -13,7 +13,7 @@ export async function listThanksFor(db: Db, requestId: string) {
 	return unwrap(await db.from('thanks').select('id, from_id, to_id, body, voice_id, created_at, voice_messages(transcript, transcript_source)').eq('request_id', requestId));
 }
 
-export async function sendThanks(db: Db, requestId: string, fromId: string, toId: string, body: string, voiceId: string | null = null) {
+export async function insertThanks(db: Db, requestId: string, fromId: string, toId: string, body: string, voiceId: string | null = null) {
 	unwrap(await db.from('thanks').insert({ request_id: requestId, from_id: fromId, to_id: toId, body, voice_id: voiceId }));
 }
 

@@ -7,8 +7,8 @@ import type { SessionUser } from '../auth/session';
 import { hasRole } from '../auth/guard';
 import { isBadInput, isDuplicate, isMissing, isNotAllowed, isRefusedNow, isUnknownReference } from '../db/errors';
 import { notify } from '../notifications';
-import { readVoice, saveVoice } from '../voice/store';
-import { listMessages, listThanksFor } from './conversation';
+import { readVoice, recordingFor, saveVoice } from '../voice/store';
+import { insertMessage, insertThanks, listMessages, listThanksFor } from './conversation';
 import {
 	act, allowedActions, askForHelp, contactDetails, firstNameOf, listCategories, readAddress, readRequest, suggestHelpers, type HelpAction
 } from './requests';
@@ -92,21 +92,16 @@ export async function takeStep(db: Db, user: SessionUser, requestId: string, act
 	return null;
 }
 
-/** Saves a recording if there is one; a refused file is the person's to fix. */
-async function recordingFor(db: Db, user: SessionUser, file: File | null): Promise<{ id: string | null } | { error: string }> {
-	if (!file) return { id: null };
-	const saved = await saveVoice(db, user.id, file);
-	return saved.ok ? { id: saved.id } : { error: saved.error };
-}
 
 /** A message to the other side, typed or spoken; they are told. */
 export async function sendMessage(db: Db, user: SessionUser, requestId: string, body: string, file: File | null, origin: string) {
-	const voice = await recordingFor(db, user, file);
+	const voice = await recordingFor(db, user.id, file);
 	if ('error' in voice) return { voiceError: voice.error };
-	const { error } = await db.from('help_messages').insert({ request_id: requestId, sender_id: user.id, body, voice_id: voice.id });
-	if (error) {
-		if (isNotAllowed(error)) return { messageError: 'errors.not_allowed', status: 403 as const };
-		throw new Error(error.message);
+	try {
+		await insertMessage(db, requestId, user.id, body, voice.id);
+	} catch (err) {
+		if (isNotAllowed(err)) return { messageError: 'errors.not_allowed', status: 403 as const };
+		throw err;
 	}
 	const r = await readRequest(db, requestId);
 	if (r) await notify('message', [user.id === r.requester_id ? r.helper_id : r.requester_id], { type: 'help_request', id: requestId }, origin);
@@ -117,13 +112,14 @@ export async function sendMessage(db: Db, user: SessionUser, requestId: string, 
 export async function sendThanks(db: Db, user: SessionUser, requestId: string, body: string, file: File | null) {
 	const r = await readRequest(db, requestId);
 	if (!r) return { thanksError: 'errors.not_allowed', status: 403 as const };
-	const voice = await recordingFor(db, user, file);
+	const voice = await recordingFor(db, user.id, file);
 	if ('error' in voice) return { thanksVoiceError: voice.error };
 	const to = user.id === r.requester_id ? r.helper_id : r.requester_id;
-	const { error } = await db.from('thanks').insert({ request_id: requestId, from_id: user.id, to_id: to ?? '', body, voice_id: voice.id });
-	if (error) {
-		if (isNotAllowed(error) || isDuplicate(error) || isBadInput(error)) return { thanksError: 'errors.not_allowed', status: 403 as const };
-		throw new Error(error.message);
+	try {
+		await insertThanks(db, requestId, user.id, to ?? '', body, voice.id);
+	} catch (err) {
+		if (isNotAllowed(err) || isDuplicate(err) || isBadInput(err)) return { thanksError: 'errors.not_allowed', status: 403 as const };
+		throw err;
 	}
 	return null;
 }

@@ -1,5 +1,5 @@
 // Volunteers: their standing offer (categories, place, distance, availability) and one-off offers.
-import { saveVoice } from '../voice/store';
+import { recordingFor } from '../voice/store';
 import { isNotAllowed } from '../db/errors';
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
 import { slotsToMask } from '$lib/schemas/help';
@@ -112,14 +112,10 @@ export async function offerHelp(
 	input: { category_id: string; area_id: string; description: string; available_on: string },
 	file: File | null
 ): Promise<{ status: 400 | 403; errors: Record<string, string> } | null> {
-	let voiceId: string | null = null;
-	if (file) {
-		const saved = await saveVoice(db, userId, file);
-		if (!saved.ok) return { status: 400, errors: { voice: saved.error } };
-		voiceId = saved.id;
-	}
+	const voice = await recordingFor(db, userId, file);
+	if ('error' in voice) return { status: 400, errors: { voice: voice.error } };
 	try {
-		await createOffer(db, userId, input, voiceId);
+		await createOffer(db, userId, input, voice.id);
 	} catch (err) {
 		if (isNotAllowed(err)) return { status: 403, errors: { description: 'errors.not_allowed' } };
 		throw err;

@@ -42,6 +42,13 @@ export async function saveVoice(db: Db, authorId: string, file: File): Promise<S
 	return { ok: true, id: row.id };
 }
 
+/** Saves a recording if there is one; a refused file is the person's to fix (an i18n key). */
+export async function recordingFor(db: Db, authorId: string, file: File | null): Promise<{ id: string | null } | { error: string }> {
+	if (!file) return { id: null };
+	const saved = await saveVoice(db, authorId, file);
+	return saved.ok ? { id: saved.id } : { error: saved.error };
+}
+
 export async function readVoice(db: Db, id: string) {
 	return unwrapMaybe(
 		await db
