@@ -62,8 +62,16 @@ describe('readFrontDoor', async () => {
 	});
 
 	it('gives a resident only the resident part', async () => {
+		// Her newest request: earlier test files ask for help as Truus many times, and the front
+		// door lists only the newest ten.
+		const [own] = await sql<{ id: string }>(
+			`insert into help_requests (submission_id, requester_id, created_by, category_id, description, area_id, when_kind)
+			 values ($1, $2, $2, 'odd_jobs', 'De kraan lekt.', $3, 'asap') returning id`,
+			[randomUUID(), people.truus, areas.noord]
+		);
 		const door = await readFrontDoor(await asUser(people.truus), user(people.truus, []));
-		expect(door.resident!.requests.map((r) => r.id)).toContain('00000000-0000-4000-8000-000000000401');
+		await sql('delete from help_requests where id = $1', [own.id]);
+		expect(door.resident!.requests.map((r) => r.id)).toContain(own.id);
 		expect(door.volunteer).toBeNull();
 		expect(door.coordinator).toBeNull();
 		expect(door.officer).toBe(false);
