@@ -5,7 +5,7 @@ test('a new resident signs in with a code, answers three questions, switches lan
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Omzien');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
-	await expect(page.getByText('Centrum (wijk)')).toBeVisible(); // demo data
+	await expect(page.getByRole('link', { name: 'Bel 043 123 40 00' })).toBeVisible(); // demo data
 
 	await page.getByRole('navigation').getByRole('link', { name: 'Inloggen' }).click();
 	await signIn(page, email, { name: 'Anna', area: 'Heide (dorp)' });
