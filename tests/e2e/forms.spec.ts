@@ -3,7 +3,6 @@ import { test, expect, signIn, newEmail } from './fixtures';
 // Forms are plain HTML forms first: posted without JavaScript, a bad value comes back with the
 // typed values kept and the error beside its field. (The with-js project checks the same forms
 // through superforms' enhance in sign-in.spec.ts and coordinator.spec.ts.)
-test.skip(({ javaScriptEnabled }) => javaScriptEnabled, 'the without-js project runs these');
 
 test('"Mijn gegevens" posted without JavaScript keeps what was typed and shows each error at its field', async ({ page }, testInfo) => {
 	await signIn(page, newEmail(testInfo, 'zonderjs'), { name: 'Gerrit', area: 'Oost (wijk)' });
