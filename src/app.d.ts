@@ -6,10 +6,14 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
+			/** A form posted while the database was away: what the person typed, to send again. */
+			unsaved?: { action: string; fields: { name: string; value: string }[]; hadFiles: boolean };
 		}
 		interface Locals {
 			user: SessionUser | null;
 			sessionId: string | null;
+			/** A session cookie was sent but the database could not be asked about it (an outage). */
+			sessionUnknown: boolean;
 			/** supabase-js as the signed-in user (or anon): RLS decides what it sees. */
 			db: SupabaseClient<Database>;
 			lang: 'nl' | 'en';

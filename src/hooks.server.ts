@@ -1,26 +1,62 @@
 import { sequence } from '@sveltejs/kit/hooks';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { startJobs, stopJobs } from '$lib/server/jobs';
 import { SESSION_COOKIE, validateSessionToken, setSessionCookie, deleteSessionCookie } from '$lib/server/auth/session';
 import { createAnonClient, createUserClient } from '$lib/server/db/clients';
+import { databaseUnavailableInThisRequest, isDatabaseUnavailable, withRequestDbState } from '$lib/server/db/availability';
 import { LANGUAGE_COOKIE, isLanguage } from '$lib/i18n';
 import { TEXT_SIZE_COOKIE } from '$lib/settings';
 import { config } from '$lib/server/config';
 import { devMailboxEnabled } from '$lib/server/mail';
+import { addSecurityHeadersToEveryResponse, baseSecurityHeaders, DYNAMIC_CACHE_CONTROL } from '$lib/server/security-headers';
 import '$lib/server/domains';
 
-/** Fills locals.user and locals.db. A missing, tampered or expired cookie means signed out. */
+/** A copy of each posted form, kept until the request ends, to hand back if it could not be saved. */
+const postedForms = new WeakMap<RequestEvent, Request>();
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
+
+/**
+ * While the database is away, a page that needs it answers 503 with a plain message (within a
+ * few seconds: see db/availability.ts), and a posted form comes back with what was typed.
+ */
+const handleOutage: Handle = async ({ event, resolve }) => {
+	if (event.request.method === 'POST' && FORM_TYPES.test(event.request.headers.get('content-type') ?? '')) {
+		postedForms.set(event, event.request.clone());
+	}
+	const { state, result } = withRequestDbState(() => resolve(event));
+	const response = await result;
+	if (!state.unavailable || response.status < 500) return response;
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', '120');
+	headers.set('cache-control', 'no-store');
+	return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers });
+};
+
+/**
+ * Fills locals.user and locals.db. A missing, tampered or expired cookie means signed out; the
+ * cookie is deleted only when the database says so. If it cannot be asked (an outage), the
+ * cookie stays and the person is unknown for this request: pages that need them answer 503.
+ */
 const handleSession: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
-	const validated = token ? await validateSessionToken(token).catch(() => null) : null;
+	event.locals.sessionUnknown = false;
+	let validated = null;
+	if (token) {
+		try {
+			validated = await validateSessionToken(token);
+		} catch (err) {
+			if (!isDatabaseUnavailable(err)) console.error('[session] could not be checked:', err);
+			event.locals.sessionUnknown = true;
+		}
+	}
 	if (validated && token) {
 		setSessionCookie(event.cookies, token); // sliding expiry
 		event.locals.user = validated.user;
 		event.locals.sessionId = validated.sessionId;
 		event.locals.db = createUserClient(validated.user.id);
 	} else {
-		if (token) deleteSessionCookie(event.cookies);
+		if (token && !event.locals.sessionUnknown) deleteSessionCookie(event.cookies);
 		event.locals.user = null;
 		event.locals.sessionId = null;
 		event.locals.db = createAnonClient();
@@ -41,19 +77,44 @@ const handleLanguage: Handle = async ({ event, resolve }) => {
 	});
 };
 
-/** Security headers a municipal site should send. */
+/**
+ * Security headers (the list is in security-headers.ts; the CSP comes from kit.csp). Pages and
+ * their __data.json are never cached: they can show a person's data. HTML says its charset.
+ */
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	response.headers.set('x-frame-options', 'DENY');
-	response.headers.set('permissions-policy', 'camera=(), geolocation=(), microphone=(self)');
+	for (const [name, value] of baseSecurityHeaders()) response.headers.set(name, value);
+	if (!response.headers.has('cache-control')) response.headers.set('cache-control', DYNAMIC_CACHE_CONTROL);
+	const type = response.headers.get('content-type');
+	if (type && /^text\/html\s*$/i.test(type)) response.headers.set('content-type', 'text/html; charset=utf-8');
 	return response;
 };
 
-export const handle = sequence(handleSession, handleLanguage, handleHeaders);
+export const handle = sequence(handleOutage, handleSession, handleLanguage, handleHeaders);
 
-export const handleError: HandleServerError = ({ error, status }) => {
+const MAX_KEPT_FIELDS = 60;
+const MAX_KEPT_LENGTH = 20_000;
+
+/** What was typed in a form that could not be saved: text fields only (files cannot be handed back). */
+async function unsavedForm(event: RequestEvent): Promise<App.Error['unsaved']> {
+	const copy = postedForms.get(event);
+	if (!copy) return undefined;
+	const form = await copy.formData().catch(() => null);
+	if (!form) return undefined;
+	const fields: { name: string; value: string }[] = [];
+	let hadFiles = false;
+	for (const [name, value] of form) {
+		if (typeof value !== 'string') hadFiles ||= value.size > 0;
+		else if (fields.length < MAX_KEPT_FIELDS) fields.push({ name: name.slice(0, 200), value: value.slice(0, MAX_KEPT_LENGTH) });
+	}
+	return { action: `${event.url.pathname}${event.url.search}`, fields, hadFiles };
+}
+
+export const handleError: HandleServerError = async ({ error, event, status }) => {
+	if (isDatabaseUnavailable(error) || databaseUnavailableInThisRequest()) {
+		console.warn(`[db] not available: ${event.request.method} ${event.url.pathname} answered 503`);
+		return { message: 'errors.unavailable', unsaved: await unsavedForm(event) };
+	}
 	if (status !== 404) console.error(error);
 	return { message: status === 404 ? 'errors.not_found' : 'errors.server' };
 };
@@ -61,6 +122,7 @@ export const handleError: HandleServerError = ({ error, status }) => {
 /** Starts the job queue (reminders, digests) once the server runs; not while building. */
 export const init: ServerInit = async () => {
 	if (building) return;
+	addSecurityHeadersToEveryResponse();
 	if (!config.smtpUrl && !devMailboxEnabled()) {
 		console.error(`SMTP_URL is not set: ${config.origin} cannot send sign-in codes. See README.md, Configuration.`);
 	}

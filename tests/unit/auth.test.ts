@@ -42,4 +42,14 @@ describe('auth crypto', () => {
 		expect(safeReturnPath('https://evil.example')).toBe('/');
 		expect(safeReturnPath(null)).toBe('/');
 	});
+
+	it('refuses paths a browser reads as another site: backslashes, tabs, newlines', () => {
+		for (const evil of ['/\\evil.example', '/\\/evil.example', '\\\\evil.example', '/\t/evil.example', '/\n/evil.example', '/%09/evil.example/..', '///evil.example']) {
+			const path = safeReturnPath(evil);
+			expect(new URL(path, 'https://omzien.example').origin, evil).toBe('https://omzien.example');
+			expect(path.startsWith('//')).toBe(false);
+		}
+		expect(safeReturnPath('/\\evil.example')).toBe('/');
+		expect(safeReturnPath('/hulp?x=1#boven')).toBe('/hulp?x=1#boven');
+	});
 });

@@ -41,6 +41,10 @@ export const config = {
 	get origin() {
 		return process.env.ORIGIN || null;
 	},
+	/** How long one call to PostgREST may take before the database counts as unavailable. */
+	get dbTimeoutMs() {
+		return Number(process.env.DATABASE_TIMEOUT_MS) || 3000;
+	},
 	/** Cookies are Secure when the site is served over https. */
 	get secureCookies() {
 		return (process.env.ORIGIN ?? '').startsWith('https://');

@@ -1,9 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { SessionUser } from './session';
+import { DatabaseUnavailableError } from '../db/availability';
 
-/** Every load and action that needs a person calls this itself. */
+/**
+ * Every load and action that needs a person calls this itself. While the database cannot say
+ * who is signed in, the answer is "not available" (503), never the sign-in page.
+ */
 export function requireUser(locals: App.Locals, options: { allowUnfinishedOnboarding?: boolean } = {}): SessionUser {
 	const user = locals.user;
+	if (!user && locals.sessionUnknown) throw new DatabaseUnavailableError('the session could not be checked');
 	if (!user) redirect(303, '/inloggen');
 	if (!user.onboarded && !options.allowUnfinishedOnboarding) redirect(303, '/welkom');
 	return user;
@@ -28,9 +33,23 @@ export function requireOfficer(locals: App.Locals): SessionUser {
 	return user;
 }
 
-/** A same-site path to go back to after a form; anything else becomes the home page. */
+/**
+ * A same-site path to go back to after a form; anything else becomes the home page. Browsers read
+ * a backslash as a slash and drop tabs and newlines, so "/\\evil.example" and "/\t/evil.example"
+ * would leave the site: any backslash or control character is refused, and what is left must
+ * resolve to this origin.
+ */
 export function safeReturnPath(value: unknown): string {
-	return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+	if (typeof value !== 'string' || !value.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(value)) return '/';
+	const base = 'http://omzien.invalid';
+	let url: URL;
+	try {
+		url = new URL(value, base);
+	} catch {
+		return '/';
+	}
+	if (url.origin !== base) return '/';
+	return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** An id from a URL or form: checked before it reaches the database. */

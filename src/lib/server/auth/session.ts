@@ -1,7 +1,7 @@
 // Sessions after the current Lucia guide (lucia-auth.com/sessions): the cookie holds
 // "<id>.<secret>", the table keeps only SHA-256(secret), compared in constant time.
 import type { Cookies } from '@sveltejs/kit';
-import { adminClient, unwrap } from '../db/clients';
+import { adminClient, unwrap, unwrapMaybe } from '../db/clients';
 import { config } from '../config';
 import { constantTimeEqual, generateSecureRandomString, sha256 } from './crypto';
 import { fromBytea, toBytea } from '../db/bytea';
@@ -36,20 +36,26 @@ export async function createSession(userId: string): Promise<{ token: string; se
 	return { token: `${id}.${secret}`, sessionId: id };
 }
 
-/** Returns the session and its user, or null for a missing, tampered or expired token. */
+/**
+ * Returns the session and its user, or null for a missing, tampered or expired token: only when
+ * the database says so. When it cannot be asked (an outage, a timeout) this throws, and the
+ * caller must not read that as "signed out" (see hooks.server.ts).
+ */
 export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
 	const parts = token.split('.');
 	if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
 	const [id, secret] = parts;
 	const db = adminClient(); // sessions table: RLS on, no policies
 	// One round trip: the session with its person and their roles.
-	const { data: session } = await db
-		.from('sessions')
-		.select(
-			'id, secret_hash, last_verified_at, profile:profiles(id, display_name, area_id, preferred_language, email, onboarded_at, memberships(organisation_id, role))'
-		)
-		.eq('id', id)
-		.maybeSingle();
+	const session = unwrapMaybe(
+		await db
+			.from('sessions')
+			.select(
+				'id, secret_hash, last_verified_at, profile:profiles(id, display_name, area_id, preferred_language, email, onboarded_at, memberships(organisation_id, role))'
+			)
+			.eq('id', id)
+			.maybeSingle()
+	);
 	if (!session) return null;
 	if (!constantTimeEqual(sha256(secret), fromBytea(session.secret_hash))) return null;
 
@@ -60,6 +66,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
 		return null;
 	}
 	if (now - lastVerified >= ACTIVITY_CHECK_INTERVAL_SECONDS * 1000) {
+		// A failed bump is retried on the next request; it is no reason to refuse this one.
 		await db.from('sessions').update({ last_verified_at: new Date(now).toISOString() }).eq('id', id);
 	}
 
@@ -80,12 +87,12 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {
-	await adminClient().from('sessions').delete().eq('id', sessionId);
+	unwrap(await adminClient().from('sessions').delete().eq('id', sessionId));
 }
 
 /** "Sign out everywhere". */
 export async function invalidateAllSessions(userId: string): Promise<void> {
-	await adminClient().from('sessions').delete().eq('user_id', userId);
+	unwrap(await adminClient().from('sessions').delete().eq('user_id', userId));
 }
 
 export function setSessionCookie(cookies: Cookies, token: string): void {

@@ -15,13 +15,29 @@ export const JOBS = {
 	'voice-transcription': { cron: '* * * * *', run: () => transcribeNewAudio() }
 } as const;
 
+/**
+ * A job that fails (the database or the mail server went away halfway) is tried again after
+ * 30 s, 60 s, 120 s …, up to 8 times, so it runs once the outage is over. Each job is safe to
+ * run again: it claims its rows before it sends (reminder_sent_at, emailed_at, transcription tries).
+ */
+const RETRIES = { retryLimit: 8, retryDelay: 30, retryBackoff: true };
+
 export async function startJobs(databaseUrl: string | undefined, origin: string): Promise<void> {
 	if (boss) return;
 	if (!databaseUrl) {
 		console.warn('DATABASE_URL is not set: reminders and daily digests are not sent.');
 		return;
 	}
-	boss = new PgBoss({ connectionString: databaseUrl, max: 3 });
+	boss = new PgBoss({
+		connectionString: databaseUrl,
+		max: 3,
+		// An unreachable database is noticed within seconds, and no statement hangs for ever
+		// (these go to node-postgres' pool as they are).
+		connectionTimeoutMillis: 5000,
+		query_timeout: 60_000,
+		statement_timeout: 60_000,
+		idle_in_transaction_session_timeout: 60_000
+	} as PgBoss.ConstructorOptions);
 	let saidDatabaseStopped = false;
 	boss.on('error', (err: Error & { code?: string }) => {
 		// 57P01: Postgres is shutting down (Ctrl-C, end of a test run); not worth a stack trace, and
@@ -32,7 +48,8 @@ export async function startJobs(databaseUrl: string | undefined, origin: string)
 	});
 	await boss.start();
 	for (const [name, job] of Object.entries(JOBS)) {
-		await boss.createQueue(name);
+		await boss.createQueue(name, { name, ...RETRIES });
+		await boss.updateQueue(name, { name, ...RETRIES }); // queues made before retries were set
 		await boss.schedule(name, job.cron, {}, { tz: 'Europe/Amsterdam' });
 		await boss.work(name, async () => {
 			await job.run(origin);

@@ -109,16 +109,28 @@ export async function sendDailyDigests(origin: string): Promise<number> {
 		if (!wanted.has(`${n.profile_id}:${n.kind}`) || !n.profiles?.email) continue;
 		byPerson.set(n.profile_id, [...(byPerson.get(n.profile_id) ?? []), n]);
 	}
-	for (const [, items] of byPerson) {
+	let sent = 0;
+	for (const [, unclaimed] of byPerson) {
+		// Claim before sending, so a retried job (after an outage) or a second worker never sends
+		// the same line twice; a mail that fails gives its lines back for the next try.
+		const items = unwrap(
+			await db.from('notifications').update({ emailed_at: new Date().toISOString() }).in('id', unclaimed.map((n) => n.id)).is('emailed_at', null).select('id')
+		).map((claimed) => unclaimed.find((n) => n.id === claimed.id)!);
+		if (!items.length) continue;
 		const person = items[0].profiles!;
 		const lang = languageOf(person);
 		const lines = items.map((n) => `- ${translate(lang, `notifications.kind.${n.kind}`)}: ${origin}${itemLink({ type: n.subject_type, id: n.subject_id })}`);
-		await sendMail({
-			to: person.email!,
-			subject: translate(lang, 'mail.digest.subject'),
-			text: `${translate(lang, 'mail.digest.body')}\n\n${lines.join('\n')}\n\n${translate(lang, 'mail.settings', { link: `${origin}/meldingen` })}`
-		});
-		unwrap(await db.from('notifications').update({ emailed_at: new Date().toISOString() }).in('id', items.map((n) => n.id)));
+		try {
+			await sendMail({
+				to: person.email!,
+				subject: translate(lang, 'mail.digest.subject'),
+				text: `${translate(lang, 'mail.digest.body')}\n\n${lines.join('\n')}\n\n${translate(lang, 'mail.settings', { link: `${origin}/meldingen` })}`
+			});
+		} catch (err) {
+			await db.from('notifications').update({ emailed_at: null }).in('id', items.map((n) => n.id));
+			throw err; // the job fails and pg-boss tries again later
+		}
+		sent++;
 	}
-	return byPerson.size;
+	return sent;
 }
