@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeSchema, emailSchema, normaliseCode } from '../../src/lib/schemas/auth';
-import { constantTimeEqual, generateSignInCode, sha256 } from '../../src/lib/server/auth/crypto';
+import { constantTimeEqual, generateSignInCode, seal, sha256, unseal } from '../../src/lib/server/auth/crypto';
 import { fromBytea, toBytea } from '../../src/lib/server/db/bytea';
 import { safeReturnPath } from '../../src/lib/server/auth/guard';
 
@@ -51,5 +51,30 @@ describe('auth crypto', () => {
 		}
 		expect(safeReturnPath('/\\evil.example')).toBe('/');
 		expect(safeReturnPath('/hulp?x=1#boven')).toBe('/hulp?x=1#boven');
+	});
+});
+
+describe('the sealed sign-in cookie', () => {
+	const secret = 'a-long-random-secret-for-the-test-only';
+	const pending = { email: 'truus@voorbeeld.nl', codeId: '00000000-0000-4000-8000-000000000001', until: 1 };
+
+	it('opens only with the same secret and purpose, and hides the address', () => {
+		const sealed = seal(secret, 'sign-in cookie', pending);
+		expect(unseal(secret, 'sign-in cookie', sealed)).toEqual(pending);
+		expect(sealed).not.toContain('truus');
+		expect(Buffer.from(sealed, 'base64url').toString('latin1')).not.toContain('truus');
+		expect(unseal('another-secret', 'sign-in cookie', sealed)).toBeNull();
+		expect(unseal(secret, 'another purpose', sealed)).toBeNull();
+	});
+
+	it('refuses a changed, cut or hand-made value', () => {
+		const sealed = seal(secret, 'sign-in cookie', pending);
+		const raw = Buffer.from(sealed, 'base64url');
+		raw[raw.length - 1] ^= 1;
+		expect(unseal(secret, 'sign-in cookie', raw.toString('base64url'))).toBeNull();
+		expect(unseal(secret, 'sign-in cookie', sealed.slice(0, 20))).toBeNull();
+		expect(unseal(secret, 'sign-in cookie', 'truus@voorbeeld.nl')).toBeNull();
+		expect(unseal(secret, 'sign-in cookie', Buffer.from(JSON.stringify(pending)).toString('base64url'))).toBeNull();
+		expect(unseal(secret, 'sign-in cookie', undefined)).toBeNull();
 	});
 });

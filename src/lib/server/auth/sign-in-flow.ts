@@ -5,25 +5,42 @@ import type { Language } from '$lib/i18n';
 import { config } from '../config';
 import { requestSignInCode, verifySignInCode, type RequestCodeResult, type VerifyCodeResult } from './sign-in-code';
 import { createSession, deleteSessionCookie, invalidateAllSessions, invalidateSession, setSessionCookie } from './session';
+import { seal, unseal } from './crypto';
+import { isUuid } from './guard';
 
-/** Carries the address from "send me a code" to "type your code"; never shown to scripts. */
-export const SIGN_IN_EMAIL_COOKIE = 'omzien_signin_email';
+/**
+ * Carries the address and the id of this browser's code from "send me a code" to "type your
+ * code". Sealed (AES-GCM with a key from AUTH_SECRET): a browser cannot read it, change it, or
+ * make one for an address it did not ask a code for; never shown to scripts.
+ */
+export const SIGN_IN_EMAIL_COOKIE = 'omzien_signin';
+const COOKIE_PURPOSE = 'sign-in cookie';
+const COOKIE_MAX_AGE_SECONDS = 15 * 60;
+
+type PendingSignIn = { email: string; codeId: string; until: number };
+
+function pendingSignIn(cookies: Cookies): PendingSignIn | null {
+	const pending = unseal<PendingSignIn>(config.authSecret, COOKIE_PURPOSE, cookies.get(SIGN_IN_EMAIL_COOKIE));
+	if (!pending || typeof pending.email !== 'string' || !isUuid(String(pending.codeId)) || !(pending.until > Date.now())) return null;
+	return pending;
+}
 
 /** The address that asked for a code on this browser, if any. */
 export function pendingSignInEmail(cookies: Cookies): string | undefined {
-	return cookies.get(SIGN_IN_EMAIL_COOKIE);
+	return pendingSignIn(cookies)?.email;
 }
 
 /** Sends a code and remembers the address for the next page (only when the mail went out). */
 export async function startSignIn(cookies: Cookies, email: string, ip: string, language: Language): Promise<RequestCodeResult> {
 	const result = await requestSignInCode(email, ip, language);
 	if (result.ok) {
-		cookies.set(SIGN_IN_EMAIL_COOKIE, email, {
+		const pending: PendingSignIn = { email, codeId: result.codeId, until: Date.now() + COOKIE_MAX_AGE_SECONDS * 1000 };
+		cookies.set(SIGN_IN_EMAIL_COOKIE, seal(config.authSecret, COOKIE_PURPOSE, pending), {
 			path: '/inloggen',
 			httpOnly: true,
 			sameSite: 'lax',
 			secure: config.secureCookies,
-			maxAge: 15 * 60
+			maxAge: COOKIE_MAX_AGE_SECONDS
 		});
 	}
 	return result;
@@ -31,9 +48,11 @@ export async function startSignIn(cookies: Cookies, email: string, ip: string, l
 
 export type FinishSignInResult = { ok: true; isNewUser: boolean } | Exclude<VerifyCodeResult, { ok: true }>;
 
-/** Checks the code; when it is right, starts a session and forgets the pending address. */
+/** Checks the code this browser asked for; when it is right, starts a session and forgets the pending sign-in. */
 export async function finishSignIn(cookies: Cookies, email: string, code: string): Promise<FinishSignInResult> {
-	const result = await verifySignInCode(email, code);
+	const pending = pendingSignIn(cookies);
+	if (!pending || pending.email !== email) return { ok: false, reason: 'expired' };
+	const result = await verifySignInCode(pending.codeId, email, code);
 	if (!result.ok) return result;
 	const { token } = await createSession(result.userId);
 	setSessionCookie(cookies, token);

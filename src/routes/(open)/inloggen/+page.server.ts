@@ -17,6 +17,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const result = await startSignIn(event.cookies, form.data.email, requestIp(event), event.locals.lang);
 		if (!result.ok && result.reason === 'rate_limited') return setError(form, 'email', 'errors.rate_limited', { status: 429 });
+		if (!result.ok && result.reason === 'slow_down') return setError(form, 'email', 'errors.slow_down', { status: 429 });
 		// The mail server did not answer: say so next to the field, keep the address.
 		if (!result.ok) return setError(form, 'email', 'errors.mail_failed', { status: 503 });
 		redirect(303, '/inloggen/code');
