@@ -16,6 +16,12 @@ create extension if not exists earthdistance with schema extensions;
 -- grants execute to PUBLIC by a global default, which only a revoke without "in schema" removes.
 alter default privileges revoke execute on functions from public;
 alter default privileges in schema public revoke execute on functions from public, anon, authenticated;
+-- The anon key is public on a hosted project, and PostgREST's OpenAPI root lists whatever a role
+-- holds a privilege on. Supabase grants every new table to anon; here anon gets nothing by default
+-- and only what a signed-out visitor needs is granted, beside its table (RLS still decides rows).
+-- authenticated keeps Supabase's grants: its policies decide.
+alter default privileges in schema public revoke all on tables from anon;
+alter default privileges in schema public revoke all on sequences from anon;
 
 /*
  * ---------------------------------------------------------------------------------------------
@@ -51,6 +57,9 @@ create policy "Anyone can read municipalities" on public.municipalities
   for select to anon, authenticated using (true);
 create policy "Anyone can read areas" on public.areas
   for select to anon, authenticated using (true);
+-- Signed out: the front door names each volunteer centre's municipality; the sign-up and help
+-- forms list areas.
+grant select on public.municipalities, public.areas to anon;
 
 /*
  * ---------------------------------------------------------------------------------------------
@@ -188,8 +197,10 @@ create policy "People can delete their own profile" on public.profiles
 
 create policy "Anyone can read organisations" on public.organisations
   for select to anon, authenticated using (true);
-create policy "Anyone can read which areas an organisation serves" on public.organisation_areas
-  for select to anon, authenticated using (true);
+create policy "Anyone signed in can read which areas an organisation serves" on public.organisation_areas
+  for select to authenticated using (true);
+-- Signed out: the front door shows the volunteer centres' phone lines.
+grant select on public.organisations to anon;
 create policy "Members can read their own memberships" on public.memberships
   for select to authenticated using (profile_id = (select auth.uid()));
 create policy "Coordinators can read the memberships of their organisation" on public.memberships

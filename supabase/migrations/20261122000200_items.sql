@@ -21,8 +21,8 @@ comment on column public.item_types.voice_column is 'The column that points at t
 comment on column public.item_types.closed_at_function is 'f(id uuid) returns timestamptz: when the item closed (null while open). Audio is deleted a set time after.';
 
 alter table public.item_types enable row level security;
-create policy "Anyone can read the item types" on public.item_types
-  for select to anon, authenticated using (true);
+create policy "Anyone signed in can read the item types" on public.item_types
+  for select to authenticated using (true);
 revoke insert, update, delete on public.item_types from anon, authenticated;
 
 /**

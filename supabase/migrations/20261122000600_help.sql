@@ -27,6 +27,7 @@ comment on table public.help_categories is 'Kinds of help. requires_vog: only vo
 alter table public.help_categories enable row level security;
 create policy "Anyone can read help categories" on public.help_categories
   for select to anon, authenticated using (true);
+grant select on public.help_categories to anon;
 
 insert into public.help_categories (id, icon, requires_vog, sort_order) values
   ('odd_jobs', 'tool', false, 1),
