@@ -71,8 +71,10 @@ begin
   if not found then
     raise exception 'Unknown item type %.', p_subject_type using errcode = '22023';
   end if;
-  if (p_action in ('block', 'unblock')) <> (p_subject_type = 'person')
-     or (p_action in ('hide', 'unhide') and t.hidden_column is null)
+  -- Block and unblock are for people, hide and unhide for items that can be hidden; any report
+  -- (a person's too) can be dismissed.
+  if (p_action in ('block', 'unblock') and p_subject_type <> 'person')
+     or (p_action in ('hide', 'unhide') and (p_subject_type = 'person' or t.hidden_column is null))
      or (p_action = 'dismiss' and p_report is null) then
     raise exception 'This cannot be done to this item.' using errcode = '22023';
   end if;

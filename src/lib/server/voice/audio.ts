@@ -26,8 +26,8 @@ const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLengt
  * boxes); a crafted file with millions of tiny ones would otherwise hold every other request up
  * for seconds. Past either bound the file is refused as unreadable.
  */
-export const MAX_PARSE_STEPS = 100_000;
-export const MAX_PARSE_MS = 40;
+export const MAX_PARSE_STEPS = 50_000;
+export const MAX_PARSE_MS = 25;
 
 class TooComplex extends Error {}
 
