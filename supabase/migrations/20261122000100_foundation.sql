@@ -79,7 +79,10 @@ create table public.profiles (
   created_at timestamptz not null default now(),
   onboarded_at timestamptz,
   blocked_at timestamptz,
-  blocked_by uuid references public.profiles (id) on delete set null
+  blocked_by uuid references public.profiles (id) on delete set null,
+  -- Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) make a name read as
+  -- something else around it; forms refuse them, and so does the table.
+  constraint profiles_display_name_no_bidi_controls check (display_name !~ '[\u202A-\u202E\u2066-\u2069]')
 );
 comment on table public.profiles is 'A person. created_by is set when a coordinator registered them after a phone call.';
 comment on column public.profiles.onboarded_at is 'When the person first gave their name, area and language.';
@@ -245,6 +248,24 @@ as $$
   );
 $$;
 grant execute on function public.is_coordinator_for_person(uuid) to authenticated;
+
+/**
+ * True when the current user may act for the person: a coordinator of the person's area, for
+ * someone they or a colleague registered after a phone call (created_by set). Someone who
+ * signed up by themself acts for themself; no hidden form field can change that. (There is no
+ * consent flag: a resident who wants a coordinator to act for them phones in and is helped as
+ * someone registered by phone.)
+ */
+create function public.may_act_for(person uuid)
+returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select exists (
+    select 1 from public.profiles p
+    where p.id = person and p.created_by is not null and public.is_coordinator_for_area(p.area_id)
+  );
+$$;
+grant execute on function public.may_act_for(uuid) to authenticated;
 
 create policy "Coordinators can read the log of people in their areas" on public.audit_log
   for select to authenticated

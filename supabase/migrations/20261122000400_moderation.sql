@@ -26,8 +26,9 @@ create policy "People can read their own reports" on public.reports
   for select to authenticated using (reporter_id = (select auth.uid()));
 create policy "Coordinators can read reports in their areas" on public.reports
   for select to authenticated using (public.is_coordinator_for_area(area_id));
-create policy "Signed-in people can report" on public.reports
-  for insert to authenticated with check (reporter_id = (select auth.uid()) and handled_at is null);
+create policy "Signed-in people who may post can report" on public.reports
+  for insert to authenticated
+  with check (reporter_id = (select auth.uid()) and handled_at is null and public.can_post());
 revoke update, delete on public.reports from anon, authenticated;
 
 /**
@@ -70,8 +71,10 @@ begin
   if not found then
     raise exception 'Unknown item type %.', p_subject_type using errcode = '22023';
   end if;
-  if (p_action in ('block', 'unblock')) <> (p_subject_type = 'person')
-     or (p_action in ('hide', 'unhide') and t.hidden_column is null)
+  -- Block and unblock are for people, hide and unhide for items that can be hidden; any report
+  -- (a person's too) can be dismissed.
+  if (p_action in ('block', 'unblock') and p_subject_type <> 'person')
+     or (p_action in ('hide', 'unhide') and (p_subject_type = 'person' or t.hidden_column is null))
      or (p_action = 'dismiss' and p_report is null) then
     raise exception 'This cannot be done to this item.' using errcode = '22023';
   end if;
@@ -79,8 +82,12 @@ begin
   if target_area is null or not public.is_coordinator_for_area(target_area) then
     raise exception 'Only a coordinator of this area can do this.' using errcode = '42501';
   end if;
+  -- The report must be about this very item, and in the caller's own areas (an item can move to
+  -- another area after it was reported; the report stays with the coordinators it went to).
   if p_report is not null and not exists (
-    select 1 from public.reports r where r.id = p_report and r.subject_type = p_subject_type and r.subject_id = p_subject_id
+    select 1 from public.reports r
+    where r.id = p_report and r.subject_type = p_subject_type and r.subject_id = p_subject_id
+      and public.is_coordinator_for_area(r.area_id)
   ) then
     raise exception 'This report is about something else.' using errcode = '22023';
   end if;

@@ -105,6 +105,63 @@ begin
 end;
 $$;
 
+/**
+ * Stores a recording as the caller's draft: its description and its audio together, or neither.
+ * Runs with the caller's rights, so the insert policies decide (a blocked person records nothing).
+ */
+create function public.save_voice_draft(p_mime text, p_duration_ms int, p_bytes bytea)
+returns uuid
+language plpgsql security invoker set search_path = ''
+as $$
+declare
+  new_id uuid;
+begin
+  insert into public.voice_messages (author_id, mime_type, byte_size, duration_ms)
+  values ((select auth.uid()), p_mime, length(p_bytes), p_duration_ms)
+  returning id into new_id;
+  insert into public.voice_audio (voice_id, bytes) values (new_id, p_bytes);
+  return new_id;
+end;
+$$;
+grant execute on function public.save_voice_draft(text, int, bytea) to authenticated;
+
+/**
+ * Saves an item of a registered type (p_row: its columns as a JSON object) and, when p_voice_bytes
+ * is given, a new recording for it, in one transaction: an item that is refused leaves no
+ * recording behind. p_voice instead names a draft recorded before (the caller's own, as always). Runs with the caller's rights, so the item's own insert policies decide and
+ * its trigger ties the recording as usual. Returns the item's id.
+ */
+create function public.insert_with_voice(
+  p_type text, p_row jsonb, p_voice_mime text default null, p_voice_duration_ms int default null, p_voice_bytes bytea default null,
+  p_voice uuid default null
+)
+returns uuid
+language plpgsql security invoker set search_path = ''
+as $$
+declare
+  t public.item_types;
+  item jsonb := p_row;
+  columns text;
+  new_id uuid;
+begin
+  select * into t from public.item_types where type = p_type;
+  if not found or t.voice_column is null or jsonb_typeof(p_row) is distinct from 'object' then
+    raise exception 'This cannot be saved here.' using errcode = '22023';
+  end if;
+  if p_voice_bytes is not null then
+    item := item || jsonb_build_object(t.voice_column, public.save_voice_draft(p_voice_mime, p_voice_duration_ms, p_voice_bytes));
+  elsif p_voice is not null then
+    item := item || jsonb_build_object(t.voice_column, p_voice);
+  end if;
+  select string_agg(format('%I', k), ', ') into columns from jsonb_object_keys(item) k;
+  execute format('insert into %1$s (%2$s) select %2$s from jsonb_populate_record(null::%1$s, $1) returning id',
+                 t.table_name::regclass, columns)
+    into new_id using item;
+  return new_id;
+end;
+$$;
+grant execute on function public.insert_with_voice(text, jsonb, text, int, bytea, uuid) to authenticated;
+
 -- PostgREST 12 sends raw bytes only for a function that returns this media-type domain.
 create domain public."application/octet-stream" as bytea;
 

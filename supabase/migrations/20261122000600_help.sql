@@ -136,6 +136,43 @@ $$;
 create trigger volunteer_profiles_guard
   before update on public.volunteer_profiles
   for each row execute function public.guard_volunteer_profile();
+/**
+ * Saves the caller's standing offer in one transaction: the profile (its point is the area's
+ * centre) and exactly the categories given, each once. Runs with the caller's rights, so the
+ * policies decide (only volunteers); an unknown area or category refuses the whole save
+ * (23503) and the old profile and categories stay as they were.
+ */
+create function public.save_volunteer_profile(
+  p_area uuid, p_max_distance_km numeric, p_availability int, p_skills text, p_categories text[]
+)
+returns void
+language plpgsql security invoker set search_path = ''
+as $$
+declare
+  me uuid := (select auth.uid());
+  place record;
+begin
+  select a.latitude, a.longitude into place from public.areas a where a.id = p_area;
+  if not found then
+    raise exception 'There is no such area.' using errcode = '23503';
+  end if;
+  update public.volunteer_profiles set
+    area_id = p_area, latitude = place.latitude, longitude = place.longitude,
+    max_distance_km = p_max_distance_km, availability = p_availability, skills = nullif(trim(p_skills), '')
+  where profile_id = me;
+  if not found then
+    insert into public.volunteer_profiles (profile_id, area_id, latitude, longitude, max_distance_km, availability, skills)
+    values (me, p_area, place.latitude, place.longitude, p_max_distance_km, p_availability, nullif(trim(p_skills), ''));
+  end if;
+  delete from public.volunteer_categories vc
+  where vc.volunteer_id = me and vc.category_id <> all (coalesce(p_categories, '{}'));
+  insert into public.volunteer_categories (volunteer_id, category_id)
+  select distinct me, c from unnest(coalesce(p_categories, '{}')) c
+  on conflict do nothing;
+end;
+$$;
+grant execute on function public.save_volunteer_profile(uuid, numeric, int, text, text[]) to authenticated;
+
 /*
  * ---------------------------------------------------------------------------------------------
  * One-off offers ("zaterdag kan ik helpen met de tuin").
@@ -245,7 +282,8 @@ create index help_events_request_idx on public.help_events (request_id);
  * Asks for help in one step: the request and its private address together, or neither. Runs with
  * the caller's rights, so the insert policies decide. A spoken message (the caller's draft) may
  * stand in for the text. A second submit of the same form (same p_submission) returns the first
- * request instead of making another.
+ * request instead of making another; a submission id that belongs to someone else's request is
+ * refused (23505), never answered with nothing.
  */
 create function public.create_help_request(
   p_submission uuid, p_requester uuid, p_category text, p_description text, p_area uuid,
@@ -276,6 +314,9 @@ begin
   if new_id is null then
     select id into new_id from public.help_requests
     where submission_id = p_submission and created_by = (select auth.uid());
+    if new_id is null then
+      raise exception 'This form was sent for another request.' using errcode = '23505';
+    end if;
     return new_id;
   end if;
   if nullif(trim(p_address), '') is not null then
@@ -419,10 +460,12 @@ create policy "People who may post can ask for help for themselves" on public.he
   for insert to authenticated
   with check (requester_id = (select auth.uid()) and created_by = (select auth.uid()) and status = 'open'
               and helper_id is null and public.can_post() and (voice_id is null or public.is_own_draft_voice(voice_id)));
-create policy "Coordinators can ask for help for a resident in their area" on public.help_requests
+-- Only for someone registered by phone (may_act_for): a requester_id posted in a form for a
+-- person who signs in by themself is refused here, whatever the page did.
+create policy "Coordinators can ask for help for a resident registered by phone in their area" on public.help_requests
   for insert to authenticated
   with check (created_by = (select auth.uid()) and status = 'open' and helper_id is null
-              and public.is_coordinator_for_area(area_id) and public.is_coordinator_for_person(requester_id)
+              and public.is_coordinator_for_area(area_id) and public.may_act_for(requester_id) and public.can_post()
               and (voice_id is null or public.is_own_draft_voice(voice_id)));
 -- Status changes go through help_act(); hiding goes through moderate(). No direct updates.
 revoke update on public.help_requests from anon, authenticated;
@@ -521,6 +564,7 @@ declare
   is_requester boolean;
   is_helper boolean;
   is_coordinator boolean;
+  acts_for boolean;
   helper uuid;
 begin
   select * into r from public.help_requests where id = p_request for update;
@@ -531,6 +575,8 @@ begin
   is_requester := me = r.requester_id;
   is_helper := me = r.helper_id;
   is_coordinator := public.is_coordinator_for_area(r.area_id);
+  -- Answering for the requester: only a coordinator, only for someone registered by phone.
+  acts_for := not is_requester and public.may_act_for(r.requester_id);
   helper := r.helper_id;
 
   -- Time may already have moved the request on; write that down first.
@@ -558,7 +604,7 @@ begin
     next_status := 'offered';
   elsif p_action in ('accept', 'decline') then
     if r.status <> 'offered' then raise exception 'Nobody has offered help yet.' using errcode = 'P0001'; end if;
-    if not (is_requester or (is_coordinator and r.created_by <> r.requester_id)) then
+    if not (is_requester or acts_for) then
       raise exception 'Only the person who asked can answer an offer.' using errcode = '42501';
     end if;
     if p_action = 'accept' then
@@ -577,13 +623,13 @@ begin
     next_status := 'open';
   elsif p_action = 'mark_done' then
     if r.status <> 'matched' then raise exception 'This request is not matched.' using errcode = 'P0001'; end if;
-    if not (is_requester or is_helper or (is_coordinator and r.created_by <> r.requester_id)) then
+    if not (is_requester or is_helper or acts_for) then
       raise exception 'Only the two people involved can say it is done.' using errcode = '42501';
     end if;
     next_status := 'done_pending';
   elsif p_action = 'confirm_done' then
     if r.status <> 'done_pending' then raise exception 'Nobody said it is done yet.' using errcode = 'P0001'; end if;
-    if not ((is_requester or is_helper or (is_coordinator and r.created_by <> r.requester_id)) and me <> r.done_marked_by) then
+    if not ((is_requester or is_helper or acts_for) and me <> r.done_marked_by) then
       raise exception 'The other side confirms that it is done.' using errcode = '42501';
     end if;
     next_status := 'done';
@@ -614,7 +660,7 @@ begin
   where id = r.id;
   insert into public.help_events (request_id, actor_id, action, from_status, to_status)
   values (r.id, me, p_action, r.status, next_status);
-  if r.created_by <> r.requester_id and is_coordinator and not is_requester then
+  if acts_for then
     insert into public.audit_log (actor_id, on_behalf_of, action, details)
     values (me, r.requester_id, 'help.' || p_action, jsonb_build_object('request_id', r.id));
   end if;

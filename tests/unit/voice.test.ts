@@ -75,3 +75,25 @@ describe('HTTP Range', () => {
 		expect(parseRange('items=0-1', 1000)).toBe('invalid');
 	});
 });
+
+describe('crafted uploads (issue 12)', () => {
+	it('refuses a WebM of six million tiny elements, an Ogg without a last page and MP4s of a million boxes, each in bounded time', async () => {
+		const { CRAFTED } = await import('../fixtures/crafted-audio');
+		for (const [name, make] of Object.entries(CRAFTED)) {
+			const bytes = make();
+			const started = performance.now();
+			const check = checkVoiceUpload(bytes);
+			const took = performance.now() - started;
+			expect(check.ok, name).toBe(false);
+			// The parser stops after MAX_PARSE_MS (25 ms) or MAX_PARSE_STEPS; the rest is slack for a busy machine.
+			expect(took, name).toBeLessThan(150);
+		}
+	});
+
+	it('still reads every real recording within the bounds', () => {
+		for (const name of ['zin.webm', 'zin-live.webm', 'zin.ogg', 'zin.m4a', 'zin-fragmented.m4a', 'zin.mp3']) {
+			expect(typeof audioSeconds(fixture(name), detectAudioType(fixture(name))!), name).toBe('number');
+		}
+		expect(audioSeconds(makeMediaRecorderWebm(119), 'audio/webm')).toBeCloseTo(119, 0);
+	});
+});

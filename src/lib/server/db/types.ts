@@ -826,6 +826,7 @@ export type Database = {
 			help_offer_closed_at: { Args: { p_id: string }; Returns: string }
 			help_request_area: { Args: { p_id: string }; Returns: string }
 			help_request_closed_at: { Args: { p_id: string }; Returns: string }
+			insert_with_voice: { Args: { p_type: string; p_row: Json; p_voice_mime?: string; p_voice_duration_ms?: number; p_voice_bytes?: string; p_voice?: string }; Returns: string }
 			is_coordinator_for_area: { Args: { area: string }; Returns: boolean }
 			is_coordinator_for_person: { Args: { person: string }; Returns: boolean }
 			is_coordinator_for_request: { Args: { request: string }; Returns: boolean }
@@ -835,11 +836,14 @@ export type Database = {
 			is_stuck: { Args: { r: unknown }; Returns: boolean }
 			is_volunteer: { Args: Record<PropertyKey, never>; Returns: boolean }
 			item_area: { Args: { p_type: string; p_id: string }; Returns: string }
+			may_act_for: { Args: { person: string }; Returns: boolean }
 			moderate: { Args: { p_action: string; p_subject_type: string; p_subject_id: string; p_report?: string }; Returns: undefined }
 			person_area: { Args: { p_id: string }; Returns: string }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
 			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }
 			request_slots: { Args: { r: unknown }; Returns: number }
+			save_voice_draft: { Args: { p_mime: string; p_duration_ms: number; p_bytes: string }; Returns: string }
+			save_volunteer_profile: { Args: { p_area: string; p_max_distance_km: number; p_availability: number; p_skills: string; p_categories: unknown }; Returns: undefined }
 			set_request_summary: { Args: { p_request: string; p_summary: string }; Returns: undefined }
 			suggest_helpers: { Args: { p_request: string; p_limit?: number }; Returns: { kind: string | null; helper_id: string | null; offer_id: string | null; first_name: string | null; distance_m: number | null; common_slots: number | null; common_mask: number | null; recent_matches: number | null; has_vog: boolean | null; score: number | null }[] }
 			thanks_area: { Args: { p_id: string }; Returns: string }

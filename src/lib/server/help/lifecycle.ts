@@ -95,10 +95,10 @@ export async function takeStep(db: Db, user: SessionUser, requestId: string, act
 
 /** A message to the other side, typed or spoken; they are told. */
 export async function sendMessage(db: Db, user: SessionUser, requestId: string, body: string, file: File | null, origin: string) {
-	const voice = await recordingFor(db, user.id, file);
+	const voice = await recordingFor(db, file);
 	if ('error' in voice) return { voiceError: voice.error };
 	try {
-		await insertMessage(db, requestId, user.id, body, voice.id);
+		await insertMessage(db, requestId, user.id, body, voice.voice);
 	} catch (err) {
 		if (isNotAllowed(err)) return { messageError: 'errors.not_allowed', status: 403 as const };
 		throw err;
@@ -112,11 +112,11 @@ export async function sendMessage(db: Db, user: SessionUser, requestId: string, 
 export async function sendThanks(db: Db, user: SessionUser, requestId: string, body: string, file: File | null) {
 	const r = await readRequest(db, requestId);
 	if (!r) return { thanksError: 'errors.not_allowed', status: 403 as const };
-	const voice = await recordingFor(db, user.id, file);
+	const voice = await recordingFor(db, file);
 	if ('error' in voice) return { thanksVoiceError: voice.error };
 	const to = user.id === r.requester_id ? r.helper_id : r.requester_id;
 	try {
-		await insertThanks(db, requestId, user.id, to ?? '', body, voice.id);
+		await insertThanks(db, requestId, user.id, to ?? '', body, voice.voice);
 	} catch (err) {
 		if (isNotAllowed(err) || isDuplicate(err) || isBadInput(err)) return { thanksError: 'errors.not_allowed', status: 403 as const };
 		throw err;
@@ -137,7 +137,7 @@ async function volunteersNear(requestId: string): Promise<string[]> {
 	return (data ?? []).filter((s) => s.kind === 'volunteer' && s.helper_id).map((s) => s.helper_id!);
 }
 
-export type AskRefusal = { status: 400 | 403; step: 'place' | 'when' | 'summary'; errors: Record<string, string> };
+export type AskRefusal = { status: 400 | 403 | 409; step: 'place' | 'when' | 'summary'; errors: Record<string, string> };
 
 /** Asks for help (for oneself, or a coordinator for a resident) and tells volunteers nearby. */
 export async function ask(db: Db, user: SessionUser, input: AskInput, origin: string): Promise<{ id: string } | AskRefusal> {
@@ -148,6 +148,8 @@ export async function ask(db: Db, user: SessionUser, input: AskInput, origin: st
 		if (isUnknownReference(err)) return { status: 400, step: 'place', errors: { area_id: 'errors.area_missing' } };
 		if (isBadInput(err)) return { status: 400, step: 'when', errors: { when_date: 'help.errors.date_past' } };
 		if (isNotAllowed(err)) return { status: 403, step: 'summary', errors: { form: 'errors.not_allowed' } };
+		// the submission id of another request (a form sent before, or a forged one)
+		if (isDuplicate(err)) return { status: 409, step: 'summary', errors: { form: 'help.errors.sent_before' } };
 		throw err;
 	}
 	await notify('new_request_nearby', await volunteersNear(id), { type: 'help_request', id }, origin);

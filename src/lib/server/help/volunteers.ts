@@ -1,6 +1,6 @@
 // Volunteers: their standing offer (categories, place, distance, availability) and one-off offers.
-import { recordingFor } from '../voice/store';
-import { isNotAllowed } from '../db/errors';
+import { insertWithVoice, recordingFor, type PreparedVoice } from '../voice/store';
+import { isBadInput, isNotAllowed, isUnknownReference } from '../db/errors';
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
 import { slotsToMask } from '$lib/schemas/help';
 
@@ -12,60 +12,46 @@ export async function readVolunteerProfile(db: Db, userId: string) {
 	return profile ? { ...profile, categories } : null;
 }
 
-/** Saves the volunteer's standing offer; false when they may not (not a volunteer). */
+/**
+ * Saves the volunteer's standing offer in one database transaction (save_volunteer_profile):
+ * all of it or nothing, each category once. False when the database refuses it: not a
+ * volunteer, or an area or category that does not exist.
+ */
 export async function saveVolunteerProfile(
 	db: Db,
-	userId: string,
+	_userId: string,
 	input: { categories: string[]; area_id: string; max_distance_km: number; slots: number[]; skills: string }
 ): Promise<boolean> {
-	try {
-		await writeVolunteerProfile(db, userId, input);
-		return true;
-	} catch (err) {
-		if (isNotAllowed(err)) return false;
-		throw err;
-	}
-}
-
-async function writeVolunteerProfile(
-	db: Db,
-	userId: string,
-	input: { categories: string[]; area_id: string; max_distance_km: number; slots: number[]; skills: string }
-): Promise<void> {
-	const area = unwrap(await db.from('areas').select('latitude, longitude').eq('id', input.area_id).single());
-	const row = {
-		area_id: input.area_id,
-		latitude: area.latitude,
-		longitude: area.longitude,
-		max_distance_km: input.max_distance_km,
-		availability: slotsToMask(input.slots),
-		skills: input.skills || null
-	};
-	const existing = unwrapMaybe(await db.from('volunteer_profiles').select('profile_id').eq('profile_id', userId).maybeSingle());
-	if (existing) unwrap(await db.from('volunteer_profiles').update(row).eq('profile_id', userId));
-	else unwrap(await db.from('volunteer_profiles').insert({ profile_id: userId, ...row }));
-	unwrap(await db.from('volunteer_categories').delete().eq('volunteer_id', userId));
-	unwrap(await db.from('volunteer_categories').insert(input.categories.map((category_id) => ({ volunteer_id: userId, category_id }))));
+	const { error } = await db.rpc('save_volunteer_profile', {
+		p_area: input.area_id,
+		p_max_distance_km: input.max_distance_km,
+		p_availability: slotsToMask(input.slots),
+		p_skills: input.skills ?? '',
+		p_categories: input.categories
+	});
+	if (!error) return true;
+	if (isNotAllowed(error) || isUnknownReference(error) || isBadInput(error)) return false;
+	throw new Error(error.message);
 }
 
 export async function createOffer(
 	db: Db,
 	userId: string,
 	input: { category_id: string; area_id: string; description: string; available_on: string },
-	voiceId: string | null = null
+	voice: PreparedVoice | string | null = null
 ): Promise<void> {
-	// A recording (voice_id) is tied to the offer by the database when the offer is saved.
-	unwrap(
-		await db
-			.from('help_offers')
-			.insert({
-				volunteer_id: userId,
-				category_id: input.category_id,
-				area_id: input.area_id,
-				description: input.description,
-				available_on: input.available_on || null,
-				voice_id: voiceId
-			})
+	// The offer and its recording are saved together: a refused offer leaves no recording.
+	await insertWithVoice(
+		db,
+		'help_offer',
+		{
+			volunteer_id: userId,
+			category_id: input.category_id,
+			area_id: input.area_id,
+			description: input.description,
+			available_on: input.available_on || null
+		},
+		voice
 	);
 }
 
@@ -112,10 +98,10 @@ export async function offerHelp(
 	input: { category_id: string; area_id: string; description: string; available_on: string },
 	file: File | null
 ): Promise<{ status: 400 | 403; errors: Record<string, string> } | null> {
-	const voice = await recordingFor(db, userId, file);
+	const voice = await recordingFor(db, file);
 	if ('error' in voice) return { status: 400, errors: { voice: voice.error } };
 	try {
-		await createOffer(db, userId, input, voice.id);
+		await createOffer(db, userId, input, voice.voice);
 	} catch (err) {
 		if (isNotAllowed(err)) return { status: 403, errors: { description: 'errors.not_allowed' } };
 		throw err;

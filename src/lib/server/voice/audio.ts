@@ -20,12 +20,35 @@ export function detectAudioType(b: Uint8Array): AudioType | null {
 
 const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
+/**
+ * Reading a length is bounded, because it runs on the one thread that serves everybody: a real
+ * two-minute recording has at most a few thousand elements (Opus and AAC frames, MP3 frames,
+ * boxes); a crafted file with millions of tiny ones would otherwise hold every other request up
+ * for seconds. Past either bound the file is refused as unreadable.
+ */
+export const MAX_PARSE_STEPS = 50_000;
+export const MAX_PARSE_MS = 25;
+
+class TooComplex extends Error {}
+
+/** Counts one step of a parser; throws when the file needs more steps or time than any real recording. */
+function parseBudget(): () => void {
+	const deadline = performance.now() + MAX_PARSE_MS;
+	let steps = 0;
+	return () => {
+		steps++;
+		if (steps > MAX_PARSE_STEPS || ((steps & 1023) === 0 && performance.now() > deadline)) throw new TooComplex();
+	};
+}
+type Tick = () => void;
+
 /** WAV: the data chunk's size divided by the byte rate from the fmt chunk. */
-function wavSeconds(b: Uint8Array): number | null {
+function wavSeconds(b: Uint8Array, tick: Tick): number | null {
 	const v = view(b);
 	let offset = 12;
 	let byteRate = 0;
 	while (offset + 8 <= b.length) {
+		tick();
 		const id = String.fromCharCode(...b.subarray(offset, offset + 4));
 		const size = v.getUint32(offset + 4, true);
 		if (id === 'fmt ') byteRate = v.getUint32(offset + 16, true);
@@ -42,7 +65,7 @@ const MP4_CONTAINERS = new Set(['moov', 'trak', 'mdia', 'mvex', 'moof', 'traf'])
  * writes it, has 0 there: then the end of the last fragment (tfdt + the durations in its trun),
  * in the track's own timescale (mdhd).
  */
-function mp4Seconds(b: Uint8Array): number | null {
+function mp4Seconds(b: Uint8Array, tick: Tick): number | null {
 	const v = view(b);
 	let movie = { duration: 0, timescale: 0 };
 	let trackTimescale = 0;
@@ -50,15 +73,18 @@ function mp4Seconds(b: Uint8Array): number | null {
 	let fragmentEnd = 0;
 	let fragmentStart = 0;
 	let fragmentDefault = 0;
-	const walk = (start: number, end: number) => {
+	// Real files nest these containers three deep at most (moof > traf, moov > trak > mdia).
+	const walk = (start: number, end: number, depth: number) => {
+		if (depth > 4) throw new TooComplex();
 		let at = start;
 		while (at + 8 <= end) {
+			tick();
 			const size = v.getUint32(at);
 			const type = String.fromCharCode(...b.subarray(at + 4, at + 8));
 			if (size < 8) return;
 			const version = b[at + 8];
 			const flags = (b[at + 9] << 16) | (b[at + 10] << 8) | b[at + 11];
-			if (MP4_CONTAINERS.has(type)) walk(at + 8, Math.min(end, at + size));
+			if (MP4_CONTAINERS.has(type)) walk(at + 8, Math.min(end, at + size), depth + 1);
 			else if (type === 'mvhd') {
 				movie = version === 1
 					? { timescale: v.getUint32(at + 28), duration: Number(v.getBigUint64(at + 32)) }
@@ -77,24 +103,31 @@ function mp4Seconds(b: Uint8Array): number | null {
 				const perSample = [0x100, 0x200, 0x400, 0x800].filter((f) => flags & f).length * 4;
 				let total = 0;
 				if (!(flags & 0x100)) total = count * fragmentDefault; // every sample lasts the default
-				else for (let i = 0; i < count && field + perSample <= at + size; i++, field += perSample) total += v.getUint32(field);
+				else for (let i = 0; i < count && field + perSample <= at + size; i++, field += perSample) {
+					tick();
+					total += v.getUint32(field);
+				}
 				fragmentStart += total;
 				fragmentEnd = Math.max(fragmentEnd, fragmentStart);
 			}
 			at += size;
 		}
 	};
-	walk(0, b.length);
+	walk(0, b.length, 0);
 	if (movie.duration > 0 && movie.timescale) return movie.duration / movie.timescale;
 	return fragmentEnd > 0 && trackTimescale ? fragmentEnd / trackTimescale : null;
 }
+
+/** Ogg pages are at most 27 + 255 + 255 × 255 bytes: the last one starts within this many bytes of the end. */
+const OGG_MAX_PAGE = 27 + 255 + 255 * 255;
 
 /** Ogg (Opus or Vorbis): the granule position of the last page, in 48 kHz samples for Opus. */
 function oggSeconds(b: Uint8Array): number | null {
 	const v = view(b);
 	const isOpus = String.fromCharCode(...b.subarray(28, 36)) === 'OpusHead';
 	const rate = isOpus ? 48000 : v.getUint32(40, true);
-	for (let i = b.length - 27; i >= 0; i--) {
+	// Only the last page counts, so only the end of the file is searched for it.
+	for (let i = b.length - 27; i >= Math.max(0, b.length - OGG_MAX_PAGE); i--) {
 		if (b[i] === 0x4f && b[i + 1] === 0x67 && b[i + 2] === 0x67 && b[i + 3] === 0x53) {
 			const granule = Number(v.getBigUint64(i + 6, true));
 			return rate ? granule / rate : null;
@@ -126,16 +159,18 @@ const ENTER = new Set([EBML.segment, EBML.info, EBML.cluster, EBML.blockGroup]);
  * the latest block time (cluster timecode + block offset). Walks the elements in order, stepping
  * into Segment, Info, Cluster and BlockGroup, so sizes MediaRecorder leaves "unknown" do not matter.
  */
-function webmSeconds(b: Uint8Array): number | null {
+function webmSeconds(b: Uint8Array, tick: Tick): number | null {
 	const v = view(b);
 	let at = 0;
 	let scale = 1_000_000; // nanoseconds per tick, Matroska's default
 	let clusterTime = 0;
 	let latest = -1;
 	while (at < b.length) {
+		tick();
 		const id = ebmlVint(b, at);
 		if (!id) return null;
-		const idValue = parseInt(Array.from(b.subarray(at, at + id.length), (x) => x.toString(16).padStart(2, '0')).join(''), 16);
+		let idValue = 0; // the ID as written, marker bit included
+		for (let i = at; i < at + id.length; i++) idValue = idValue * 256 + b[i];
 		const size = ebmlVint(b, at + id.length);
 		if (!size) break;
 		const body = at + id.length + size.length;
@@ -175,7 +210,7 @@ const MP3_BITRATES: Record<string, number[]> = {
 const MP3_RATES: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
 
 /** MP3: the frames counted one by one (after any ID3 tag), each adding its samples. */
-function mp3Seconds(b: Uint8Array): number | null {
+function mp3Seconds(b: Uint8Array, tick: Tick): number | null {
 	let at = 0;
 	if (String.fromCharCode(...b.subarray(0, 3)) === 'ID3' && b.length >= 10) {
 		const size = (b[6] << 21) | (b[7] << 14) | (b[8] << 7) | b[9];
@@ -184,13 +219,17 @@ function mp3Seconds(b: Uint8Array): number | null {
 	let seconds = 0;
 	let frames = 0;
 	while (at + 4 <= b.length) {
+		tick();
 		const versionBits = (b[at + 1] >> 3) & 3;
 		const layerBits = (b[at + 1] >> 1) & 3;
 		const bitrateIndex = b[at + 2] >> 4;
 		const rateIndex = (b[at + 2] >> 2) & 3;
 		const valid = b[at] === 0xff && (b[at + 1] & 0xe0) === 0xe0 && versionBits !== 1 && layerBits !== 0 && bitrateIndex !== 0 && bitrateIndex !== 15 && rateIndex !== 3;
 		if (!valid) {
-			at++; // not a frame here: look for the next one
+			// not a frame here: look for the next one (a frame starts with 0xff)
+			const next = b.indexOf(0xff, at + 1);
+			if (next < 0) break;
+			at = next;
 			continue;
 		}
 		const layer = 4 - layerBits;
@@ -207,16 +246,20 @@ function mp3Seconds(b: Uint8Array): number | null {
 	return frames > 0 ? seconds : null;
 }
 
-/** The length in seconds, read from the file itself; null when it cannot be read. */
-export function audioSeconds(b: Uint8Array, type: AudioType): number | null {
+/**
+ * The length in seconds, read from the file itself; null when it cannot be read; 'too_complex'
+ * when reading it would take more steps or time than any real recording needs (MAX_PARSE_*).
+ */
+export function audioSeconds(b: Uint8Array, type: AudioType): number | null | 'too_complex' {
+	const tick = parseBudget();
 	try {
-		if (type === 'audio/wav') return wavSeconds(b);
-		if (type === 'audio/mp4') return mp4Seconds(b);
+		if (type === 'audio/wav') return wavSeconds(b, tick);
+		if (type === 'audio/mp4') return mp4Seconds(b, tick);
 		if (type === 'audio/ogg') return oggSeconds(b);
-		if (type === 'audio/webm') return webmSeconds(b);
-		return mp3Seconds(b);
-	} catch {
-		return null;
+		if (type === 'audio/webm') return webmSeconds(b, tick);
+		return mp3Seconds(b, tick);
+	} catch (err) {
+		return err instanceof TooComplex ? 'too_complex' : null;
 	}
 }
 
@@ -228,6 +271,7 @@ export function checkVoiceUpload(bytes: Uint8Array): VoiceCheck {
 	const type = detectAudioType(bytes);
 	if (!type) return { ok: false, error: 'voice.errors.type' };
 	const seconds = audioSeconds(bytes, type);
+	if (seconds === 'too_complex') return { ok: false, error: 'voice.errors.type' };
 	if (seconds !== null && seconds > MAX_SECONDS + 1) return { ok: false, error: 'voice.errors.too_long' };
 	// A length we could not read: allow at most two minutes at 64 kbit/s.
 	if (seconds === null && type !== 'audio/wav' && bytes.length > ((MAX_SECONDS * 64_000) / 8) * 1.1) {

@@ -4,7 +4,9 @@ import { unwrap, unwrapMaybe, type Db } from '../db/clients';
 import { config } from '../config';
 import { mintAccessToken } from '../db/jwt';
 import { toBytea } from '../db/bytea';
-import { checkVoiceUpload } from './audio';
+import { checkVoiceUpload, type AudioType } from './audio';
+import { isNotAllowed } from '../db/errors';
+import type { Json } from '../db/types';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; error: string };
 
@@ -13,40 +15,58 @@ export function uploadedFile(value: FormDataEntryValue | null): File | null {
 	return value instanceof File && value.size > 0 ? value : null;
 }
 
+/** A checked recording, ready to be saved with the item it belongs to (insert_with_voice). */
+export type PreparedVoice = { p_voice_mime: AudioType; p_voice_duration_ms: number | undefined; p_voice_bytes: string };
+
 /**
- * Stores a recording as the author's draft. The item that points at it (its voice_id) ties it
- * to itself when it is saved; from then on whoever may see that item may hear it.
+ * Checks a recording without saving it. A person who may not post (blocked) is refused before
+ * the file is read at all; then type, size and length, each within a bounded time.
  */
-export async function saveVoice(db: Db, authorId: string, file: File): Promise<SaveResult> {
+export async function prepareRecording(db: Db, file: File): Promise<{ ok: true; voice: PreparedVoice } | { ok: false; error: string }> {
+	if (unwrap(await db.rpc('can_post')) !== true) return { ok: false, error: 'voice.errors.blocked' };
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const check = checkVoiceUpload(bytes);
 	if (!check.ok) return check;
-	const row = unwrap(
-		await db
-			.from('voice_messages')
-			.insert({
-				author_id: authorId,
-				mime_type: check.type,
-				byte_size: bytes.length,
-				duration_ms: check.seconds === null ? null : Math.round(check.seconds * 1000)
-			})
-			.select('id')
-			.single()
-	);
-	const audio = await db.from('voice_audio').insert({ voice_id: row.id, bytes: toBytea(Buffer.from(bytes)) });
-	if (audio.error) {
-		// Nothing half-saved: without its audio the description goes too (the author may delete drafts).
-		await db.from('voice_messages').delete().eq('id', row.id);
-		throw new Error(audio.error.message);
-	}
-	return { ok: true, id: row.id };
+	return {
+		ok: true,
+		voice: {
+			p_voice_mime: check.type,
+			p_voice_duration_ms: check.seconds === null ? undefined : Math.round(check.seconds * 1000),
+			p_voice_bytes: toBytea(Buffer.from(bytes))
+		}
+	};
 }
 
-/** Saves a recording if there is one; a refused file is the person's to fix (an i18n key). */
-export async function recordingFor(db: Db, authorId: string, file: File | null): Promise<{ id: string | null } | { error: string }> {
-	if (!file) return { id: null };
-	const saved = await saveVoice(db, authorId, file);
-	return saved.ok ? { id: saved.id } : { error: saved.error };
+/**
+ * Stores a recording as the author's draft (description and audio in one transaction). The item
+ * that points at it (its voice_id) ties it to itself when it is saved; from then on whoever may
+ * see that item may hear it. Prefer saving the item and its recording together (insertWithVoice).
+ */
+export async function saveVoice(db: Db, _authorId: string, file: File): Promise<SaveResult> {
+	const prepared = await prepareRecording(db, file);
+	if (!prepared.ok) return prepared;
+	const { p_voice_mime, p_voice_duration_ms, p_voice_bytes } = prepared.voice;
+	const { data, error } = await db.rpc('save_voice_draft', { p_mime: p_voice_mime, p_duration_ms: p_voice_duration_ms as number, p_bytes: p_voice_bytes });
+	if (error && isNotAllowed(error)) return { ok: false, error: 'voice.errors.blocked' };
+	if (error) throw new Error(error.message);
+	return { ok: true, id: data };
+}
+
+/** A recording if there is one, checked but not yet saved; a refused file is the person's to fix (an i18n key). */
+export async function recordingFor(db: Db, file: File | null): Promise<{ voice: PreparedVoice | null } | { error: string }> {
+	if (!file) return { voice: null };
+	const prepared = await prepareRecording(db, file);
+	return prepared.ok ? { voice: prepared.voice } : { error: prepared.error };
+}
+
+/**
+ * Saves an item of a registered type and its recording (if any) in one transaction: when the
+ * database refuses the item, no recording is left behind. `voice` may also be the id of a draft
+ * recorded before (the author's own). Returns the item's id; throws the database's refusal (see db/errors).
+ */
+export async function insertWithVoice(db: Db, type: string, row: Record<string, unknown>, voice: PreparedVoice | string | null): Promise<string> {
+	const recording = typeof voice === 'string' ? { p_voice: voice } : (voice ?? {});
+	return unwrap(await db.rpc('insert_with_voice', { p_type: type, p_row: row as Json, ...recording }));
 }
 
 export async function readVoice(db: Db, id: string) {
