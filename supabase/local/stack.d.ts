@@ -45,4 +45,6 @@ export type SupabaseConfig = {
 	seedFiles: string[];
 };
 export function readSupabaseConfig(file?: string): SupabaseConfig;
-export function buildSite(): boolean;
+export function buildSite(outDir?: string): boolean;
+/** build/, or OMZIEN_BUILD_DIR. */
+export function siteBuildDir(): string;

@@ -154,13 +154,22 @@ function postgrestBinary() {
 }
 
 /**
- * Builds the production site (vite build, adapter-node) in the project root. The bundlers' notes
- * about third-party code (circular imports in typebox and the like) are noise, so the output is
- * shown only when the build fails. Returns whether it succeeded.
+ * Where the production build is: build/, or OMZIEN_BUILD_DIR (tests and benchmarks build into a
+ * folder of their own, so a running `npm start` never has its files rebuilt under it).
  */
-export function buildSite() {
+export function siteBuildDir() {
+	return path.resolve(supabaseDir, '..', process.env.OMZIEN_BUILD_DIR || 'build');
+}
+
+/**
+ * Builds the production site (vite build, adapter-node) into outDir (default: siteBuildDir()). The
+ * bundlers' notes about third-party code (circular imports in typebox and the like) are noise, so
+ * the output is shown only when the build fails. Returns whether it succeeded.
+ */
+export function buildSite(outDir = siteBuildDir()) {
 	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
 		cwd: path.resolve(supabaseDir, '..'),
+		env: { ...process.env, OMZIEN_BUILD_DIR: path.resolve(outDir) },
 		encoding: 'utf8'
 	});
 	if (result.status !== 0) console.error(`${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}`);

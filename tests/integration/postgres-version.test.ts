@@ -77,3 +77,31 @@ describe('the Postgres version', () => {
 		expect(rows).toEqual([{ id: people.fatima, has: true }]);
 	});
 });
+
+describe('a data folder from another Postgres version', () => {
+	it('is refused with one plain message saying what to do, before Postgres starts', async () => {
+		const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const path = await import('node:path');
+		const { startStack, findFreePort } = await import('../../supabase/local/stack.js');
+		const dataDir = mkdtempSync(path.join(tmpdir(), 'omzien-old-major-'));
+		mkdirSync(path.join(dataDir, 'pg'));
+		writeFileSync(path.join(dataDir, 'pg', 'PG_VERSION'), '18\n');
+		try {
+			await expect(
+				startStack({
+					dataDir,
+					pgMajor: 17,
+					pgPort: await findFreePort(),
+					restPort: await findFreePort(),
+					apiPort: await findFreePort(),
+					pgPassword: 'x',
+					jwtKey: { secret: 'old-major-test-secret-old-major-test-secret' },
+					log: () => {}
+				})
+			).rejects.toThrow(/holds a PostgreSQL 18 database, and this stack runs PostgreSQL 17 .*Delete .* to start over .*OMZIEN_PG_MAJOR=18/);
+		} finally {
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	});
+});
