@@ -50,7 +50,7 @@ test('npm start as root from a clone inside a mode-700 folder serves the site; C
 	});
 	child.stdout!.on('data', (d) => (output += d));
 	child.stderr!.on('data', (d) => (output += d));
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 	const pgLink = path.join(clone, '.data', 'pg');
 	try {
 		await expect.poll(() => output.includes('Omzien runs at') || child.exitCode !== null, { timeout: 150_000, intervals: [500] }).toBe(true);
@@ -62,9 +62,17 @@ test('npm start as root from a clone inside a mode-700 folder serves the site; C
 		expect(lstatSync(pgLink).isSymbolicLink()).toBe(true);
 	} finally {
 		if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');
-		const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 30_000))]);
+		const ended = await Promise.race([exited, new Promise((r) => setTimeout(() => r('did not stop'), 30_000))]);
+		// Ctrl-C ends npm by that signal, once the site, PostgREST and Postgres have stopped
+		let groupAlive = true;
+		try {
+			process.kill(-child.pid!, 0);
+		} catch {
+			groupAlive = false;
+		}
 		if (existsSync(pgLink) && lstatSync(pgLink).isSymbolicLink()) rmSync(path.dirname(readlinkSync(pgLink)), { recursive: true, force: true });
 		rmSync(outer, { recursive: true, force: true });
-		expect(code, output).toBe(0);
+		expect(ended, output).toEqual({ code: null, signal: 'SIGINT' });
+		expect(groupAlive).toBe(false);
 	}
 });
