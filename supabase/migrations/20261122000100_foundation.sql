@@ -23,6 +23,26 @@ alter default privileges in schema public revoke execute on functions from publi
 alter default privileges in schema public revoke all on tables from anon;
 alter default privileges in schema public revoke all on sequences from anon;
 
+/**
+ * A point on earthdistance's sphere, and the distance in metres over it. Everything that places or
+ * measures goes through these two, never through earthdistance itself: on PostgreSQL 15 its SQL
+ * functions (ll_to_earth, earth_distance and the ones they call) name `earth` and `cube` without a
+ * schema, so they work only where `extensions` is on the search path of whoever runs them. These
+ * fix their own search path, so the generated location column and the matching queries work for
+ * every role on 15, 17 and 18 alike. Immutable, as earthdistance's own functions are.
+ */
+create function public.earth_point(latitude double precision, longitude double precision)
+returns extensions.cube
+language sql immutable strict parallel safe set search_path = pg_catalog, extensions
+as $$ select extensions.ll_to_earth(latitude, longitude)::extensions.cube $$;
+grant execute on function public.earth_point(double precision, double precision) to authenticated, service_role;
+
+create function public.earth_metres(a extensions.cube, b extensions.cube)
+returns double precision
+language sql immutable strict parallel safe set search_path = pg_catalog, extensions
+as $$ select extensions.earth_distance(a::extensions.earth, b::extensions.earth) $$;
+grant execute on function public.earth_metres(extensions.cube, extensions.cube) to authenticated, service_role;
+
 /*
  * ---------------------------------------------------------------------------------------------
  * Places

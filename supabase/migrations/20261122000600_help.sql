@@ -57,7 +57,7 @@ create table public.volunteer_profiles (
   updated_at timestamptz not null default now(),
   categories text[] not null default '{}',
   -- the point on earthdistance's sphere, computed once so matching only calls C functions per row
-  location extensions.cube generated always as (extensions.ll_to_earth(latitude, longitude)) stored
+  location extensions.cube generated always as (public.earth_point(latitude, longitude)) stored
 );
 comment on table public.volunteer_profiles is 'A volunteer''s standing offer: where (a point, usually their area centre), how far, when, what they are good at.';
 comment on column public.volunteer_profiles.categories is 'A copy of volunteer_categories for matching, kept up to date by a trigger.';

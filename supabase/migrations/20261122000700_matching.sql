@@ -57,8 +57,8 @@ begin
     raise exception 'Only the requester or a coordinator of the area can see suggestions.' using errcode = '42501';
   end if;
   select * into pt from public.request_point(r);
-  here := extensions.ll_to_earth(pt.latitude, pt.longitude);
-  select extensions.ll_to_earth(a.latitude, a.longitude) into area_point from public.areas a where a.id = r.area_id;
+  here := public.earth_point(pt.latitude, pt.longitude);
+  select public.earth_point(a.latitude, a.longitude) into area_point from public.areas a where a.id = r.area_id;
   slots := public.request_slots(r);
   select c.requires_vog into needs_vog from public.help_categories c where c.id = r.category_id;
 
@@ -147,12 +147,14 @@ as $$
     select v.* from public.volunteer_profiles v
     where v.profile_id = (select auth.uid()) and v.active and public.is_volunteer()
   ), near_areas as materialized ( -- a handful of areas: measure each once, not per request
-    select a.id, a.name,
-           extensions.earth_distance(extensions.ll_to_earth(a.latitude, a.longitude),
-                                     extensions.ll_to_earth(me.latitude, me.longitude)) as dist
-    from public.areas a, me
-    where extensions.earth_distance(extensions.ll_to_earth(a.latitude, a.longitude),
-                                    extensions.ll_to_earth(me.latitude, me.longitude)) <= me.max_distance_km * 1000
+    select d.id, d.name, d.dist
+    from me
+    cross join lateral (
+      select a.id, a.name,
+             public.earth_metres(public.earth_point(a.latitude, a.longitude), public.earth_point(me.latitude, me.longitude)) as dist
+      from public.areas a
+    ) d
+    where d.dist <= me.max_distance_km * 1000
   ), my_categories as (
     select vc.category_id from public.volunteer_categories vc
     join public.help_categories c on c.id = vc.category_id
@@ -196,15 +198,18 @@ returns table (id uuid, category_id text, area_id uuid, area_name text, first_na
 language sql stable security invoker set search_path = ''
 as $$
   with me as (
-    select a.latitude, a.longitude from public.profiles p join public.areas a on a.id = p.area_id
+    select public.earth_point(a.latitude, a.longitude) as point
+    from public.profiles p join public.areas a on a.id = p.area_id
     where p.id = (select auth.uid())
+  ), area_distances as materialized ( -- a handful of areas: measure each once, not per offer
+    select a.id, a.name,
+           round(coalesce(public.earth_metres(public.earth_point(a.latitude, a.longitude), (select me.point from me)), 0))::int as dist
+    from public.areas a
   )
   select o.id, o.category_id, o.area_id, a.name, public.first_name_of(o.volunteer_id), o.description,
-         o.available_on, o.voice_id, o.created_at,
-         round(coalesce(extensions.earth_distance(extensions.ll_to_earth(a.latitude, a.longitude),
-                                                  (select extensions.ll_to_earth(me.latitude, me.longitude) from me)), 0))::int
+         o.available_on, o.voice_id, o.created_at, a.dist
   from public.help_offers o
-  join public.areas a on a.id = o.area_id
+  join area_distances a on a.id = o.area_id
   where o.hidden_at is null and o.closed_at is null
     and (o.available_on is null or o.available_on >= current_date)
   order by 10, o.created_at desc

@@ -5,15 +5,17 @@ import path from 'node:path';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { startBuiltSite, startTestStack } from '../support/stack.ts';
-import { buildSite } from '../../supabase/local/stack.js';
+import { buildSite, siteBuildDir } from '../../supabase/local/stack.js';
 
 /** staticFiles: { 'bench/x.mp3': bytes } are put beside the build's static files before it starts. */
 export async function startSite({ build = true, staticFiles = {} } = {}) {
+	// A build of their own, never build/: a running `npm start` serves that one.
+	process.env.OMZIEN_BUILD_DIR ||= path.resolve('.data/build-bench');
 	if (build) {
 		if (!buildSite()) throw new Error('vite build failed; its output is above');
 	}
 	for (const [name, bytes] of Object.entries(staticFiles)) {
-		const file = path.join('build/client', name);
+		const file = path.join(siteBuildDir(), 'client', name);
 		mkdirSync(path.dirname(file), { recursive: true });
 		writeFileSync(file, bytes);
 	}

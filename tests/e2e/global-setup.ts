@@ -10,6 +10,8 @@ export default async function globalSetup() {
 	if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
 		throw new Error('Chromium is missing: apt-get install -y chromium (see README.md, Tests).');
 	}
+	// A build of their own, never build/: a running `npm start` serves that one (tests/e2e/static-files.spec.ts).
+	process.env.OMZIEN_BUILD_DIR ||= path.resolve('.data/build-e2e');
 	if (!process.env.E2E_SKIP_BUILD) {
 		if (!buildSite()) throw new Error('vite build failed; its output is above');
 	}

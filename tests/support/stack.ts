@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { startStack, findFreePort, stopChild, waitFor } from '../../supabase/local/stack.js';
+import { startStack, findFreePort, stopChild, waitFor, siteBuildDir } from '../../supabase/local/stack.js';
 
 export type TestStack = {
 	dataDir: string;
@@ -51,13 +51,13 @@ export async function startTestStack(name: string): Promise<TestStack> {
 export type BuiltSite = { baseURL: string; stop: () => Promise<void> };
 
 /**
- * Serves the production build (build/index.js) on a free port with the given stack environment,
+ * Serves the production build (build/index.js, or OMZIEN_BUILD_DIR's) on a free port with the given stack environment,
  * as adapter-node runs in production; resolves once it answers.
  */
-export async function startBuiltSite(env: Record<string, string>, { quiet = false } = {}): Promise<BuiltSite> {
+export async function startBuiltSite(env: Record<string, string>, { quiet = false, dir = siteBuildDir() } = {}): Promise<BuiltSite> {
 	const port = await findFreePort();
 	const baseURL = `http://127.0.0.1:${port}`;
-	const site = spawn(process.execPath, ['build/index.js'], {
+	const site = spawn(process.execPath, [path.join(dir, 'index.js')], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, BODY_SIZE_LIMIT: '13M', ...env },
 		stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit']
 	});
