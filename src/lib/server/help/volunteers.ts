@@ -1,8 +1,10 @@
 // Volunteers: their standing offer (categories, place, distance, availability) and one-off offers.
 import { recordingFor } from '../voice/store';
-import { isNotAllowed } from '../db/errors';
+import { isNotAllowed, isUnknownReference } from '../db/errors';
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
-import { slotsToMask } from '$lib/schemas/help';
+import type { SessionUser } from '../auth/session';
+import { maskToSlots, slotsToMask, type CATEGORY_IDS, type OfferInput } from '$lib/schemas/help';
+import type { FieldRefusal } from '$lib/schemas/fields';
 
 export async function readVolunteerProfile(db: Db, userId: string) {
 	const profile = unwrapMaybe(
@@ -12,26 +14,42 @@ export async function readVolunteerProfile(db: Db, userId: string) {
 	return profile ? { ...profile, categories } : null;
 }
 
-/** Saves the volunteer's standing offer; false when they may not (not a volunteer). */
-export async function saveVolunteerProfile(
-	db: Db,
-	userId: string,
-	input: { categories: string[]; area_id: string; max_distance_km: number; slots: number[]; skills: string }
-): Promise<boolean> {
+/** The standing offer as the form on /hulp/bieden shows it (defaults for a new volunteer). */
+export async function volunteerProfileValues(db: Db, user: SessionUser) {
+	const profile = await readVolunteerProfile(db, user.id);
+	return {
+		values: {
+			categories: (profile?.categories ?? []) as (typeof CATEGORY_IDS)[number][],
+			area_id: profile?.area_id ?? user.areaId ?? '',
+			max_distance_km: Number(profile?.max_distance_km ?? 3),
+			slots: maskToSlots(profile?.availability ?? 0),
+			skills: profile?.skills ?? ''
+		},
+		vogDate: profile?.vog_date ?? null
+	};
+}
+
+type VolunteerInput = { categories: string[]; area_id: string; max_distance_km: number; slots: number[]; skills: string };
+
+/** An area that exists (an unknown id from a forged form is a field error, not a 500). */
+async function areaExists(db: Db, areaId: string): Promise<boolean> {
+	return !!unwrapMaybe(await db.from('areas').select('id').eq('id', areaId).maybeSingle());
+}
+
+/** Saves the volunteer's standing offer; refused: which field says why. */
+export async function saveVolunteerProfile(db: Db, userId: string, input: VolunteerInput): Promise<FieldRefusal | null> {
+	if (!(await areaExists(db, input.area_id))) return { status: 400, field: 'area_id', message: 'errors.area_missing' };
 	try {
 		await writeVolunteerProfile(db, userId, input);
-		return true;
+		return null;
 	} catch (err) {
-		if (isNotAllowed(err)) return false;
+		if (isNotAllowed(err)) return { status: 403, field: 'categories', message: 'errors.not_allowed' };
+		if (isUnknownReference(err)) return { status: 400, field: 'area_id', message: 'errors.area_missing' };
 		throw err;
 	}
 }
 
-async function writeVolunteerProfile(
-	db: Db,
-	userId: string,
-	input: { categories: string[]; area_id: string; max_distance_km: number; slots: number[]; skills: string }
-): Promise<void> {
+async function writeVolunteerProfile(db: Db, userId: string, input: VolunteerInput): Promise<void> {
 	const area = unwrap(await db.from('areas').select('latitude, longitude').eq('id', input.area_id).single());
 	const row = {
 		area_id: input.area_id,
@@ -106,18 +124,16 @@ export async function setVogDate(db: Db, volunteerId: string, date: string | nul
 }
 
 /** A one-off offer, typed or spoken. Refused: which field says why. */
-export async function offerHelp(
-	db: Db,
-	userId: string,
-	input: { category_id: string; area_id: string; description: string; available_on: string },
-	file: File | null
-): Promise<{ status: 400 | 403; errors: Record<string, string> } | null> {
-	const voice = await recordingFor(db, userId, file);
-	if ('error' in voice) return { status: 400, errors: { voice: voice.error } };
+export async function offerHelp(db: Db, userId: string, input: OfferInput): Promise<FieldRefusal | null> {
+	// Checked before the recording is kept, so a refused offer leaves nothing behind.
+	if (!(await areaExists(db, input.area_id))) return { status: 400, field: 'area_id', message: 'errors.area_missing' };
+	const voice = await recordingFor(db, userId, input.voice ?? null);
+	if ('error' in voice) return { status: 400, field: 'voice', message: voice.error };
 	try {
 		await createOffer(db, userId, input, voice.id);
 	} catch (err) {
-		if (isNotAllowed(err)) return { status: 403, errors: { description: 'errors.not_allowed' } };
+		if (isNotAllowed(err)) return { status: 403, field: 'description', message: 'errors.not_allowed' };
+		if (isUnknownReference(err)) return { status: 400, field: 'area_id', message: 'errors.area_missing' };
 		throw err;
 	}
 	return null;
