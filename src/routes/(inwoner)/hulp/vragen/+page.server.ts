@@ -22,7 +22,8 @@ async function residentFor(locals: App.Locals, id: string | null) {
 
 /** Back to the screen with the (first) error, the answers kept, the recording not sent back. */
 function refused(form: SuperValidated<AskForm>, refusal?: AskRefusal) {
-	form.data.step = refusal?.step ?? (firstStepWithError(form.errors) === 'summary' ? form.data.step : firstStepWithError(form.errors));
+	const posted = form.errors.step ? 'category' : form.data.step; // a forged screen name starts over
+	form.data.step = refusal?.step ?? (firstStepWithError(form.errors) === 'summary' ? posted : firstStepWithError(form.errors));
 	if (!refusal) return fail(400, { form });
 	return refusal.field ? setError(form, refusal.field as 'voice', refusal.message, { status: refusal.status }) : setError(form, refusal.message, { status: refusal.status });
 }
