@@ -38,7 +38,7 @@ export default defineConfig({
 	},
 	projects: [
 		// forms.spec.ts is about posting without JavaScript: only the without-js project runs it.
-		{ name: 'with-js', use: { javaScriptEnabled: true }, testIgnore: /forms\.spec\.ts/ },
+		{ name: 'with-js', use: { javaScriptEnabled: true }, testIgnore: /(forms|fuzz)\.spec\.ts/ },
 		// axe runs as a script inside the page, which this project turns off; the HTML it would
 		// check is the same server-rendered HTML the with-js project checks. Starting the stack
 		// (start, private-folder), sending mail over SMTP (mail) and static files under a rebuild

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { todayInNL } from './help';
+import { calendarDate, id, safeText } from './fields';
 
-const displayName = z
-	.string()
-	.trim()
-	.min(1, { error: 'errors.name_missing' })
-	.max(80, { error: 'errors.name_too_long' });
-const areaId = z.uuid({ error: 'errors.area_missing' });
+// A name is shown to others: one line, no control or bidi characters (see fields.ts).
+const displayName = safeText({ max: 80, tooLong: 'errors.name_too_long', missing: 'errors.name_missing', oneLine: true });
+const areaId = id('errors.area_missing');
 const language = z.enum(['nl', 'en'], { error: 'errors.language_missing' });
 const phonePattern = /^[0-9 +()-]{6,20}$/;
 
@@ -46,12 +44,6 @@ export const languageSchema = z.object({ lang: language });
  * clears it. Not in the future. One form per volunteer on the page, told apart by the form id.
  */
 export const vogDateSchema = z.object({
-	volunteer: z.uuid({ error: 'errors.form' }),
-	vog_date: z
-		.string()
-		.trim()
-		.refine((date) => date === '' || (/^\d{4}-\d{2}-\d{2}$/.test(date) && date <= todayInNL()), {
-			error: 'coordination.vogDateWrong'
-		})
-		.default('')
+	volunteer: id(),
+	vog_date: calendarDate({ impossible: 'coordination.vogDateWrong', check: { test: (date) => date <= todayInNL(), error: 'coordination.vogDateWrong' } }).default('')
 });

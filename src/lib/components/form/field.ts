@@ -9,6 +9,17 @@ export type ErrorValues = Record<string, string | number>;
 
 export type Option = { value: string; label: string; lang?: string; hint?: string };
 
+/** The props every labelled field takes; the id is the name unless given. */
+export type FieldProps = {
+	name: string;
+	id?: string;
+	label: string;
+	hint?: string;
+	errors?: FieldErrors;
+	errorValues?: ErrorValues;
+	required?: boolean;
+};
+
 /** The ids a control is described by: its hint first, then its error (only while there is one). */
 export function describedBy(id: string, hint: string | undefined, invalid: boolean): string | undefined {
 	return [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;

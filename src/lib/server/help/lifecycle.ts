@@ -2,7 +2,8 @@
 // messages, thanks and the coordinator's summary. The database decides who may do what
 // (help_act(), RLS); this module decides who hears about it.
 import { adminClient, type Db } from '../db/clients';
-import type { AskInput } from '$lib/schemas/help';
+import { ASK_STEPS, type AskForm, type AskInput, type AskStep } from '$lib/schemas/help';
+import type { FieldRefusal } from '$lib/schemas/fields';
 import type { SessionUser } from '../auth/session';
 import { hasRole } from '../auth/guard';
 import { isBadInput, isDuplicate, isMissing, isNotAllowed, isRefusedNow, isUnknownReference } from '../db/errors';
@@ -18,7 +19,7 @@ import './register';
 export const HELP_ACTIONS: HelpAction[] = ['offer', 'introduce', 'accept', 'decline', 'withdraw', 'mark_done', 'confirm_done', 'cancel', 'reopen'];
 
 /** A refusal a page shows next to the form: which message, which HTTP status. */
-export type Refusal = { status: 400 | 403 | 404 | 409; message: string };
+export type Refusal = FieldRefusal;
 
 const MATCHED = ['matched', 'done_pending', 'done'];
 
@@ -76,7 +77,7 @@ export async function takeStep(db: Db, user: SessionUser, requestId: string, act
 		await act(db, requestId, action, helperId);
 	} catch (err) {
 		if (isRefusedNow(err) || isNotAllowed(err) || isMissing(err)) {
-			return { status: isNotAllowed(err) ? 403 : 409, message: action === 'offer' ? 'help.errors.not_open' : 'help.errors.not_allowed' };
+			return { status: isNotAllowed(err) ? 403 : 409, field: '', message: action === 'offer' ? 'help.errors.not_open' : 'help.errors.not_allowed' };
 		}
 		throw err;
 	}
@@ -94,13 +95,13 @@ export async function takeStep(db: Db, user: SessionUser, requestId: string, act
 
 
 /** A message to the other side, typed or spoken; they are told. */
-export async function sendMessage(db: Db, user: SessionUser, requestId: string, body: string, file: File | null, origin: string) {
+export async function sendMessage(db: Db, user: SessionUser, requestId: string, body: string, file: File | null, origin: string): Promise<FieldRefusal | null> {
 	const voice = await recordingFor(db, file);
-	if ('error' in voice) return { voiceError: voice.error };
+	if ('error' in voice) return { status: 400, field: 'voice', message: voice.error };
 	try {
 		await insertMessage(db, requestId, user.id, body, voice.voice);
 	} catch (err) {
-		if (isNotAllowed(err)) return { messageError: 'errors.not_allowed', status: 403 as const };
+		if (isNotAllowed(err) || isUnknownReference(err)) return { status: 403, field: 'body', message: 'errors.not_allowed' };
 		throw err;
 	}
 	const r = await readRequest(db, requestId);
@@ -109,16 +110,16 @@ export async function sendMessage(db: Db, user: SessionUser, requestId: string, 
 }
 
 /** A thank-you to the other side after the help was done, typed or spoken. */
-export async function sendThanks(db: Db, user: SessionUser, requestId: string, body: string, file: File | null) {
+export async function sendThanks(db: Db, user: SessionUser, requestId: string, body: string, file: File | null): Promise<FieldRefusal | null> {
 	const r = await readRequest(db, requestId);
-	if (!r) return { thanksError: 'errors.not_allowed', status: 403 as const };
+	if (!r) return { status: 403, field: 'body', message: 'errors.not_allowed' };
 	const voice = await recordingFor(db, file);
-	if ('error' in voice) return { thanksVoiceError: voice.error };
+	if ('error' in voice) return { status: 400, field: 'voice', message: voice.error };
 	const to = user.id === r.requester_id ? r.helper_id : r.requester_id;
 	try {
 		await insertThanks(db, requestId, user.id, to ?? '', body, voice.voice);
 	} catch (err) {
-		if (isNotAllowed(err) || isDuplicate(err) || isBadInput(err)) return { thanksError: 'errors.not_allowed', status: 403 as const };
+		if (isNotAllowed(err) || isDuplicate(err) || isBadInput(err)) return { status: 403, field: 'body', message: 'errors.not_allowed' };
 		throw err;
 	}
 	return null;
@@ -137,26 +138,39 @@ async function volunteersNear(requestId: string): Promise<string[]> {
 	return (data ?? []).filter((s) => s.kind === 'volunteer' && s.helper_id).map((s) => s.helper_id!);
 }
 
-export type AskRefusal = { status: 400 | 403 | 409; step: 'place' | 'when' | 'summary'; errors: Record<string, string> };
+export type AskRefusal = FieldRefusal & { step: AskStep | 'summary' };
 
 /** Asks for help (for oneself, or a coordinator for a resident) and tells volunteers nearby. */
 export async function ask(db: Db, user: SessionUser, input: AskInput, origin: string): Promise<{ id: string } | AskRefusal> {
-	let id: string;
+	let id: string | null;
 	try {
-		id = await askForHelp(db, input.requester_id ?? user.id, input);
+		id = await askForHelp(db, input.requester_id || user.id, input);
 	} catch (err) {
-		if (isUnknownReference(err)) return { status: 400, step: 'place', errors: { area_id: 'errors.area_missing' } };
-		if (isBadInput(err)) return { status: 400, step: 'when', errors: { when_date: 'help.errors.date_past' } };
-		if (isNotAllowed(err)) return { status: 403, step: 'summary', errors: { form: 'errors.not_allowed' } };
+		if (isUnknownReference(err)) return { status: 400, step: 'place', field: 'area_id', message: 'errors.area_missing' };
+		if (isBadInput(err)) return { status: 400, step: 'when', field: 'when_date', message: 'help.errors.date_past' };
+		if (isNotAllowed(err)) return { status: 403, step: 'summary', field: '', message: 'errors.not_allowed' };
 		// the submission id of another request (a form sent before, or a forged one)
-		if (isDuplicate(err)) return { status: 409, step: 'summary', errors: { form: 'help.errors.sent_before' } };
+		if (isDuplicate(err)) return { status: 409, step: 'summary', field: '', message: 'help.errors.sent_before' };
 		throw err;
 	}
+	// A submission id of someone else's request gives no request back: refused, not /hulp/null.
+	if (!id) return { status: 400, step: 'summary', field: '', message: 'errors.form' };
 	await notify('new_request_nearby', await volunteersNear(id), { type: 'help_request', id }, origin);
 	return { id };
 }
 
-/** A recording for a request being asked, saved as the author's draft until the request is sent. */
-export async function saveDraftRecording(db: Db, user: SessionUser, file: File) {
-	return saveVoice(db, user.id, file);
+/**
+ * One screen of "Hulp vragen" further (or back). A recording sent with the description is kept
+ * as the author's draft right away, so it survives the next screens; refused: why, at the field.
+ */
+export async function nextAskScreen(db: Db, user: SessionUser, input: AskForm): Promise<{ step: AskStep | 'summary'; voice_id: string } | AskRefusal> {
+	let voiceId = input.voice_id;
+	if (input.voice && input.step === 'description' && input.direction === 'next') {
+		const saved = await saveVoice(db, user.id, input.voice);
+		if (!saved.ok) return { status: 400, step: 'description', field: 'voice', message: saved.error };
+		voiceId = saved.id;
+	}
+	const index = input.step === 'summary' ? ASK_STEPS.length : ASK_STEPS.indexOf(input.step);
+	const step = input.direction === 'back' ? ASK_STEPS[Math.max(0, index - 1)] : (ASK_STEPS[index + 1] ?? 'summary');
+	return { step, voice_id: voiceId };
 }

@@ -11,7 +11,7 @@ export async function listCategories(db: Db) {
 }
 
 /** Creates the request (and its private address) in one step; a repeated submit returns the same id. */
-export async function askForHelp(db: Db, requesterId: string, input: AskInput): Promise<string> {
+export async function askForHelp(db: Db, requesterId: string, input: AskInput): Promise<string | null> {
 	return unwrap(
 		await db.rpc('create_help_request', {
 			p_submission: input.submission_id,

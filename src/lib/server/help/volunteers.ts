@@ -2,7 +2,9 @@
 import { insertWithVoice, recordingFor, type PreparedVoice } from '../voice/store';
 import { isBadInput, isNotAllowed, isUnknownReference } from '../db/errors';
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
-import { slotsToMask } from '$lib/schemas/help';
+import type { SessionUser } from '../auth/session';
+import { maskToSlots, slotsToMask, type CATEGORY_IDS, type OfferInput } from '$lib/schemas/help';
+import type { FieldRefusal } from '$lib/schemas/fields';
 
 export async function readVolunteerProfile(db: Db, userId: string) {
 	const profile = unwrapMaybe(
@@ -12,16 +14,28 @@ export async function readVolunteerProfile(db: Db, userId: string) {
 	return profile ? { ...profile, categories } : null;
 }
 
+/** The standing offer as the form on /hulp/bieden shows it (defaults for a new volunteer). */
+export async function volunteerProfileValues(db: Db, user: SessionUser) {
+	const profile = await readVolunteerProfile(db, user.id);
+	return {
+		values: {
+			categories: (profile?.categories ?? []) as (typeof CATEGORY_IDS)[number][],
+			area_id: profile?.area_id ?? user.areaId ?? '',
+			max_distance_km: Number(profile?.max_distance_km ?? 3),
+			slots: maskToSlots(profile?.availability ?? 0),
+			skills: profile?.skills ?? ''
+		},
+		vogDate: profile?.vog_date ?? null
+	};
+}
+
+type VolunteerInput = { categories: string[]; area_id: string; max_distance_km: number; slots: number[]; skills: string };
+
 /**
  * Saves the volunteer's standing offer in one database transaction (save_volunteer_profile):
- * all of it or nothing, each category once. False when the database refuses it: not a
- * volunteer, or an area or category that does not exist.
+ * all of it or nothing, each category once. Refused: which field says why.
  */
-export async function saveVolunteerProfile(
-	db: Db,
-	_userId: string,
-	input: { categories: string[]; area_id: string; max_distance_km: number; slots: number[]; skills: string }
-): Promise<boolean> {
+export async function saveVolunteerProfile(db: Db, _userId: string, input: VolunteerInput): Promise<FieldRefusal | null> {
 	const { error } = await db.rpc('save_volunteer_profile', {
 		p_area: input.area_id,
 		p_max_distance_km: input.max_distance_km,
@@ -29,8 +43,9 @@ export async function saveVolunteerProfile(
 		p_skills: input.skills ?? '',
 		p_categories: input.categories
 	});
-	if (!error) return true;
-	if (isNotAllowed(error) || isUnknownReference(error) || isBadInput(error)) return false;
+	if (!error) return null;
+	if (isNotAllowed(error)) return { status: 403, field: 'categories', message: 'errors.not_allowed' };
+	if (isUnknownReference(error) || isBadInput(error)) return { status: 400, field: 'area_id', message: 'errors.area_missing' };
 	throw new Error(error.message);
 }
 
@@ -92,18 +107,14 @@ export async function setVogDate(db: Db, volunteerId: string, date: string | nul
 }
 
 /** A one-off offer, typed or spoken. Refused: which field says why. */
-export async function offerHelp(
-	db: Db,
-	userId: string,
-	input: { category_id: string; area_id: string; description: string; available_on: string },
-	file: File | null
-): Promise<{ status: 400 | 403; errors: Record<string, string> } | null> {
-	const voice = await recordingFor(db, file);
-	if ('error' in voice) return { status: 400, errors: { voice: voice.error } };
+export async function offerHelp(db: Db, userId: string, input: OfferInput): Promise<FieldRefusal | null> {
+	const voice = await recordingFor(db, input.voice ?? null);
+	if ('error' in voice) return { status: 400, field: 'voice', message: voice.error };
 	try {
 		await createOffer(db, userId, input, voice.voice);
 	} catch (err) {
-		if (isNotAllowed(err)) return { status: 403, errors: { description: 'errors.not_allowed' } };
+		if (isNotAllowed(err)) return { status: 403, field: 'description', message: 'errors.not_allowed' };
+		if (isUnknownReference(err)) return { status: 400, field: 'area_id', message: 'errors.area_missing' };
 		throw err;
 	}
 	return null;

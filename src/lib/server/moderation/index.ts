@@ -43,5 +43,6 @@ export async function moderate(db: Db, action: ModerationAction, subject: Subjec
 	if (!error) return { ok: true };
 	if (isNotAllowed(error)) return { ok: false, status: 403 };
 	if (isBadInput(error)) return { ok: false, status: 400 };
+	if (isMissing(error)) return { ok: false, status: 404 };
 	throw new Error(error.message);
 }

@@ -1,17 +1,20 @@
 // The form action behind <TranscriptForm>: the author (or, where RLS allows, a coordinator)
-// writes or corrects what a voice message says. Shared by every page that shows recordings.
-import { fail, type RequestEvent } from '@sveltejs/kit';
+// writes or corrects what a voice message says. Shared by every page that shows recordings;
+// each recording's form has its own superforms id (transcript-<voice id>).
+import type { RequestEvent } from '@sveltejs/kit';
+import { fail, message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireUser } from '../auth/guard';
 import { transcriptSchema } from '$lib/schemas/help';
 import { correctTranscript } from './store';
 
+const transcriptForm = zod4(transcriptSchema);
+
 export async function transcriptAction({ request, locals }: Pick<RequestEvent, 'request' | 'locals'>) {
 	requireUser(locals);
-	const values = Object.fromEntries(await request.formData());
-	const transcriptVoice = String(values.voice ?? '');
-	const parsed = transcriptSchema.safeParse(values);
-	if (!parsed.success) return fail(400, { transcriptError: parsed.error.issues[0].message, transcriptVoice });
-	const saved = await correctTranscript(locals.db, parsed.data.voice, parsed.data.transcript).catch(() => false);
-	if (!saved) return fail(403, { transcriptError: 'errors.not_allowed', transcriptVoice });
-	return { done: 'voice.transcriptSaved' as const };
+	const form = await superValidate(request, transcriptForm);
+	if (!form.valid) return fail(400, { form });
+	const saved = await correctTranscript(locals.db, form.data.voice, form.data.transcript).catch(() => false);
+	if (!saved) return setError(form, 'transcript', 'errors.not_allowed', { status: 403 });
+	return message(form, 'voice.transcriptSaved');
 }

@@ -1,13 +1,18 @@
-import { fail } from '@sveltejs/kit';
+import { fail, message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
-import { listNotifications, markAllRead, notificationKinds, readPreferences, savePreferences, type Frequency } from '$lib/server/notifications';
+import { listNotifications, markAllRead, notificationKinds, readPreferences, savePreferences } from '$lib/server/notifications';
+import { preferencesSchema, type Frequency } from '$lib/schemas/notifications';
 
-const FREQUENCIES = ['immediately', 'daily', 'never'] as const;
+// The kinds are known once every domain has registered its own (at import time).
+let adapter: ReturnType<typeof zod4> | undefined;
+const preferencesForm = () => (adapter ??= zod4(preferencesSchema(notificationKinds())));
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);
-	return { notifications: await listNotifications(locals.db, user.id), preferences: await readPreferences(locals.db, user.id), kinds: notificationKinds() };
+	const form = await superValidate(await readPreferences(locals.db, user.id), preferencesForm(), { errors: false });
+	return { notifications: await listNotifications(locals.db, user.id), form, kinds: notificationKinds() };
 };
 
 export const actions: Actions = {
@@ -18,10 +23,10 @@ export const actions: Actions = {
 	},
 	preferences: async ({ request, locals }) => {
 		const user = requireUser(locals);
-		const form = await request.formData();
-		const chosen = Object.fromEntries(notificationKinds().map((k) => [k, String(form.get(k))]));
-		if (Object.values(chosen).some((f) => !(FREQUENCIES as readonly string[]).includes(f))) return fail(400, { error: 'errors.form' });
-		await savePreferences(locals.db, user.id, chosen as Record<string, Frequency>);
-		return { saved: true };
+		// strict: a kind left out is an error, not silently "right away".
+		const form = await superValidate(request, preferencesForm(), { strict: true });
+		if (!form.valid) return fail(400, { form });
+		await savePreferences(locals.db, user.id, form.data as Record<string, Frequency>);
+		return message(form, 'notifications.prefsSaved');
 	}
 };

@@ -1,57 +1,64 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
+import { fail, message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid, requireUser } from '$lib/server/auth/guard';
 import { readRequestPage, sendMessage, sendThanks, takeStep, writeSummary } from '$lib/server/help/lifecycle';
 import { messageSchema, stepSchema, summarySchema, thanksSchema } from '$lib/schemas/help';
 import { transcriptAction } from '$lib/server/voice/transcript-action';
+import { refuse } from '$lib/server/forms';
 
-async function formOf(request: Request) {
-	return Object.fromEntries(await request.formData());
+// Several forms on one page, each with its own superforms id.
+const forms = { act: zod4(stepSchema), message: zod4(messageSchema), thanks: zod4(thanksSchema), summary: zod4(summarySchema) };
+
+/** The request id from the URL: anything but a UUID is a page that does not exist. */
+function requestId(params: { id: string }): string {
+	if (!isUuid(params.id)) error(404, 'errors.not_found');
+	return params.id;
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals);
-	const page = isUuid(params.id) ? await readRequestPage(locals.db, user, params.id) : null;
+	const page = await readRequestPage(locals.db, user, requestId(params));
 	if (!page) error(404, 'errors.not_found');
-	return { ...page, justAsked: url.searchParams.has('gevraagd') };
+	const [act, messageForm, thanks, summary] = await Promise.all([
+		superValidate(forms.act, { id: 'act' }),
+		superValidate(forms.message, { id: 'message' }),
+		superValidate(forms.thanks, { id: 'thanks' }),
+		superValidate({ summary: page.request.summary ?? '' }, forms.summary, { id: 'summary', errors: false })
+	]);
+	return { ...page, forms: { act, message: messageForm, thanks, summary }, justAsked: url.searchParams.has('gevraagd') };
 };
 
 export const actions: Actions = {
 	/** One lifecycle step; the database checks who may do it and when. */
 	act: async ({ request, locals, params, url }) => {
 		const user = requireUser(locals);
-		const parsed = stepSchema.safeParse(await formOf(request));
-		if (!parsed.success || !isUuid(params.id)) return fail(400, { actionError: 'help.errors.not_allowed' });
-		const refused = await takeStep(locals.db, user, params.id, parsed.data.action, parsed.data.helper || undefined, url.origin);
-		if (refused) return fail(refused.status, { actionError: refused.message });
-		return { done: `help.done.${parsed.data.action}` };
+		const form = await superValidate(request, forms.act, { id: 'act' });
+		if (!form.valid) return fail(400, { form });
+		const refused = await takeStep(locals.db, user, requestId(params), form.data.action, form.data.helper || undefined, url.origin);
+		return refused ? refuse(form, refused) : message(form, `help.done.${form.data.action}`);
 	},
-
 	message: async ({ request, locals, params, url }) => {
 		const user = requireUser(locals);
-		const parsed = messageSchema.safeParse(await formOf(request));
-		if (!parsed.success) return fail(400, { messageError: parsed.error.issues[0].message });
-		const refused = await sendMessage(locals.db, user, params.id, parsed.data.body, parsed.data.voice ?? null, url.origin);
-		if (refused) return fail(refused.status ?? 400, refused);
-		return { messageSent: true };
+		const form = await superValidate(request, forms.message, { id: 'message' });
+		if (!form.valid) return fail(400, { form });
+		const refused = await sendMessage(locals.db, user, requestId(params), form.data.body, form.data.voice ?? null, url.origin);
+		return refused ? refuse(form, refused) : message(form, 'help.messageSent');
 	},
-
 	summary: async ({ request, locals, params }) => {
 		requireUser(locals);
-		const parsed = summarySchema.safeParse(await formOf(request));
-		if (!parsed.success) return fail(400, { summaryError: parsed.error.issues[0].message });
-		if (!(await writeSummary(locals.db, params.id, parsed.data.summary))) return fail(403, { summaryError: 'errors.not_allowed' });
-		return { done: 'voice.summarySaved' };
+		const form = await superValidate(request, forms.summary, { id: 'summary' });
+		if (!form.valid) return fail(400, { form });
+		if (!(await writeSummary(locals.db, requestId(params), form.data.summary))) return refuse(form, { status: 403, field: 'summary', message: 'errors.not_allowed' });
+		return message(form, 'voice.summarySaved');
 	},
-
 	transcript: transcriptAction,
-
 	thanks: async ({ request, locals, params }) => {
 		const user = requireUser(locals);
-		const parsed = thanksSchema.safeParse(await formOf(request));
-		if (!parsed.success) return fail(400, { thanksError: parsed.error.issues[0].message });
-		const refused = await sendThanks(locals.db, user, params.id, parsed.data.body, parsed.data.voice ?? null);
-		if (refused) return fail(refused.status ?? 400, refused);
-		return { done: 'help.thanksSent' };
+		const form = await superValidate(request, forms.thanks, { id: 'thanks' });
+		if (!form.valid) return fail(400, { form });
+		const refused = await sendThanks(locals.db, user, requestId(params), form.data.body, form.data.voice ?? null);
+		return refused ? refuse(form, refused) : message(form, 'help.thanksSent');
 	}
 };

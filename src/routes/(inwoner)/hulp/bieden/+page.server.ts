@@ -1,33 +1,29 @@
-import { fail } from '@sveltejs/kit';
+import { fail, message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { isUuid, requireUser } from '$lib/server/auth/guard';
+import { hasRole, requireUser } from '$lib/server/auth/guard';
 import { listCategories } from '$lib/server/help/requests';
-import { closeOffer, offerHelp, listMyOffers, readVolunteerProfile, saveVolunteerProfile } from '$lib/server/help/volunteers';
+import { closeOffer, listMyOffers, offerHelp, saveVolunteerProfile, volunteerProfileValues } from '$lib/server/help/volunteers';
 import { listAreas } from '$lib/server/people';
-import { maskToSlots, offerSchema, volunteerSchema } from '$lib/schemas/help';
-import { uploadedFile } from '$lib/server/voice/store';
+import { closeOfferSchema, offerSchema, volunteerSchema } from '$lib/schemas/help';
 import { transcriptAction } from '$lib/server/voice/transcript-action';
 
-const isVolunteer = (locals: App.Locals) => !!locals.user?.roles.some((r) => r.role === 'volunteer');
-const issues = (list: { path: PropertyKey[]; message: string }[]) => Object.fromEntries(list.map((i) => [String(i.path[0]), i.message]));
+const profileForm = zod4(volunteerSchema);
+const offerForm = zod4(offerSchema);
+const closeForm = zod4(closeOfferSchema);
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);
 	const [categories, areas] = await Promise.all([listCategories(locals.db), listAreas(locals.db)]);
-	if (!isVolunteer(locals)) return { isVolunteer: false, categories, areas, profile: null, offers: [] };
-	const profile = await readVolunteerProfile(locals.db, user.id);
+	if (!hasRole(user, 'volunteer')) return { isVolunteer: false as const, categories, areas };
+	const { values, vogDate } = await volunteerProfileValues(locals.db, user);
 	return {
-		isVolunteer: true,
+		isVolunteer: true as const,
 		categories,
 		areas,
-		profile: {
-			categories: profile?.categories ?? [],
-			area_id: profile?.area_id ?? user.areaId ?? '',
-			max_distance_km: Number(profile?.max_distance_km ?? 3),
-			slots: maskToSlots(profile?.availability ?? 0),
-			skills: profile?.skills ?? '',
-			vog_date: profile?.vog_date ?? null
-		},
+		vogDate,
+		profileForm: await superValidate(values, profileForm, { errors: false }),
+		offerForm: await superValidate({ area_id: values.area_id }, offerForm, { errors: false }),
 		offers: await listMyOffers(locals.db, user.id)
 	};
 };
@@ -35,37 +31,27 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	profile: async ({ request, locals }) => {
 		const user = requireUser(locals);
-		const form = await request.formData();
-		const values = {
-			categories: form.getAll('categories').map(String),
-			area_id: String(form.get('area_id') ?? ''),
-			max_distance_km: String(form.get('max_distance_km') ?? ''),
-			slots: form.getAll('slots').map(String),
-			skills: String(form.get('skills') ?? '')
-		};
-		const parsed = volunteerSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { profileErrors: issues(parsed.error.issues), values });
-		if (!(await saveVolunteerProfile(locals.db, user.id, parsed.data))) return fail(403, { profileErrors: { categories: 'errors.not_allowed' }, values });
-		return { profileSaved: true };
+		const form = await superValidate(request, profileForm);
+		if (!form.valid) return fail(400, { form });
+		const refused = await saveVolunteerProfile(locals.db, user.id, form.data);
+		if (refused) return setError(form, refused.field as 'area_id', refused.message, { status: refused.status });
+		return message(form, 'help.volunteerSaved');
 	},
+	/** A one-off offer, typed or spoken (the file comes with the form: superforms keeps it out of the answer). */
 	offer: async ({ request, locals }) => {
 		const user = requireUser(locals);
-		const form = await request.formData();
-		const file = uploadedFile(form.get('voice'));
-		form.delete('voice');
-		const values = Object.fromEntries(form) as Record<string, string>;
-		const parsed = offerSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { offerErrors: issues(parsed.error.issues), offerValues: values });
-		if (!parsed.data.description && !file) return fail(400, { offerErrors: { description: 'voice.errors.offer_text_or_voice' }, offerValues: values });
-		const refused = await offerHelp(locals.db, user.id, parsed.data, file);
-		if (refused) return fail(refused.status, { offerErrors: refused.errors, offerValues: values });
-		return { offerSaved: true };
+		const form = await superValidate(request, offerForm, { strict: true });
+		if (!form.valid) return fail(400, { form });
+		const refused = await offerHelp(locals.db, user.id, form.data);
+		if (refused) return setError(form, refused.field as 'area_id', refused.message, { status: refused.status });
+		return message(form, 'help.oneOffSaved');
 	},
 	transcript: transcriptAction,
 	close: async ({ request, locals }) => {
 		const user = requireUser(locals);
-		const id = String((await request.formData()).get('offer') ?? '');
-		if (isUuid(id)) await closeOffer(locals.db, user.id, id);
-		return {};
+		const form = await superValidate(request, closeForm);
+		if (!form.valid) return fail(400, { form });
+		await closeOffer(locals.db, user.id, form.data.offer);
+		return { form };
 	}
 };
