@@ -319,6 +319,207 @@ export type Database = {
 					{ foreignKeyName: 'help_requests_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
 				]
 			}
+			initiative_answers: {
+				Row: {
+					id: string
+					ask_id: string
+					officer_id: string
+					decision: Database['public']['Enums']['ask_decision']
+					info: string | null
+					conditions: string[]
+					reason: Database['public']['Enums']['refusal_reason'] | null
+					explanation: string | null
+					alternative: string | null
+					supersedes: string | null
+					change_reason: string | null
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					ask_id: string
+					officer_id?: string
+					decision: Database['public']['Enums']['ask_decision']
+					info?: string | null
+					conditions?: string[]
+					reason?: Database['public']['Enums']['refusal_reason'] | null
+					explanation?: string | null
+					alternative?: string | null
+					supersedes?: string | null
+					change_reason?: string | null
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					ask_id?: string
+					officer_id?: string
+					decision?: Database['public']['Enums']['ask_decision']
+					info?: string | null
+					conditions?: string[]
+					reason?: Database['public']['Enums']['refusal_reason'] | null
+					explanation?: string | null
+					alternative?: string | null
+					supersedes?: string | null
+					change_reason?: string | null
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_answers_ask_id_fkey'; columns: ['ask_id']; isOneToOne: false; referencedRelation: 'initiative_asks'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_answers_officer_id_fkey'; columns: ['officer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_answers_supersedes_fkey'; columns: ['supersedes']; isOneToOne: true; referencedRelation: 'initiative_answers'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_ask_settings: {
+				Row: {
+					municipality_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					team_id: string | null
+					working_days: number
+					on_timeout: Database['public']['Enums']['ask_on_timeout']
+					max_amount: number | null
+				}
+				Insert: {
+					municipality_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					team_id?: string | null
+					working_days?: number
+					on_timeout?: Database['public']['Enums']['ask_on_timeout']
+					max_amount?: number | null
+				}
+				Update: {
+					municipality_id?: string
+					kind?: Database['public']['Enums']['ask_kind']
+					team_id?: string | null
+					working_days?: number
+					on_timeout?: Database['public']['Enums']['ask_on_timeout']
+					max_amount?: number | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_ask_settings_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_ask_settings_team_id_fkey'; columns: ['team_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_asks: {
+				Row: {
+					id: string
+					initiative_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					details: Json
+					note: string | null
+					voice_id: string | null
+					created_at: string
+					sent_on: string | null
+					due_on: string | null
+					on_timeout: Database['public']['Enums']['ask_on_timeout'] | null
+					hidden_at: string | null
+				}
+				Insert: {
+					id?: string
+					initiative_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					details?: Json
+					note?: string | null
+					voice_id?: string | null
+					created_at?: string
+					sent_on?: string | null
+					due_on?: string | null
+					on_timeout?: Database['public']['Enums']['ask_on_timeout'] | null
+					hidden_at?: string | null
+				}
+				Update: {
+					id?: string
+					initiative_id?: string
+					kind?: Database['public']['Enums']['ask_kind']
+					details?: Json
+					note?: string | null
+					voice_id?: string | null
+					created_at?: string
+					sent_on?: string | null
+					due_on?: string | null
+					on_timeout?: Database['public']['Enums']['ask_on_timeout'] | null
+					hidden_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_asks_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_asks_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_cofounders: {
+				Row: {
+					initiative_id: string
+					profile_id: string
+					added_at: string
+				}
+				Insert: {
+					initiative_id: string
+					profile_id: string
+					added_at?: string
+				}
+				Update: {
+					initiative_id?: string
+					profile_id?: string
+					added_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_cofounders_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_cofounders_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			initiatives: {
+				Row: {
+					id: string
+					founder_id: string
+					municipality_id: string
+					area_id: string | null
+					name: string
+					description: string | null
+					voice_id: string | null
+					place: string | null
+					when_text: string | null
+					status: Database['public']['Enums']['initiative_status']
+					published: boolean
+					created_at: string
+					sent_at: string | null
+					hidden_at: string | null
+				}
+				Insert: {
+					id?: string
+					founder_id?: string
+					municipality_id: string
+					area_id?: string | null
+					name: string
+					description?: string | null
+					voice_id?: string | null
+					place?: string | null
+					when_text?: string | null
+					status?: Database['public']['Enums']['initiative_status']
+					published?: boolean
+					created_at?: string
+					sent_at?: string | null
+					hidden_at?: string | null
+				}
+				Update: {
+					id?: string
+					founder_id?: string
+					municipality_id?: string
+					area_id?: string | null
+					name?: string
+					description?: string | null
+					voice_id?: string | null
+					place?: string | null
+					when_text?: string | null
+					status?: Database['public']['Enums']['initiative_status']
+					published?: boolean
+					created_at?: string
+					sent_at?: string | null
+					hidden_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiatives_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiatives_founder_id_fkey'; columns: ['founder_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiatives_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiatives_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
+				]
+			}
 			item_types: {
 				Row: {
 					type: string
@@ -805,9 +1006,33 @@ export type Database = {
 			}
 		};
 		Views: {
-
+			initiative_ask_states: {
+				Row: {
+					id: string | null
+					initiative_id: string | null
+					initiative_name: string | null
+					municipality_id: string | null
+					area_id: string | null
+					kind: Database['public']['Enums']['ask_kind'] | null
+					details: Json | null
+					note: string | null
+					voice_id: string | null
+					sent_on: string | null
+					due_on: string | null
+					on_timeout: Database['public']['Enums']['ask_on_timeout'] | null
+					answer_id: string | null
+					decision: Database['public']['Enums']['ask_decision'] | null
+					answered_at: string | null
+					state: string | null
+					working_days_left: number | null
+				}
+				Relationships: []
+			}
 		};
 		Functions: {
+			add_cofounder: { Args: { p_initiative: string; p_email: string }; Returns: string }
+			add_working_days: { Args: { p_from: string; p_days: number }; Returns: string }
+			ask_details_are_complete: { Args: { p_kind: Database['public']['Enums']['ask_kind']; d: Json }; Returns: boolean }
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
@@ -815,6 +1040,7 @@ export type Database = {
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
 			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
 			delete_expired_audio: { Args: { p_days: number; p_now?: string }; Returns: number }
+			easter_sunday: { Args: { p_year: number }; Returns: string }
 			effective_status: { Args: { r: unknown }; Returns: Database['public']['Enums']['help_status'] }
 			first_name_of: { Args: { person: string }; Returns: string }
 			has_role: { Args: { wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
@@ -826,35 +1052,51 @@ export type Database = {
 			help_offer_closed_at: { Args: { p_id: string }; Returns: string }
 			help_request_area: { Args: { p_id: string }; Returns: string }
 			help_request_closed_at: { Args: { p_id: string }; Returns: string }
+			initiative_area: { Args: { p_id: string }; Returns: string }
+			initiative_ask_area: { Args: { p_id: string }; Returns: string }
+			initiative_figures: { Args: Record<PropertyKey, never>; Returns: { municipality_id: string | null; municipality: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered: number | null; answered_on_time: number | null; refused: number | null; yes_by_silence: number | null; late_open: number | null; median_working_days: number | null }[] }
 			is_coordinator_for_area: { Args: { area: string }; Returns: boolean }
 			is_coordinator_for_person: { Args: { person: string }; Returns: boolean }
 			is_coordinator_for_request: { Args: { request: string }; Returns: boolean }
+			is_dutch_holiday: { Args: { p_day: string }; Returns: boolean }
+			is_initiative_founder: { Args: { p_initiative: string }; Returns: boolean }
 			is_matched_party: { Args: { request: string }; Returns: boolean }
+			is_officer_for_initiative: { Args: { p_initiative: string }; Returns: boolean }
+			is_officer_for_municipality: { Args: { p_municipality: string }; Returns: boolean }
 			is_own_draft_voice: { Args: { voice: string }; Returns: boolean }
 			is_party_to: { Args: { request: string }; Returns: boolean }
 			is_stuck: { Args: { r: unknown }; Returns: boolean }
 			is_volunteer: { Args: Record<PropertyKey, never>; Returns: boolean }
+			is_working_day: { Args: { p_day: string }; Returns: boolean }
 			item_area: { Args: { p_type: string; p_id: string }; Returns: string }
 			moderate: { Args: { p_action: string; p_subject_type: string; p_subject_id: string; p_report?: string }; Returns: undefined }
 			person_area: { Args: { p_id: string }; Returns: string }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
 			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }
 			request_slots: { Args: { r: unknown }; Returns: number }
+			send_initiative: { Args: { p_initiative: string }; Returns: undefined }
 			set_request_summary: { Args: { p_request: string; p_summary: string }; Returns: undefined }
 			suggest_helpers: { Args: { p_request: string; p_limit?: number }; Returns: { kind: string | null; helper_id: string | null; offer_id: string | null; first_name: string | null; distance_m: number | null; common_slots: number | null; common_mask: number | null; recent_matches: number | null; has_vog: boolean | null; score: number | null }[] }
 			thanks_area: { Args: { p_id: string }; Returns: string }
 			thanks_closed_at: { Args: { p_id: string }; Returns: string }
+			today_nl: { Args: Record<PropertyKey, never>; Returns: string }
 			voice_audio_bytes: { Args: { p_voice: string }; Returns: unknown }
 			voice_audio_range: { Args: { p_voice: string; p_from: number; p_length: number }; Returns: unknown }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
+			working_days_between: { Args: { p_from: string; p_to: string }; Returns: number }
 		};
 		Enums: {
 			area_kind: 'wijk' | 'kern' | 'dorp'
+			ask_decision: 'yes' | 'yes_if' | 'no_because'
+			ask_kind: 'permit' | 'space' | 'green' | 'budget' | 'materials' | 'contact' | 'task'
+			ask_on_timeout: 'yes' | 'escalate'
 			help_status: 'open' | 'offered' | 'matched' | 'done_pending' | 'done' | 'cancelled' | 'expired'
 			help_when: 'asap' | 'on_date' | 'regularly'
+			initiative_status: 'draft' | 'sent'
 			member_role: 'volunteer' | 'coordinator' | 'officer' | 'admin'
 			notification_frequency: 'immediately' | 'daily' | 'never'
 			organisation_kind: 'volunteer_centre' | 'welfare' | 'municipal_team'
+			refusal_reason: 'public_order' | 'safety' | 'health' | 'environment' | 'law' | 'conflicting_use' | 'cost' | 'nuisance' | 'other'
 		};
 		CompositeTypes: Record<string, never>;
 	};
