@@ -519,7 +519,7 @@ revoke update, delete on public.initiative_answers from anon, authenticated;
  */
 
 create view public.initiative_ask_states with (security_invoker = true) as
-select a.id, a.initiative_id, i.name as initiative_name, i.municipality_id, i.area_id, a.kind, a.details, a.note,
+select a.id, a.initiative_id, i.name as initiative_name, i.municipality_id, i.area_id, ar.name as area_name, a.kind, a.details, a.note,
        a.voice_id, a.sent_on, a.due_on, a.on_timeout,
        ans.id as answer_id, ans.decision, ans.created_at as answered_at,
        case
@@ -533,6 +533,7 @@ select a.id, a.initiative_id, i.name as initiative_name, i.municipality_id, i.ar
          as working_days_left
 from public.initiative_asks a
 join public.initiatives i on i.id = a.initiative_id
+left join public.areas ar on ar.id = i.area_id
 left join lateral (
   select x.id, x.decision, x.created_at from public.initiative_answers x
   where x.ask_id = a.id order by x.created_at desc, x.id limit 1

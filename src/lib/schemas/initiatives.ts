@@ -3,6 +3,7 @@
 // person a plain message next to the field first.
 import { z } from 'zod';
 import { todayInNL } from './help';
+import { DETAIL_FIELDS } from '$lib/initiatives/kinds';
 
 export const ASK_KINDS = ['permit', 'space', 'green', 'budget', 'materials', 'contact', 'task'] as const;
 export type AskKind = (typeof ASK_KINDS)[number];
@@ -21,6 +22,9 @@ const futureDate = z
 	.trim()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'initiatives.errors.date_missing' })
 	.refine((d) => d >= todayInNL(), { error: 'initiatives.errors.date_past' });
+// Kept as text, as the database keeps an ask's details: "120", not 120.
+const wholeNumber = (error: string) =>
+	z.string({ error }).trim().regex(/^[0-9]{1,6}$/, { error }).refine((n) => Number(n) > 0, { error });
 const time = z.string().trim().regex(/^\d{2}:\d{2}$/, { error: 'initiatives.errors.time_missing' });
 
 export const nameSchema = z.object({ name: z.string().trim().min(3, { error: 'initiatives.errors.name_missing' }).max(120, { error: 'initiatives.errors.too_long' }) });
@@ -39,12 +43,12 @@ const note = optionalText(1000);
 /** The details each kind of ask needs; the same keys as the database's ask_details_are_complete(). */
 export const askSchemas = {
 	permit: z
-		.object({ date: futureDate, from: time, until: time, visitors: z.coerce.number({ error: 'initiatives.errors.visitors' }).int().min(1, { error: 'initiatives.errors.visitors' }).max(100000, { error: 'initiatives.errors.visitors' }), note })
+		.object({ date: futureDate, from: time, until: time, visitors: wholeNumber('initiatives.errors.visitors'), note })
 		.refine((v) => v.until > v.from, { path: ['until'], error: 'initiatives.errors.until_before_from' }),
 	space: z.object({ building: text(200, 'initiatives.errors.building_missing'), date_or_slot: text(200, 'initiatives.errors.slot_missing'), note }),
 	green: z.object({ place: text(200, 'initiatives.errors.place_missing'), use: text(500, 'initiatives.errors.use_missing'), note }),
 	budget: z.object({
-		amount: z.coerce.number({ error: 'initiatives.errors.amount' }).int({ error: 'initiatives.errors.amount' }).min(1, { error: 'initiatives.errors.amount' }),
+		amount: wholeNumber('initiatives.errors.amount'),
 		costs: text(1000, 'initiatives.errors.costs_missing'),
 		note
 	}),
@@ -71,7 +75,9 @@ export const answerSchema = z
 		conditions: optionalText(2000),
 		reason: z.union([z.enum(REFUSAL_REASONS), z.literal('')]).default(''),
 		explanation: optionalText(2000),
-		alternative: optionalText(2000)
+		alternative: optionalText(2000),
+		/** Only when a new answer replaces an earlier one (the domain asks for it then). */
+		change_reason: optionalText(1000)
 	})
 	.superRefine((v, ctx) => {
 		if (v.decision === 'yes_if' && conditionsFromText(v.conditions).length === 0)
@@ -85,14 +91,5 @@ export type AnswerInput = z.infer<typeof answerSchema>;
 
 /** The details as the database keeps them: text values, the list of items as a list. */
 export function detailsOf(kind: AskKind, input: Record<string, unknown>): Record<string, string | string[]> {
-	const keys: Record<AskKind, string[]> = {
-		permit: ['date', 'from', 'until', 'visitors'],
-		space: ['building', 'date_or_slot'],
-		green: ['place', 'use'],
-		budget: ['amount', 'costs'],
-		materials: ['items', 'date'],
-		contact: ['who'],
-		task: ['task', 'how', 'needs']
-	};
-	return Object.fromEntries(keys[kind].map((k) => [k, Array.isArray(input[k]) ? (input[k] as string[]) : String(input[k])]));
+	return Object.fromEntries(DETAIL_FIELDS[kind].map((k) => [k, Array.isArray(input[k]) ? (input[k] as string[]) : String(input[k])]));
 }

@@ -1013,6 +1013,7 @@ export type Database = {
 					initiative_name: string | null
 					municipality_id: string | null
 					area_id: string | null
+					area_name: string | null
 					kind: Database['public']['Enums']['ask_kind'] | null
 					details: Json | null
 					note: string | null

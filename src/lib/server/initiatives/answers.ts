@@ -11,7 +11,7 @@ import type { InitiativeNotificationKind } from './register';
 export async function listInbox(db: Db, kind?: AskKind) {
 	let query = db
 		.from('initiative_ask_states')
-		.select('id, initiative_id, initiative_name, kind, sent_on, due_on, state, working_days_left, areas:area_id(name)')
+		.select('id, initiative_id, initiative_name, kind, sent_on, due_on, state, working_days_left, area_name')
 		.in('state', ['open', 'late'])
 		.not('sent_on', 'is', null);
 	if (kind) query = query.eq('kind', kind);
@@ -30,10 +30,10 @@ export async function readAskForOfficer(db: Db, askId: string) {
 	return { ask, initiative, answers };
 }
 
-export type AnswerResult = { ok: true } | { ok: false; field: string; error: string; status: number };
+export type AnswerResult = { ok: true } | { ok: false; field: string; error: string; status: 400 | 403 };
 
 /** Answers an ask (or gives a new answer that replaces the last, with a reason) and tells the founders. */
-export async function answerAsk(db: Db, askId: string, input: AnswerInput & { change_reason?: string }, origin: string): Promise<AnswerResult> {
+export async function answerAsk(db: Db, askId: string, input: AnswerInput, origin: string): Promise<AnswerResult> {
 	const previous = unwrapMaybe(
 		await db.from('initiative_answers').select('id').eq('ask_id', askId).order('created_at', { ascending: false }).limit(1).maybeSingle()
 	);

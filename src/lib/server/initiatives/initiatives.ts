@@ -12,11 +12,11 @@ import { notify } from '../notifications';
 import { detailsOf, type AskKind, type Step } from '$lib/schemas/initiatives';
 import type { InitiativeNotificationKind } from './register';
 
-export type Refusal = { field: string; error: string; status: number };
+export type Refusal = { field: string; error: string; status: 400 | 403 };
 type Result = { ok: true } | ({ ok: false } & Refusal);
 
 const ok: Result = { ok: true };
-const refused = (field: string, error: string, status = 400): Result => ({ ok: false, field, error, status });
+const refused = (field: string, error: string, status: 400 | 403 = 400): Result => ({ ok: false, field, error, status });
 
 export async function startInitiative(db: Db, areaId: string | null, name: string): Promise<string> {
 	// municipality_id is filled in by the database from the area (or the founder's area).
