@@ -41,6 +41,7 @@ import fileCertificate from '@tabler/icons/outline/file-certificate.svg?raw';
 import packageIcon from '@tabler/icons/outline/package.svg?raw';
 import checklist from '@tabler/icons/outline/checklist.svg?raw';
 import addressBook from '@tabler/icons/outline/address-book.svg?raw';
+import chartBar from '@tabler/icons/outline/chart-bar.svg?raw';
 
 const raw = {
 	home, user, login, logout, mail, language, volume, 'player-stop': playerStop, users,
@@ -49,7 +50,7 @@ const raw = {
 	tool, friends, bus, 'shopping-cart': shoppingCart, plant, 'mail-opened': mailOpened, wheelchair, bell,
 	'message-circle': messageCircle, flag, 'hand-stop': handStop, 'arrow-left': arrowLeft, 'arrow-right': arrowRight, send, phone, microphone,
 	'list-search': listSearch, clock, 'building-community': buildingCommunity, hourglass,
-	bulb, coin, 'file-certificate': fileCertificate, package: packageIcon, checklist, 'address-book': addressBook
+	bulb, coin, 'file-certificate': fileCertificate, package: packageIcon, checklist, 'address-book': addressBook, 'chart-bar': chartBar
 };
 
 export type IconName = keyof typeof raw;
