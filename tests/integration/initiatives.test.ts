@@ -220,3 +220,39 @@ describe('public initiatives and figures', () => {
 		expect((await anon.rpc('send_initiative', { p_initiative: '00000000-0000-4000-8000-000000000601' })).error).not.toBeNull();
 	});
 });
+
+describe('initiatives in the shared rooms', () => {
+	it("the officer's answer through the domain tells the founders, with a link to the ask", async () => {
+		await import('../../src/lib/server/domains');
+		const { answerAsk } = await import('../../src/lib/server/initiatives/answers');
+		const { listNotifications } = await import('../../src/lib/server/notifications');
+		const { truus, initiativeId, askId } = await draftOfTruus('Burendag');
+		expect((await truus.rpc('send_initiative', { p_initiative: initiativeId })).error).toBeNull();
+		const ahmed = await asUser(people.ahmed);
+		const bare = await answerAsk(ahmed, askId, { decision: 'no_because', info: '', conditions: '', reason: 'cost', explanation: 'Te duur.', alternative: '', change_reason: '' }, 'http://localhost');
+		expect(bare).toEqual({ ok: false, field: 'alternative', error: 'initiatives.errors.no_needs_three', status: 400 });
+		const jan = await asUser(people.jan);
+		const notOfficer = await answerAsk(jan, askId, { decision: 'yes', info: '', conditions: '', reason: '', explanation: '', alternative: '', change_reason: '' }, 'http://localhost');
+		expect(notOfficer).toMatchObject({ ok: false, status: 403 });
+		const yes = await answerAsk(ahmed, askId, { decision: 'yes_if', info: '', conditions: 'Ruim alles op.\nMeld het bij de buren.', reason: '', explanation: '', alternative: '', change_reason: '' }, 'http://localhost');
+		expect(yes).toEqual({ ok: true });
+		const [answer] = await sql<{ conditions: string[] }>(`select conditions from public.initiative_answers where ask_id = $1`, [askId]);
+		expect(answer.conditions).toEqual(['Ruim alles op.', 'Meld het bij de buren.']);
+		const mine = await listNotifications(truus, people.truus);
+		expect(mine.find((n) => n.subject_id === askId)).toMatchObject({ kind: 'ask_answered', link: `/initiatieven/vraag/${askId}` });
+		const again = await answerAsk(ahmed, askId, { decision: 'yes', info: '', conditions: '', reason: '', explanation: '', alternative: '', change_reason: '' }, 'http://localhost');
+		expect(again).toMatchObject({ ok: false, field: 'change_reason' });
+	});
+
+	it('a published initiative can be reported; it goes to the coordinators of its area', async () => {
+		const { report, listOpenReports } = await import('../../src/lib/server/moderation');
+		const fatima = await asUser(people.fatima);
+		const subject = { type: 'initiative', id: '00000000-0000-4000-8000-000000000602' };
+		expect(await report(fatima, people.fatima, subject, 'Dit klopt niet.')).toEqual({ ok: true });
+		const kees = await asUser(people.kees); // coordinator of Heide
+		expect((await listOpenReports(kees)).some((r) => r.subject_id === subject.id)).toBe(true);
+		const sanne = await asUser(people.sanne); // coordinator elsewhere
+		expect((await listOpenReports(sanne)).some((r) => r.subject_id === subject.id)).toBe(false);
+		await sql(`delete from public.reports where subject_id = $1`, [subject.id]);
+	});
+});
