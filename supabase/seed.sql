@@ -78,3 +78,47 @@ insert into public.help_request_private (request_id, address) values
 insert into public.help_offers (volunteer_id, category_id, area_id, description, available_on) values
   ('00000000-0000-4000-8000-000000000307', 'garden', '00000000-0000-4000-8000-000000000103',
    'Zaterdag kan ik helpen in de tuin.', current_date + 5);
+
+-- Initiatives: how Gemeente Heuvelrijk answers each kind of ask, and two initiatives that were
+-- sent. Truus's street party waits for answers (one has a condition); Jan's vegetable garden is
+-- public, got a no with another way, and its budget ask is late.
+insert into public.initiative_ask_settings (municipality_id, kind, team_id, working_days, on_timeout, max_amount) values
+  ('00000000-0000-4000-8000-000000000001', 'permit', '00000000-0000-4000-8000-000000000203', 10, 'escalate', null),
+  ('00000000-0000-4000-8000-000000000001', 'space', '00000000-0000-4000-8000-000000000203', 10, 'yes', null),
+  ('00000000-0000-4000-8000-000000000001', 'green', '00000000-0000-4000-8000-000000000203', 15, 'escalate', null),
+  ('00000000-0000-4000-8000-000000000001', 'budget', '00000000-0000-4000-8000-000000000203', 15, 'escalate', 2500),
+  ('00000000-0000-4000-8000-000000000001', 'materials', '00000000-0000-4000-8000-000000000203', 5, 'yes', null),
+  ('00000000-0000-4000-8000-000000000001', 'contact', '00000000-0000-4000-8000-000000000203', 5, 'escalate', null),
+  ('00000000-0000-4000-8000-000000000001', 'task', '00000000-0000-4000-8000-000000000203', 20, 'escalate', null);
+
+insert into public.initiatives (id, founder_id, municipality_id, area_id, name, description, place, when_text, status, published, sent_at) values
+  ('00000000-0000-4000-8000-000000000601', '00000000-0000-4000-8000-000000000304', '00000000-0000-4000-8000-000000000001',
+   '00000000-0000-4000-8000-000000000102', 'Straatfeest Lindelaan', 'Een feest voor de hele straat. Zo leren we de nieuwe buren kennen.',
+   'Lindelaan, tussen nummer 1 en 40', 'Zaterdag 20 juni, van 14 tot 22 uur', 'sent', false, now() - interval '3 days'),
+  ('00000000-0000-4000-8000-000000000602', '00000000-0000-4000-8000-000000000305', '00000000-0000-4000-8000-000000000001',
+   '00000000-0000-4000-8000-000000000105', 'Moestuin Heide', 'Samen groente kweken op het veldje bij de kerk. Iedereen mag meedoen.',
+   'Het veldje naast de kerk', 'Elke zaterdagochtend, van maart tot oktober', 'sent', true, now() - interval '30 days');
+
+insert into public.initiative_asks (id, initiative_id, kind, details, note, sent_on, due_on, on_timeout) values
+  ('00000000-0000-4000-8000-000000000611', '00000000-0000-4000-8000-000000000601', 'permit',
+   jsonb_build_object('date', to_char(current_date + 60, 'YYYY-MM-DD'), 'from', '14:00', 'until', '22:00', 'visitors', '120'),
+   'We willen de straat afsluiten voor auto''s.', current_date - 3, public.add_working_days(current_date - 3, 10), 'escalate'),
+  ('00000000-0000-4000-8000-000000000612', '00000000-0000-4000-8000-000000000601', 'materials',
+   jsonb_build_object('items', jsonb_build_array('tables', 'tent'), 'date', to_char(current_date + 60, 'YYYY-MM-DD')),
+   null, current_date - 3, public.add_working_days(current_date - 3, 5), 'yes'),
+  ('00000000-0000-4000-8000-000000000621', '00000000-0000-4000-8000-000000000602', 'green',
+   jsonb_build_object('place', 'Het veldje naast de kerk', 'use', 'Een moestuin met zes bakken'),
+   null, current_date - 30, public.add_working_days(current_date - 30, 15), 'escalate'),
+  ('00000000-0000-4000-8000-000000000622', '00000000-0000-4000-8000-000000000602', 'budget',
+   jsonb_build_object('amount', '400', 'costs', 'Hout voor de bakken: 250 euro. Zaad en potgrond: 150 euro.'),
+   null, current_date - 30, public.add_working_days(current_date - 30, 15), 'escalate');
+
+insert into public.initiative_answers (ask_id, officer_id, decision, info, conditions, created_at) values
+  ('00000000-0000-4000-8000-000000000611', '00000000-0000-4000-8000-000000000303', 'yes_if',
+   'U mag de straat afsluiten.', array['Zet hekken aan het begin en het eind van de straat.', 'Houd de weg vrij voor de brandweer.'],
+   now() - interval '1 day');
+insert into public.initiative_answers (ask_id, officer_id, decision, reason, explanation, alternative, created_at) values
+  ('00000000-0000-4000-8000-000000000621', '00000000-0000-4000-8000-000000000303', 'no_because', 'conflicting_use',
+   'Op het veldje naast de kerk staat de kermis in september.',
+   'U kunt het veldje aan de Beekstraat gebruiken. Bel Ahmed El Amrani op 14 043 om het samen te bekijken.',
+   now() - interval '20 days');

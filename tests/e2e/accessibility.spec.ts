@@ -74,7 +74,34 @@ test('onboarding, coordination and municipality pages have no axe violations', a
 	await page.context().clearCookies();
 	await signIn(page, 'ahmed@voorbeeld.nl');
 	await page.goto('/gemeente');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gemeente');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vragen van bewoners');
+	await expectNoAxeViolations(page);
+});
+
+test('initiative pages have no axe violations', async ({ page }, testInfo) => {
+	await page.goto('/initiatieven/cijfers');
+	await expectNoAxeViolations(page);
+	await signIn(page, newEmail(testInfo, 'axeplan'), { name: 'Joke', area: 'Noord (wijk)' });
+	await page.goto('/initiatieven');
+	await expectNoAxeViolations(page);
+	await page.goto('/initiatieven/nieuw');
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Naam').fill('Speeltuin opknappen');
+	await page.getByRole('button', { name: 'Opslaan en verder' }).click();
+	await expect(page).toHaveURL(/\/wat$/);
+	const draft = new URL(page.url()).pathname.replace(/\/wat$/, '');
+	for (const path of ['/wat', '/waar', '/wanneer', '/wie', '/vragen', '/vragen/materials', '']) {
+		await page.goto(draft + path);
+		await expectNoAxeViolations(page);
+	}
+	// A sent initiative with an answer (demo data), as its founder, and the officer's pages.
+	await page.context().clearCookies();
+	await signIn(page, 'truus@voorbeeld.nl');
+	await page.goto('/initiatieven/00000000-0000-4000-8000-000000000601');
+	await expectNoAxeViolations(page);
+	await page.context().clearCookies();
+	await signIn(page, 'ahmed@voorbeeld.nl');
+	await page.goto('/gemeente/vragen/00000000-0000-4000-8000-000000000612');
 	await expectNoAxeViolations(page);
 });
 

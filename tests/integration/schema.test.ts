@@ -6,6 +6,12 @@ import { sql } from './helpers';
 
 /** Functions anon may run, and why. */
 const ANON_MAY_EXECUTE: Record<string, string> = {
+	initiative_figures: 'the public figures on how the municipality answers initiatives: counts per municipality and kind, no person or initiative',
+	today_nl: 'date arithmetic for the state of a published initiative\'s asks (late, yes by silence)',
+	working_days_between: 'date arithmetic for the same',
+	is_working_day: 'date arithmetic for the same',
+	is_dutch_holiday: 'date arithmetic for the same',
+	easter_sunday: 'date arithmetic for the same',
 	whoami: 'the smoke test of the JWT chain: answers null for anon'
 };
 

@@ -35,6 +35,13 @@ import listSearch from '@tabler/icons/outline/list-search.svg?raw';
 import clock from '@tabler/icons/outline/clock.svg?raw';
 import buildingCommunity from '@tabler/icons/outline/building-community.svg?raw';
 import hourglass from '@tabler/icons/outline/hourglass.svg?raw';
+import bulb from '@tabler/icons/outline/bulb.svg?raw';
+import coin from '@tabler/icons/outline/coin.svg?raw';
+import fileCertificate from '@tabler/icons/outline/file-certificate.svg?raw';
+import packageIcon from '@tabler/icons/outline/package.svg?raw';
+import checklist from '@tabler/icons/outline/checklist.svg?raw';
+import addressBook from '@tabler/icons/outline/address-book.svg?raw';
+import chartBar from '@tabler/icons/outline/chart-bar.svg?raw';
 
 const raw = {
 	home, user, login, logout, mail, language, volume, 'player-stop': playerStop, users,
@@ -42,7 +49,8 @@ const raw = {
 	'text-size': textSize, 'alert-circle': alertCircle, 'circle-check': circleCheck, accessible,
 	tool, friends, bus, 'shopping-cart': shoppingCart, plant, 'mail-opened': mailOpened, wheelchair, bell,
 	'message-circle': messageCircle, flag, 'hand-stop': handStop, 'arrow-left': arrowLeft, 'arrow-right': arrowRight, send, phone, microphone,
-	'list-search': listSearch, clock, 'building-community': buildingCommunity, hourglass
+	'list-search': listSearch, clock, 'building-community': buildingCommunity, hourglass,
+	bulb, coin, 'file-certificate': fileCertificate, package: packageIcon, checklist, 'address-book': addressBook, 'chart-bar': chartBar
 };
 
 export type IconName = keyof typeof raw;

@@ -1,7 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { requireOfficer } from '$lib/server/auth/guard';
+import { listInbox } from '$lib/server/initiatives/answers';
+import { ASK_KINDS, type AskKind } from '$lib/schemas/initiatives';
 
-export const load: PageServerLoad = ({ locals }) => {
+// The officer's inbox: asks of their municipality without an answer, late first, then by deadline.
+export const load: PageServerLoad = async ({ locals, url }) => {
 	requireOfficer(locals);
-	return {};
+	const wanted = url.searchParams.get('soort');
+	const kind = (ASK_KINDS as readonly string[]).includes(wanted ?? '') ? (wanted as AskKind) : undefined;
+	return { kind: kind ?? '', asks: await listInbox(locals.db, kind) };
 };

@@ -1,0 +1,95 @@
+// Forms of the initiatives domain: one schema per screen. Errors are i18n keys. The database
+// checks the same rules again (details per kind, the three parts of a no); these give the
+// person a plain message next to the field first.
+import { z } from 'zod';
+import { todayInNL } from './help';
+import { DETAIL_FIELDS } from '$lib/initiatives/kinds';
+
+export const ASK_KINDS = ['permit', 'space', 'green', 'budget', 'materials', 'contact', 'task'] as const;
+export type AskKind = (typeof ASK_KINDS)[number];
+export const REFUSAL_REASONS = ['public_order', 'safety', 'health', 'environment', 'law', 'conflicting_use', 'cost', 'nuisance', 'other'] as const;
+export const DECISIONS = ['yes', 'yes_if', 'no_because'] as const;
+export const MATERIALS = ['tables', 'chairs', 'tent', 'litter_pickers', 'party_trailer', 'fences'] as const;
+/** The questions after the name, one per screen, in order. */
+export const STEPS = ['wat', 'waar', 'wanneer', 'wie'] as const;
+export type Step = (typeof STEPS)[number];
+
+const text = (max: number, missing: string) =>
+	z.string({ error: missing }).trim().min(1, { error: missing }).max(max, { error: 'initiatives.errors.too_long' });
+const optionalText = (max: number) => z.string().trim().max(max, { error: 'initiatives.errors.too_long' }).default('');
+const futureDate = z
+	.string({ error: 'initiatives.errors.date_missing' })
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'initiatives.errors.date_missing' })
+	.refine((d) => d >= todayInNL(), { error: 'initiatives.errors.date_past' });
+// Kept as text, as the database keeps an ask's details: "120", not 120.
+const wholeNumber = (error: string) =>
+	z.string({ error }).trim().regex(/^[0-9]{1,6}$/, { error }).refine((n) => Number(n) > 0, { error });
+const time = z.string().trim().regex(/^\d{2}:\d{2}$/, { error: 'initiatives.errors.time_missing' });
+
+export const nameSchema = z.object({ name: z.string().trim().min(3, { error: 'initiatives.errors.name_missing' }).max(120, { error: 'initiatives.errors.too_long' }) });
+
+export const stepSchemas = {
+	// A spoken message alone is enough: the route checks text or recording.
+	wat: z.object({ description: optionalText(2000) }),
+	waar: z.object({ area_id: z.uuid({ error: 'errors.area_missing' }), place: optionalText(200) }),
+	wanneer: z.object({ when_text: text(300, 'initiatives.errors.when_missing') }),
+	// Optional: an empty address goes on without a co-founder.
+	wie: z.object({ email: z.union([z.email({ error: 'initiatives.errors.email_invalid' }), z.literal('')]).default('') })
+} as const;
+
+const note = optionalText(1000);
+
+/** The details each kind of ask needs; the same keys as the database's ask_details_are_complete(). */
+export const askSchemas = {
+	permit: z
+		.object({ date: futureDate, from: time, until: time, visitors: wholeNumber('initiatives.errors.visitors'), note })
+		.refine((v) => v.until > v.from, { path: ['until'], error: 'initiatives.errors.until_before_from' }),
+	space: z.object({ building: text(200, 'initiatives.errors.building_missing'), date_or_slot: text(200, 'initiatives.errors.slot_missing'), note }),
+	green: z.object({ place: text(200, 'initiatives.errors.place_missing'), use: text(500, 'initiatives.errors.use_missing'), note }),
+	budget: z.object({
+		amount: wholeNumber('initiatives.errors.amount'),
+		costs: text(1000, 'initiatives.errors.costs_missing'),
+		note
+	}),
+	materials: z.object({ items: z.array(z.enum(MATERIALS)).min(1, { error: 'initiatives.errors.items_missing' }), date: futureDate, note }),
+	contact: z.object({ who: text(300, 'initiatives.errors.who_missing'), note }),
+	task: z.object({ task: text(300, 'initiatives.errors.task_missing'), how: text(1000, 'initiatives.errors.how_missing'), needs: text(1000, 'initiatives.errors.needs_missing'), note })
+} as const;
+
+export type AskInput<K extends AskKind = AskKind> = z.infer<(typeof askSchemas)[K]>;
+
+/** Conditions are typed one per line; empty lines do not count. */
+export function conditionsFromText(value: string): string[] {
+	return value
+		.split(/\r?\n/)
+		.map((line) => line.replace(/^[-*•\s]+/, '').trim())
+		.filter(Boolean);
+}
+
+/** The officer's answer. A no needs a reason, an explanation and another way; a yes with conditions needs a condition. */
+export const answerSchema = z
+	.object({
+		decision: z.enum(DECISIONS, { error: 'initiatives.errors.decision_missing' }),
+		info: optionalText(2000),
+		conditions: optionalText(2000),
+		reason: z.union([z.enum(REFUSAL_REASONS), z.literal('')]).default(''),
+		explanation: optionalText(2000),
+		alternative: optionalText(2000),
+		/** Only when a new answer replaces an earlier one (the domain asks for it then). */
+		change_reason: optionalText(1000)
+	})
+	.superRefine((v, ctx) => {
+		if (v.decision === 'yes_if' && conditionsFromText(v.conditions).length === 0)
+			ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'initiatives.errors.conditions_missing' });
+		if (v.decision !== 'no_because') return;
+		if (!v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'initiatives.errors.reason_missing' });
+		if (!v.explanation) ctx.addIssue({ code: 'custom', path: ['explanation'], message: 'initiatives.errors.explanation_missing' });
+		if (!v.alternative) ctx.addIssue({ code: 'custom', path: ['alternative'], message: 'initiatives.errors.alternative_missing' });
+	});
+export type AnswerInput = z.infer<typeof answerSchema>;
+
+/** The details as the database keeps them: text values, the list of items as a list. */
+export function detailsOf(kind: AskKind, input: Record<string, unknown>): Record<string, string | string[]> {
+	return Object.fromEntries(DETAIL_FIELDS[kind].map((k) => [k, Array.isArray(input[k]) ? (input[k] as string[]) : String(input[k])]));
+}

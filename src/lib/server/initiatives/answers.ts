@@ -1,0 +1,69 @@
+// The municipality's side: the officer's inbox (late first, then by deadline), one ask with its
+// initiative and history, the answer, and the public figures. The database decides who may
+// answer (an officer of the initiative's municipality) and refuses a no without its three parts.
+import { unwrap, unwrapMaybe, type Db } from '../db/clients';
+import { isBadInput, isNotAllowed } from '../db/errors';
+import { notify } from '../notifications';
+import { conditionsFromText, type AnswerInput, type AskKind } from '$lib/schemas/initiatives';
+import type { InitiativeNotificationKind } from './register';
+
+/** Asks without an answer in the officer's municipality: late first, then the nearest deadline. */
+export async function listInbox(db: Db, kind?: AskKind) {
+	let query = db
+		.from('initiative_ask_states')
+		.select('id, initiative_id, initiative_name, kind, sent_on, due_on, state, working_days_left, area_name')
+		.in('state', ['open', 'late'])
+		.not('sent_on', 'is', null);
+	if (kind) query = query.eq('kind', kind);
+	const rows = unwrap(await query.order('due_on', { ascending: true }));
+	return rows.sort((a, b) => Number(b.state === 'late') - Number(a.state === 'late'));
+}
+
+/** One ask as an officer sees it, with its initiative and every answer so far; null when not theirs. */
+export async function readAskForOfficer(db: Db, askId: string) {
+	const ask = unwrapMaybe(await db.from('initiative_ask_states').select('*').eq('id', askId).not('sent_on', 'is', null).maybeSingle());
+	if (!ask) return null;
+	const [initiative, answers] = await Promise.all([
+		db.from('initiatives').select('id, name, description, voice_id, place, when_text, areas(name)').eq('id', ask.initiative_id!).single().then(unwrap),
+		db.from('initiative_answers').select('*').eq('ask_id', askId).order('created_at').then(unwrap)
+	]);
+	return { ask, initiative, answers };
+}
+
+export type AnswerResult = { ok: true } | { ok: false; field: string; error: string; status: 400 | 403 };
+
+/** Answers an ask (or gives a new answer that replaces the last, with a reason) and tells the founders. */
+export async function answerAsk(db: Db, askId: string, input: AnswerInput, origin: string): Promise<AnswerResult> {
+	const previous = unwrapMaybe(
+		await db.from('initiative_answers').select('id').eq('ask_id', askId).order('created_at', { ascending: false }).limit(1).maybeSingle()
+	);
+	if (previous && !input.change_reason) return { ok: false, field: 'change_reason', error: 'initiatives.errors.change_reason_missing', status: 400 };
+	const no = input.decision === 'no_because';
+	const { error } = await db.from('initiative_answers').insert({
+		ask_id: askId,
+		decision: input.decision,
+		info: input.info || null,
+		conditions: input.decision === 'yes_if' ? conditionsFromText(input.conditions) : [],
+		reason: no ? input.reason || null : null,
+		explanation: no ? input.explanation : null,
+		alternative: no ? input.alternative : null,
+		supersedes: previous?.id ?? null,
+		change_reason: previous ? input.change_reason : null
+	});
+	if (error && isNotAllowed(error)) return { ok: false, field: 'decision', error: 'initiatives.errors.not_your_municipality', status: 403 };
+	if (error && isBadInput(error)) return { ok: false, field: 'alternative', error: 'initiatives.errors.no_needs_three', status: 400 };
+	if (error) throw error;
+	const initiativeId = unwrap(await db.from('initiative_asks').select('initiative_id').eq('id', askId).single()).initiative_id;
+	const [initiative, cofounders] = await Promise.all([
+		db.from('initiatives').select('founder_id').eq('id', initiativeId).single().then(unwrap),
+		db.from('initiative_cofounders').select('profile_id').eq('initiative_id', initiativeId).then(unwrap)
+	]);
+	const kind: InitiativeNotificationKind = 'ask_answered';
+	await notify(kind, [initiative.founder_id, ...cofounders.map((c) => c.profile_id)], { type: 'initiative_ask', id: askId }, origin);
+	return { ok: true };
+}
+
+/** The public figures: per municipality (kind empty) and per kind. */
+export async function readFigures(db: Db) {
+	return unwrap(await db.rpc('initiative_figures'));
+}

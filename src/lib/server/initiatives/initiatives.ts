@@ -1,0 +1,119 @@
+// A resident's initiative: started with a name, filled in one question a screen (each screen
+// saves the draft), asks added one by one, a summary, then sent. Everything goes through the
+// person's own client: RLS and the database's checks decide; this module turns refusals into
+// the i18n key the person sees next to the field.
+import { unwrap, unwrapMaybe, type Db } from '../db/clients';
+import type { Database } from '../db/types';
+
+type Row<K extends 'Insert' | 'Update'> = Database['public']['Tables']['initiatives'][K];
+import { isBadInput, isNotAllowed, isMissing } from '../db/errors';
+import { recordingFor } from '../voice/store';
+import { notify } from '../notifications';
+import { detailsOf, type AskKind, type Step } from '$lib/schemas/initiatives';
+import type { InitiativeNotificationKind } from './register';
+
+export type Refusal = { field: string; error: string; status: 400 | 403 };
+type Result = { ok: true } | ({ ok: false } & Refusal);
+
+const ok: Result = { ok: true };
+const refused = (field: string, error: string, status: 400 | 403 = 400): Result => ({ ok: false, field, error, status });
+
+export async function startInitiative(db: Db, areaId: string | null, name: string): Promise<string> {
+	// municipality_id is filled in by the database from the area (or the founder's area).
+	const row = { name, area_id: areaId } as Row<'Insert'>;
+	return unwrap(await db.from('initiatives').insert(row).select('id').single()).id;
+}
+
+export async function listMyInitiatives(db: Db, userId: string) {
+	const [own, shared] = await Promise.all([
+		db.from('initiatives').select('id, name, status, sent_at, created_at').eq('founder_id', userId).order('created_at', { ascending: false }).then(unwrap),
+		db.from('initiative_cofounders').select('initiatives(id, name, status, sent_at, created_at)').eq('profile_id', userId).then(unwrap)
+	]);
+	return [...own, ...shared.flatMap((s) => (s.initiatives ? [s.initiatives] : []))];
+}
+
+/** The initiative, its asks with their state and deadline, and every answer (newest last). Null when the reader may not see it. */
+export async function readInitiative(db: Db, id: string, userId: string | null) {
+	const initiative = unwrapMaybe(
+		await db
+			.from('initiatives')
+			.select('id, founder_id, municipality_id, name, description, voice_id, place, when_text, status, published, sent_at, area_id, areas(name), voice_messages!initiatives_voice_id_fkey(transcript, audio_deleted_at)')
+			.eq('id', id)
+			.maybeSingle()
+	);
+	if (!initiative) return null;
+	const [asks, answers, cofounders] = await Promise.all([
+		db.from('initiative_ask_states').select('*').eq('initiative_id', id).order('kind').then(unwrap),
+		db.from('initiative_answers').select('*, initiative_asks!inner(initiative_id)').eq('initiative_asks.initiative_id', id).order('created_at').then(unwrap),
+		userId ? db.from('initiative_cofounders').select('profile_id').eq('initiative_id', id).then(unwrap) : Promise.resolve([])
+	]);
+	const isFounder = !!userId && (initiative.founder_id === userId || cofounders.some((c) => c.profile_id === userId));
+	return { initiative, asks, answers, isFounder, canEdit: isFounder && initiative.status === 'draft' };
+}
+
+/** Saves one screen of the draft. "wat" takes text or a recording; "wie" adds a co-founder by e-mail. */
+export type Actor = { userId: string; origin: string };
+
+export async function saveStep(db: Db, { userId, origin }: Actor, id: string, step: Step, data: Record<string, string>, voice: File | null): Promise<Result> {
+	if (step === 'wie') return data.email ? addCofounder(db, id, data.email, origin) : ok;
+	const changes: Row<'Update'> = { ...data };
+	if (step === 'wat') {
+		const recording = await recordingFor(db, userId, voice);
+		if ('error' in recording) return refused('description', recording.error);
+		if (recording.id) changes.voice_id = recording.id;
+		const current = unwrapMaybe(await db.from('initiatives').select('voice_id').eq('id', id).maybeSingle());
+		if (!data.description && !recording.id && !current?.voice_id) return refused('description', 'voice.errors.text_or_voice');
+	}
+	const { data: rows, error } = await db.from('initiatives').update(changes).eq('id', id).select('id');
+	if (error && isBadInput(error)) return refused(Object.keys(data)[0], 'initiatives.errors.too_long');
+	if (error && !isNotAllowed(error)) throw error;
+	return error || rows.length === 0 ? refused(Object.keys(data)[0], 'initiatives.errors.not_yours', 403) : ok;
+}
+
+async function addCofounder(db: Db, id: string, email: string, origin: string): Promise<Result> {
+	const { data: person, error } = await db.rpc('add_cofounder', { p_initiative: id, p_email: email });
+	if (error && isMissing(error)) return refused('email', 'initiatives.errors.nobody_with_email');
+	if (error && isNotAllowed(error)) return refused('email', 'initiatives.errors.only_founder', 403);
+	if (error) throw error;
+	await notify('cofounder_added' satisfies InitiativeNotificationKind, [person], { type: 'initiative', id }, origin);
+	return ok;
+}
+
+export async function addAsk(db: Db, userId: string, id: string, kind: AskKind, input: Record<string, unknown> & { note: string }, voice: File | null): Promise<Result> {
+	const recording = await recordingFor(db, userId, voice);
+	if ('error' in recording) return refused('note', recording.error);
+	const { error } = await db
+		.from('initiative_asks')
+		.insert({ initiative_id: id, kind, details: detailsOf(kind, input), note: input.note || null, voice_id: recording.id });
+	if (!error) return ok;
+	if (error.code === '23514' && kind === 'budget') return refused('amount', 'initiatives.errors.amount_over_max');
+	if (isBadInput(error)) return refused('note', 'initiatives.errors.details_missing');
+	if (isNotAllowed(error)) return refused('note', 'initiatives.errors.not_yours', 403);
+	throw error;
+}
+
+export async function removeAsk(db: Db, askId: string): Promise<void> {
+	unwrap(await db.from('initiative_asks').delete().eq('id', askId));
+}
+
+export async function sendInitiative(db: Db, id: string): Promise<Result> {
+	const { error } = await db.rpc('send_initiative', { p_initiative: id });
+	if (!error) return ok;
+	if (isBadInput(error)) return refused('send', 'initiatives.errors.not_complete');
+	if (isNotAllowed(error)) return refused('send', 'initiatives.errors.not_yours', 403);
+	throw error;
+}
+
+export async function setPublished(db: Db, id: string, published: boolean): Promise<void> {
+	unwrap(await db.from('initiatives').update({ published }).eq('id', id));
+}
+
+/** The initiative an ask belongs to, for the link in a notification or a report. */
+export async function initiativeOfAsk(db: Db, askId: string): Promise<string | null> {
+	return unwrapMaybe(await db.from('initiative_asks').select('initiative_id').eq('id', askId).maybeSingle())?.initiative_id ?? null;
+}
+
+/** How a municipality answers each kind: for the budget maximum and the "silence" note on the ask form. */
+export async function readAskSetting(db: Db, municipalityId: string, kind: AskKind) {
+	return unwrapMaybe(await db.from('initiative_ask_settings').select('working_days, on_timeout, max_amount').eq('municipality_id', municipalityId).eq('kind', kind).maybeSingle());
+}

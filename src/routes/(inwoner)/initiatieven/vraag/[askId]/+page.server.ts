@@ -1,0 +1,12 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { isUuid } from '$lib/server/auth/guard';
+import { initiativeOfAsk } from '$lib/server/initiatives/initiatives';
+
+// Notifications and reports link to an ask; it is shown on its initiative's page.
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const initiativeId = isUuid(params.askId) ? await initiativeOfAsk(locals.db, params.askId) : null;
+	if (!initiativeId && !locals.user) redirect(303, '/inloggen');
+	if (!initiativeId) error(404, 'initiatives.errors.not_found');
+	redirect(303, `/initiatieven/${initiativeId}#vraag-${params.askId}`);
+};

@@ -1,0 +1,258 @@
+// Initiatives and "ja, tenzij" against the real stack: the working-days clock in SQL, the
+// three-part rule for a no, answers that cannot change, and who may see and do what (RLS per
+// role: founder, co-founder, another resident, officer, coordinator, anon).
+import { describe, expect, it, beforeAll } from 'vitest';
+import { asAnon, asUser, people, areas, sql } from './helpers';
+
+const clock = async (from: string, days: number) =>
+	(await sql<{ d: string }>(`select public.add_working_days($1::date, $2)::text as d`, [from, days]))[0].d;
+
+describe('the working-days clock', () => {
+	it('skips weekends', async () => {
+		expect(await clock('2026-11-20', 1)).toBe('2026-11-23'); // Friday + 1 = Monday
+		expect(await clock('2026-11-23', 10)).toBe('2026-12-07');
+	});
+
+	it("skips King's Day, and moves it to 26 April when the 27th is a Sunday", async () => {
+		expect(await clock('2026-04-24', 1)).toBe('2026-04-28'); // Friday 24; Monday 27 is King's Day
+		const kings = await sql<{ y2025: boolean; y2026: boolean; y2031a: boolean; y2031b: boolean }>(
+			`select public.is_dutch_holiday('2025-04-26') as y2025, public.is_dutch_holiday('2026-04-27') as y2026,
+			        public.is_dutch_holiday('2031-04-26') as y2031a, public.is_dutch_holiday('2031-04-27') as y2031b`
+		);
+		expect(kings[0]).toEqual({ y2025: true, y2026: true, y2031a: true, y2031b: false });
+	});
+
+	it('skips Christmas, Boxing Day and New Year', async () => {
+		expect(await clock('2026-12-24', 1)).toBe('2026-12-28'); // 25, 26 holidays, 27 Sunday
+		expect(await clock('2027-12-24', 2)).toBe('2027-12-28'); // Friday 24; 25 and 26 fall on the weekend
+		expect(await clock('2026-12-31', 1)).toBe('2027-01-04'); // 1 Jan a Friday, then the weekend
+	});
+
+	it('skips Easter Monday, Ascension Day and Whit Monday', async () => {
+		const days = await sql<{ easter: string; holidays: boolean[] }>(
+			`select public.easter_sunday(2026)::text as easter,
+			        array[public.is_dutch_holiday('2026-04-06'), public.is_dutch_holiday('2026-05-14'), public.is_dutch_holiday('2026-05-25'),
+			              public.is_dutch_holiday('2026-04-03')] as holidays`
+		);
+		expect(days[0]).toEqual({ easter: '2026-04-05', holidays: [true, true, true, false] });
+		expect(await clock('2026-05-13', 1)).toBe('2026-05-15');
+	});
+
+	it('counts Liberation Day only in lustrum years', async () => {
+		const [row] = await sql<{ y2025: boolean; y2026: boolean }>(
+			`select public.is_dutch_holiday('2025-05-05') as y2025, public.is_dutch_holiday('2026-05-05') as y2026`
+		);
+		expect(row).toEqual({ y2025: true, y2026: false });
+	});
+
+	it('counts working days between two dates', async () => {
+		const [row] = await sql<{ n: number }>(`select public.working_days_between('2026-12-24', '2027-01-04') as n`);
+		expect(row.n).toBe(5); // 28, 29, 30, 31 December and 4 January
+	});
+});
+
+/** A fresh draft of Truus with one ask, through her own client. */
+async function draftOfTruus(name = 'Buurtbarbecue') {
+	const truus = await asUser(people.truus);
+	const { data: initiative, error } = await truus
+		.from('initiatives')
+		.insert({ name, description: 'Samen eten in de straat.', area_id: areas.noord } as never) // the database fills in the municipality
+		.select('id, municipality_id')
+		.single();
+	expect(error).toBeNull();
+	const { data: ask, error: askError } = await truus
+		.from('initiative_asks')
+		.insert({ initiative_id: initiative!.id, kind: 'contact', details: { who: 'De vereniging van het buurthuis' } })
+		.select('id')
+		.single();
+	expect(askError).toBeNull();
+	return { truus, initiativeId: initiative!.id, askId: ask!.id };
+}
+
+describe('initiatives and their asks (RLS per role)', () => {
+	let draft: Awaited<ReturnType<typeof draftOfTruus>>;
+	beforeAll(async () => {
+		draft = await draftOfTruus();
+	});
+
+	it('a draft is the founders\' own: another resident, an officer and anon see nothing', async () => {
+		for (const db of [await asUser(people.jan), await asUser(people.ahmed), await asAnon()]) {
+			expect((await db.from('initiatives').select('id').eq('id', draft.initiativeId)).data).toEqual([]);
+			expect((await db.from('initiative_asks').select('id').eq('initiative_id', draft.initiativeId)).data).toEqual([]);
+		}
+	});
+
+	it('a co-founder added by e-mail reads and changes the draft; another resident cannot add asks', async () => {
+		const added = await draft.truus.rpc('add_cofounder', { p_initiative: draft.initiativeId, p_email: 'fatima@voorbeeld.nl' });
+		expect(added.error).toBeNull();
+		const fatima = await asUser(people.fatima);
+		expect((await fatima.from('initiatives').select('name').eq('id', draft.initiativeId).single()).data?.name).toBe('Buurtbarbecue');
+		expect((await fatima.from('initiatives').update({ place: 'Lindelaan' }).eq('id', draft.initiativeId).select('place')).data).toEqual([
+			{ place: 'Lindelaan' }
+		]);
+		const jan = await asUser(people.jan);
+		const refused = await jan.from('initiative_asks').insert({ initiative_id: draft.initiativeId, kind: 'contact', details: { who: 'iemand' } });
+		expect(refused.error?.code).toBe('42501');
+		expect((await jan.rpc('add_cofounder', { p_initiative: draft.initiativeId, p_email: 'jan@voorbeeld.nl' })).error?.code).toBe('42501');
+	});
+
+	it('an ask must have the details of its kind', async () => {
+		const bad = await draft.truus.from('initiative_asks').insert({ initiative_id: draft.initiativeId, kind: 'permit', details: { date: '2027-06-20' } });
+		expect(bad.error?.code).toBe('23514');
+		const tooMuch = await draft.truus
+			.from('initiative_asks')
+			.insert({ initiative_id: draft.initiativeId, kind: 'budget', details: { amount: '9000', costs: 'Een podium' } });
+		expect(tooMuch.error?.code).toBe('23514'); // the seed sets 2500 euro as the most
+	});
+
+	it('an officer cannot answer an ask before it is sent', async () => {
+		const ahmed = await asUser(people.ahmed);
+		const early = await ahmed.from('initiative_answers').insert({ ask_id: draft.askId, decision: 'yes', info: 'Goed plan.' });
+		expect(early.error?.code).toBe('42501');
+	});
+
+	it('sending sets a deadline in working days; then the officer sees the ask and the founder cannot change it', async () => {
+		expect((await draft.truus.rpc('send_initiative', { p_initiative: draft.initiativeId })).error).toBeNull();
+		const [ask] = await sql<{ ok: boolean }>(
+			`select due_on = public.add_working_days(sent_on, 5) as ok from public.initiative_asks where id = $1`,
+			[draft.askId]
+		);
+		expect(ask.ok).toBe(true); // contact: 5 working days in the seed
+		const ahmed = await asUser(people.ahmed);
+		const seen = await ahmed.from('initiative_ask_states').select('id, state').eq('id', draft.askId).single();
+		expect(seen.data).toEqual({ id: draft.askId, state: 'open' });
+		const change = await draft.truus.from('initiatives').update({ name: 'Iets anders' }).eq('id', draft.initiativeId);
+		expect(change.error?.code).toBe('42501');
+		const askChange = await draft.truus.from('initiative_asks').update({ note: 'later' }).eq('id', draft.askId).select('id');
+		expect(askChange.data).toEqual([]);
+		expect((await (await asUser(people.jan)).from('initiatives').select('id').eq('id', draft.initiativeId)).data).toEqual([]);
+	});
+
+	it('a no without a reason, an explanation and another way is refused by the database, whoever sends it', async () => {
+		const ahmed = await asUser(people.ahmed);
+		const bare = await ahmed.from('initiative_answers').insert({ ask_id: draft.askId, decision: 'no_because', reason: 'safety', explanation: 'Te druk.' });
+		expect(bare.error?.code).toBe('23514');
+		await expect(
+			sql(`insert into public.initiative_answers (ask_id, officer_id, decision, reason, explanation) values ($1, $2, 'no_because', 'law', 'Mag niet.')`, [
+				draft.askId,
+				people.ahmed
+			])
+		).rejects.toThrow(/a_no_names_a_reason_explains_and_offers_another_way/);
+	});
+
+	it('a resident cannot answer; the officer answers, and the answer cannot be changed, only superseded', async () => {
+		const jan = await asUser(people.jan);
+		expect((await jan.from('initiative_answers').insert({ ask_id: draft.askId, decision: 'yes', officer_id: people.jan })).error?.code).toBe('42501');
+		const ahmed = await asUser(people.ahmed);
+		const no = await ahmed
+			.from('initiative_answers')
+			.insert({ ask_id: draft.askId, decision: 'no_because', reason: 'other', explanation: 'Het buurthuis is dicht.', alternative: 'Bel het wijkteam.' })
+			.select('id')
+			.single();
+		expect(no.error).toBeNull();
+		expect((await ahmed.from('initiative_answers').update({ decision: 'yes' }).eq('id', no.data!.id).select('id')).data ?? []).toEqual([]);
+		await expect(sql(`update public.initiative_answers set decision = 'yes' where id = $1`, [no.data!.id])).rejects.toThrow(/cannot be changed/);
+		const noReason = await ahmed.from('initiative_answers').insert({ ask_id: draft.askId, decision: 'yes', supersedes: no.data!.id });
+		expect(noReason.error?.code).toBe('23514');
+		const yes = await ahmed
+			.from('initiative_answers')
+			.insert({ ask_id: draft.askId, decision: 'yes', info: 'Het buurthuis is toch open.', supersedes: no.data!.id, change_reason: 'Nieuwe informatie.' });
+		expect(yes.error).toBeNull();
+		const history = await draft.truus.from('initiative_answers').select('decision').eq('ask_id', draft.askId).order('created_at');
+		expect(history.data?.map((a) => a.decision)).toEqual(['no_because', 'yes']);
+		const fatima = await asUser(people.fatima);
+		expect((await fatima.from('initiative_ask_states').select('state, decision').eq('id', draft.askId).single()).data).toEqual({
+			state: 'answered',
+			decision: 'yes'
+		});
+	});
+
+	it('a passed deadline is late, or yes by silence where the kind says so (derived in SQL)', async () => {
+		const { truus, initiativeId } = await draftOfTruus('Spelletjesmiddag');
+		const materials = await truus
+			.from('initiative_asks')
+			.insert({ initiative_id: initiativeId, kind: 'materials', details: { items: ['tables'], date: '2027-06-20' } })
+			.select('id')
+			.single();
+		expect((await truus.rpc('send_initiative', { p_initiative: initiativeId })).error).toBeNull();
+		await sql(`update public.initiative_asks set sent_on = sent_on - 30, due_on = due_on - 30 where initiative_id = $1`, [initiativeId]);
+		const states = await truus.from('initiative_ask_states').select('kind, state').eq('initiative_id', initiativeId).order('kind');
+		expect(states.data).toEqual([
+			{ kind: 'materials', state: 'yes_by_silence' },
+			{ kind: 'contact', state: 'late' }
+		]);
+		expect(materials.error).toBeNull();
+	});
+
+	it('a permit kind can never be set to yes by silence', async () => {
+		await expect(
+			sql(`update public.initiative_ask_settings set on_timeout = 'yes' where kind = 'permit'`)
+		).rejects.toThrow(/a_permit_is_never_granted_by_silence/);
+	});
+});
+
+describe('public initiatives and figures', () => {
+	it('anon reads a published initiative with its asks and answers, not an unpublished one', async () => {
+		const anon = await asAnon();
+		const published = await anon.from('initiatives').select('name').eq('id', '00000000-0000-4000-8000-000000000602');
+		expect(published.data).toEqual([{ name: 'Moestuin Heide' }]);
+		const answers = await anon.from('initiative_ask_states').select('kind, state, decision').eq('initiative_id', '00000000-0000-4000-8000-000000000602').order('kind');
+		expect(answers.error).toBeNull();
+		expect(answers.data?.[0]).toMatchObject({ kind: 'green', decision: 'no_because' });
+		expect((await anon.from('initiatives').select('id').eq('id', '00000000-0000-4000-8000-000000000601')).data).toEqual([]);
+		expect((await anon.from('initiative_answers').select('id').eq('ask_id', '00000000-0000-4000-8000-000000000611')).data).toEqual([]);
+	});
+
+	it('anyone reads the figures per municipality: counts only', async () => {
+		const anon = await asAnon();
+		const { data, error } = await anon.rpc('initiative_figures');
+		expect(error).toBeNull();
+		const all = data!.find((r) => r.kind === null)!;
+		expect(all.municipality).toBe('Gemeente Heuvelrijk');
+		expect(all.asks_sent).toBeGreaterThanOrEqual(4);
+		expect(all.refused).toBeGreaterThanOrEqual(1);
+		expect(Object.keys(all)).not.toContain('initiative_id');
+	});
+
+	it('anon cannot write anything', async () => {
+		const anon = await asAnon();
+		expect((await anon.from('initiatives').insert({ name: 'Iets', municipality_id: '00000000-0000-4000-8000-000000000001' })).error).not.toBeNull();
+		expect((await anon.rpc('send_initiative', { p_initiative: '00000000-0000-4000-8000-000000000601' })).error).not.toBeNull();
+	});
+});
+
+describe('initiatives in the shared rooms', () => {
+	it("the officer's answer through the domain tells the founders, with a link to the ask", async () => {
+		await import('../../src/lib/server/domains');
+		const { answerAsk } = await import('../../src/lib/server/initiatives/answers');
+		const { listNotifications } = await import('../../src/lib/server/notifications');
+		const { truus, initiativeId, askId } = await draftOfTruus('Burendag');
+		expect((await truus.rpc('send_initiative', { p_initiative: initiativeId })).error).toBeNull();
+		const ahmed = await asUser(people.ahmed);
+		const bare = await answerAsk(ahmed, askId, { decision: 'no_because', info: '', conditions: '', reason: 'cost', explanation: 'Te duur.', alternative: '', change_reason: '' }, 'http://localhost');
+		expect(bare).toEqual({ ok: false, field: 'alternative', error: 'initiatives.errors.no_needs_three', status: 400 });
+		const jan = await asUser(people.jan);
+		const notOfficer = await answerAsk(jan, askId, { decision: 'yes', info: '', conditions: '', reason: '', explanation: '', alternative: '', change_reason: '' }, 'http://localhost');
+		expect(notOfficer).toMatchObject({ ok: false, status: 403 });
+		const yes = await answerAsk(ahmed, askId, { decision: 'yes_if', info: '', conditions: 'Ruim alles op.\nMeld het bij de buren.', reason: '', explanation: '', alternative: '', change_reason: '' }, 'http://localhost');
+		expect(yes).toEqual({ ok: true });
+		const [answer] = await sql<{ conditions: string[] }>(`select conditions from public.initiative_answers where ask_id = $1`, [askId]);
+		expect(answer.conditions).toEqual(['Ruim alles op.', 'Meld het bij de buren.']);
+		const mine = await listNotifications(truus, people.truus);
+		expect(mine.find((n) => n.subject_id === askId)).toMatchObject({ kind: 'ask_answered', link: `/initiatieven/vraag/${askId}` });
+		const again = await answerAsk(ahmed, askId, { decision: 'yes', info: '', conditions: '', reason: '', explanation: '', alternative: '', change_reason: '' }, 'http://localhost');
+		expect(again).toMatchObject({ ok: false, field: 'change_reason' });
+	});
+
+	it('a published initiative can be reported; it goes to the coordinators of its area', async () => {
+		const { report, listOpenReports } = await import('../../src/lib/server/moderation');
+		const fatima = await asUser(people.fatima);
+		const subject = { type: 'initiative', id: '00000000-0000-4000-8000-000000000602' };
+		expect(await report(fatima, people.fatima, subject, 'Dit klopt niet.')).toEqual({ ok: true });
+		const kees = await asUser(people.kees); // coordinator of Heide
+		expect((await listOpenReports(kees)).some((r) => r.subject_id === subject.id)).toBe(true);
+		const sanne = await asUser(people.sanne); // coordinator elsewhere
+		expect((await listOpenReports(sanne)).some((r) => r.subject_id === subject.id)).toBe(false);
+		await sql(`delete from public.reports where subject_id = $1`, [subject.id]);
+	});
+});
