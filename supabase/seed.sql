@@ -78,3 +78,13 @@ insert into public.help_request_private (request_id, address) values
 insert into public.help_offers (volunteer_id, category_id, area_id, description, available_on) values
   ('00000000-0000-4000-8000-000000000307', 'garden', '00000000-0000-4000-8000-000000000103',
    'Zaterdag kan ik helpen in de tuin.', current_date + 5);
+
+-- Carers: this year's rules for the appreciation (the window covers the whole year, so the demo
+-- always shows an open window): 150 euro to a bank account or as a voucher, or a gift.
+insert into public.carer_settings (municipality_id, year, opens_on, closes_on, payout_options, amount_cents, gift_choices,
+                                   max_carers_per_person, one_per_address, min_hours_per_week, min_months, who_may_apply, young_wording) values
+  ('00000000-0000-4000-8000-000000000001', extract(year from now())::int,
+   make_date(extract(year from now())::int, 1, 1), make_date(extract(year from now())::int, 12, 31),
+   '{money,voucher,gift}', 15000, '{"Bos bloemen van de markt","Twee kaartjes voor de bioscoop"}',
+   6, false, 8, 3, 'either',
+   'Ben jij tussen 6 en 25 jaar? Zorg jij thuis voor iemand? Dan krijg jij ook een cadeau. Vraag het samen met een volwassene.');

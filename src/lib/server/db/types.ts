@@ -60,6 +60,185 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			carer_applications: {
+				Row: {
+					id: string
+					municipality_id: string
+					year: number
+					carer_id: string
+					applied_by: string | null
+					relationship: Database['public']['Enums']['carer_relationship']
+					cared_for_name: string
+					cared_for_postcode: string
+					cared_for_house_number: string
+					caring_since: string
+					hours: Database['public']['Enums']['carer_hours_band']
+					terminal_care: boolean
+					cared_for_lives_here: boolean
+					payout: Database['public']['Enums']['carer_payout']
+					gift: string | null
+					extra: string | null
+					voice_id: string | null
+					status: Database['public']['Enums']['carer_application_status']
+					question: string | null
+					answer: string | null
+					refusal_reason: string | null
+					applied_at: string
+					decided_at: string | null
+					decided_by: string | null
+					paid_at: string | null
+				}
+				Insert: {
+					id?: string
+					municipality_id: string
+					year: number
+					carer_id: string
+					applied_by?: string | null
+					relationship: Database['public']['Enums']['carer_relationship']
+					cared_for_name: string
+					cared_for_postcode: string
+					cared_for_house_number: string
+					caring_since: string
+					hours: Database['public']['Enums']['carer_hours_band']
+					terminal_care?: boolean
+					cared_for_lives_here: boolean
+					payout: Database['public']['Enums']['carer_payout']
+					gift?: string | null
+					extra?: string | null
+					voice_id?: string | null
+					status?: Database['public']['Enums']['carer_application_status']
+					question?: string | null
+					answer?: string | null
+					refusal_reason?: string | null
+					applied_at?: string
+					decided_at?: string | null
+					decided_by?: string | null
+					paid_at?: string | null
+				}
+				Update: {
+					id?: string
+					municipality_id?: string
+					year?: number
+					carer_id?: string
+					applied_by?: string | null
+					relationship?: Database['public']['Enums']['carer_relationship']
+					cared_for_name?: string
+					cared_for_postcode?: string
+					cared_for_house_number?: string
+					caring_since?: string
+					hours?: Database['public']['Enums']['carer_hours_band']
+					terminal_care?: boolean
+					cared_for_lives_here?: boolean
+					payout?: Database['public']['Enums']['carer_payout']
+					gift?: string | null
+					extra?: string | null
+					voice_id?: string | null
+					status?: Database['public']['Enums']['carer_application_status']
+					question?: string | null
+					answer?: string | null
+					refusal_reason?: string | null
+					applied_at?: string
+					decided_at?: string | null
+					decided_by?: string | null
+					paid_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_applications_applied_by_fkey'; columns: ['applied_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_applications_carer_id_fkey'; columns: ['carer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_applications_decided_by_fkey'; columns: ['decided_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_applications_municipality_id_year_fkey'; columns: ['municipality_id', 'year']; isOneToOne: false; referencedRelation: 'carer_settings'; referencedColumns: ['municipality_id', 'year'] },
+					{ foreignKeyName: 'carer_applications_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
+				]
+			}
+			carer_bank_accounts: {
+				Row: {
+					application_id: string
+					iban: string
+					account_holder: string
+				}
+				Insert: {
+					application_id: string
+					iban: string
+					account_holder: string
+				}
+				Update: {
+					application_id?: string
+					iban?: string
+					account_holder?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_bank_accounts_application_id_fkey'; columns: ['application_id']; isOneToOne: true; referencedRelation: 'carer_applications'; referencedColumns: ['id'] }
+				]
+			}
+			carer_settings: {
+				Row: {
+					municipality_id: string
+					year: number
+					opens_on: string
+					closes_on: string
+					payout_options: Database['public']['Enums']['carer_payout'][]
+					amount_cents: number | null
+					budget_cents: number | null
+					gift_choices: string[]
+					max_carers_per_person: number
+					one_per_address: boolean
+					min_hours_per_week: number
+					min_months: number
+					terminal_care_counts: boolean
+					who_may_apply: Database['public']['Enums']['carer_applicant_rule']
+					young_min_age: number
+					young_max_age: number
+					young_wording: string | null
+					updated_at: string
+					updated_by: string | null
+				}
+				Insert: {
+					municipality_id: string
+					year: number
+					opens_on: string
+					closes_on: string
+					payout_options: Database['public']['Enums']['carer_payout'][]
+					amount_cents?: number | null
+					budget_cents?: number | null
+					gift_choices?: string[]
+					max_carers_per_person?: number
+					one_per_address?: boolean
+					min_hours_per_week?: number
+					min_months?: number
+					terminal_care_counts?: boolean
+					who_may_apply?: Database['public']['Enums']['carer_applicant_rule']
+					young_min_age?: number
+					young_max_age?: number
+					young_wording?: string | null
+					updated_at?: string
+					updated_by?: string | null
+				}
+				Update: {
+					municipality_id?: string
+					year?: number
+					opens_on?: string
+					closes_on?: string
+					payout_options?: Database['public']['Enums']['carer_payout'][]
+					amount_cents?: number | null
+					budget_cents?: number | null
+					gift_choices?: string[]
+					max_carers_per_person?: number
+					one_per_address?: boolean
+					min_hours_per_week?: number
+					min_months?: number
+					terminal_care_counts?: boolean
+					who_may_apply?: Database['public']['Enums']['carer_applicant_rule']
+					young_min_age?: number
+					young_max_age?: number
+					young_wording?: string | null
+					updated_at?: string
+					updated_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_settings_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_settings_updated_by_fkey'; columns: ['updated_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			help_categories: {
 				Row: {
 					id: string
@@ -811,6 +990,14 @@ export type Database = {
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
+			carer_amount: { Args: { p_municipality: string; p_year: number }; Returns: number }
+			carer_answer: { Args: { p_application: string; p_answer: string }; Returns: undefined }
+			carer_application_area: { Args: { p_id: string }; Returns: string }
+			carer_application_closed_at: { Args: { p_id: string }; Returns: string }
+			carer_apply: { Args: { p_municipality: string; p_year: number; p_carer: string; p_relationship: Database['public']['Enums']['carer_relationship']; p_cared_for_name: string; p_cared_for_postcode: string; p_cared_for_house_number: string; p_caring_since: string; p_hours: Database['public']['Enums']['carer_hours_band']; p_terminal_care: boolean; p_cared_for_lives_here: boolean; p_payout: Database['public']['Enums']['carer_payout']; p_gift: string; p_iban: string; p_account_holder: string; p_extra: string; p_voice_id: string }; Returns: string }
+			carer_decide: { Args: { p_application: string; p_decision: string; p_text?: string }; Returns: undefined }
+			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
+			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
 			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
@@ -826,6 +1013,7 @@ export type Database = {
 			help_offer_closed_at: { Args: { p_id: string }; Returns: string }
 			help_request_area: { Args: { p_id: string }; Returns: string }
 			help_request_closed_at: { Args: { p_id: string }; Returns: string }
+			is_carer_officer: { Args: { p_municipality: string }; Returns: boolean }
 			is_coordinator_for_area: { Args: { area: string }; Returns: boolean }
 			is_coordinator_for_person: { Args: { person: string }; Returns: boolean }
 			is_coordinator_for_request: { Args: { request: string }; Returns: boolean }
@@ -850,6 +1038,11 @@ export type Database = {
 		};
 		Enums: {
 			area_kind: 'wijk' | 'kern' | 'dorp'
+			carer_applicant_rule: 'carer' | 'cared_for' | 'either'
+			carer_application_status: 'submitted' | 'question' | 'approved' | 'refused'
+			carer_hours_band: 'under_4' | 'from_4_to_8' | 'from_8_to_16' | 'over_16'
+			carer_payout: 'money' | 'voucher' | 'gift'
+			carer_relationship: 'partner' | 'parent' | 'child' | 'other_family' | 'neighbour' | 'friend'
 			help_status: 'open' | 'offered' | 'matched' | 'done_pending' | 'done' | 'cancelled' | 'expired'
 			help_when: 'asap' | 'on_date' | 'regularly'
 			member_role: 'volunteer' | 'coordinator' | 'officer' | 'admin'
