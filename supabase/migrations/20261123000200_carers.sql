@@ -295,7 +295,8 @@ create function public.carer_apply(
   p_municipality uuid, p_year int, p_carer uuid, p_relationship public.carer_relationship,
   p_cared_for_name text, p_cared_for_postcode text, p_cared_for_house_number text,
   p_caring_since date, p_hours public.carer_hours_band, p_terminal_care boolean, p_cared_for_lives_here boolean,
-  p_payout public.carer_payout, p_gift text, p_iban text, p_account_holder text, p_extra text, p_voice_id uuid
+  p_payout public.carer_payout, p_gift text default null, p_iban text default null, p_account_holder text default null,
+  p_extra text default null, p_voice_id uuid default null
 )
 returns uuid
 language plpgsql security invoker set search_path = ''

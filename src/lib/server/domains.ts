@@ -3,3 +3,4 @@
 // (notification settings) or all reports see every domain.
 import './people/register';
 import './help/register';
+import './carers/register';
