@@ -156,7 +156,7 @@ export const settingsSchema = z
 		one_per_address: z.boolean().default(false),
 		min_hours_per_week: z.coerce.number().refine((n) => (MIN_HOURS as readonly number[]).includes(n), { error: 'carers.errors.min_hours' }).default(8),
 		min_months: z.coerce.number({ error: 'carers.errors.min_months' }).int().min(0, { error: 'carers.errors.min_months' }).max(24, { error: 'carers.errors.min_months' }).default(3),
-		terminal_care_counts: z.boolean().default(true),
+		terminal_care_counts: z.boolean().default(false),
 		who_may_apply: z.enum(APPLICANT_RULES).default('either'),
 		young_min_age: z.coerce.number().int().min(0, { error: 'carers.errors.ages' }).max(30, { error: 'carers.errors.ages' }).default(6),
 		young_max_age: z.coerce.number().int().min(0, { error: 'carers.errors.ages' }).max(30, { error: 'carers.errors.ages' }).default(25),

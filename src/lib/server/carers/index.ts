@@ -202,3 +202,24 @@ export async function markPaid(db: Db, id: string): Promise<{ ok: true } | Refus
 	}
 	return { ok: true };
 }
+
+/** The rules of a year as the officer's form shows them; a year without rules starts from the usual ones. */
+export function settingsForm(settings: CarerSettings | null, year: number): SettingsInput {
+	return {
+		opens_on: settings?.opens_on ?? `${year}-01-01`,
+		closes_on: settings?.closes_on ?? `${year}-12-31`,
+		payout_options: settings?.payout_options ?? ['money', 'voucher'],
+		amount_kind: settings?.budget_cents ? 'budget' : 'fixed',
+		amount_euros: Math.round((settings?.budget_cents ?? settings?.amount_cents ?? 15000) / 100),
+		gift_choices: (settings?.gift_choices ?? []).join('\n'),
+		max_carers_per_person: settings?.max_carers_per_person ?? 6,
+		one_per_address: settings?.one_per_address ?? false,
+		min_hours_per_week: settings?.min_hours_per_week ?? 8,
+		min_months: settings?.min_months ?? 3,
+		terminal_care_counts: settings?.terminal_care_counts ?? true,
+		who_may_apply: settings?.who_may_apply ?? 'either',
+		young_min_age: settings?.young_min_age ?? 6,
+		young_max_age: settings?.young_max_age ?? 25,
+		young_wording: settings?.young_wording ?? ''
+	};
+}
