@@ -122,3 +122,12 @@ insert into public.initiative_answers (ask_id, officer_id, decision, reason, exp
    'Op het veldje naast de kerk staat de kermis in september.',
    'U kunt het veldje aan de Beekstraat gebruiken. Bel Ahmed El Amrani op 14 043 om het samen te bekijken.',
    now() - interval '20 days');
+-- Carers: this year's rules for the appreciation (the window covers the whole year, so the demo
+-- always shows an open window): 150 euro to a bank account or as a voucher, or a gift.
+insert into public.carer_settings (municipality_id, year, opens_on, closes_on, payout_options, amount_cents, gift_choices,
+                                   max_carers_per_person, one_per_address, min_hours_per_week, min_months, who_may_apply, young_wording) values
+  ('00000000-0000-4000-8000-000000000001', extract(year from now())::int,
+   make_date(extract(year from now())::int, 1, 1), make_date(extract(year from now())::int, 12, 31),
+   '{money,voucher,gift}', 15000, '{"Bos bloemen van de markt","Twee kaartjes voor de bioscoop"}',
+   6, false, 8, 3, 'either',
+   'Ben jij tussen 6 en 25 jaar? Zorg jij thuis voor iemand? Dan krijg jij ook een cadeau. Vraag het samen met een volwassene.');

@@ -151,6 +151,30 @@ test('help pages have no axe violations', async ({ page }, testInfo) => {
 	}
 });
 
+test('carer pages have no axe violations', async ({ page }) => {
+	await page.goto('/mantelzorg'); // open to everyone
+	await expectNoAxeViolations(page);
+	// An application of Truus's, made directly: the journey itself is in carers.spec.ts.
+	const [{ id }] = await sql<{ id: string }>(
+		`insert into carer_applications (municipality_id, year, carer_id, applied_by, relationship, cared_for_name, cared_for_postcode,
+		   cared_for_house_number, caring_since, hours, cared_for_lives_here, payout)
+		 values ('00000000-0000-4000-8000-000000000001', extract(year from now())::int, '00000000-0000-4000-8000-000000000304',
+		   '00000000-0000-4000-8000-000000000304', 'partner', 'Henk Peters', '6211AB', '99', '2019-01-01', 'over_16', true, 'voucher')
+		 returning id`
+	);
+	await signIn(page, 'truus@voorbeeld.nl');
+	for (const path of ['/mantelzorg', '/mantelzorg/aanvragen', `/mantelzorg/${id}`]) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+	await page.context().clearCookies();
+	await signIn(page, 'ahmed@voorbeeld.nl');
+	for (const path of ['/gemeente/mantelzorg', `/gemeente/mantelzorg/${id}`]) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+});
+
 /** Pages that never render: a GET only sends the reader on. */
 const REDIRECT_ONLY = { '/instellingen': 'takes the language and text size from the header, then goes back' };
 

@@ -4,3 +4,4 @@
 import './people/register';
 import './help/register';
 import './initiatives/register';
+import './carers/register';

@@ -1,0 +1,31 @@
+// Carers: small helpers the pages share (client-safe).
+import { intlLocale, type Language } from '$lib/i18n';
+
+/** An amount in cents as euros, e.g. "€ 150". Whole euros without decimals. */
+export function euros(cents: number, language: Language): string {
+	return new Intl.NumberFormat(intlLocale[language], {
+		style: 'currency',
+		currency: 'EUR',
+		minimumFractionDigits: cents % 100 === 0 ? 0 : 2
+	}).format(cents / 100);
+}
+
+/** A date (YYYY-MM-DD) in words without the weekday: "1 maart 2026". */
+export function dayInWords(date: string, language: Language): string {
+	return new Intl.DateTimeFormat(intlLocale[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** "2022-03-01" as "maart 2022". */
+export function monthInWords(date: string, language: Language): string {
+	return new Intl.DateTimeFormat(intlLocale[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 7)}-01T00:00:00Z`));
+}
+
+/** The last four characters of an IBAN: enough for a person to recognise their account. */
+export function ibanEnd(iban: string): string {
+	return iban.slice(-4);
+}
+
+/** Whether today (YYYY-MM-DD) falls in the window. */
+export function windowIsOpen(settings: { opens_on: string; closes_on: string }, today: string): boolean {
+	return today >= settings.opens_on && today <= settings.closes_on;
+}

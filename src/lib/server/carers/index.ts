@@ -1,0 +1,225 @@
+// Carers: the municipality's rules for the yearly appreciation, applications, and the officer's
+// decisions. The database checks every rule (window, limits, who may act); this module turns its
+// refusals into i18n keys and decides who is told.
+import { unwrap, unwrapMaybe, type Db } from '../db/clients';
+import { isBadInput, isDuplicate, isMissing, isNotAllowed, isRefusedNow } from '../db/errors';
+import { notify } from '../notifications';
+import type { SessionUser } from '../auth/session';
+import type { Tables } from '../db/types';
+import { giftList, type Application, type SettingsInput } from '$lib/schemas/carers';
+import './register';
+
+export type CarerSettings = Tables<'carer_settings'>;
+export type Refusal = { ok: false; status: 400 | 403 | 404 | 409; error: string };
+
+/** The year the appreciation is for: the calendar year in the Netherlands. */
+export function currentYear(now = new Date()): number {
+	return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(now));
+}
+
+/**
+ * The municipality a person deals with: an officer's team's, a resident's area's, or (for someone
+ * not signed in, on a site run by one municipality) the first one.
+ */
+export async function municipalityFor(db: Db, user: SessionUser | null): Promise<string | null> {
+	const officerOrg = user?.roles.find((r) => r.role === 'officer')?.organisationId;
+	if (officerOrg) {
+		const org = unwrapMaybe(await db.from('organisations').select('municipality_id').eq('id', officerOrg).maybeSingle());
+		if (org) return org.municipality_id;
+	}
+	if (user?.areaId) {
+		const area = unwrapMaybe(await db.from('areas').select('municipality_id').eq('id', user.areaId).maybeSingle());
+		if (area) return area.municipality_id;
+	}
+	const first = unwrap(await db.from('municipalities').select('id').order('created_at').limit(1));
+	return first[0]?.id ?? null;
+}
+
+export async function readSettings(db: Db, municipalityId: string, year: number): Promise<CarerSettings | null> {
+	return unwrapMaybe(await db.from('carer_settings').select('*').eq('municipality_id', municipalityId).eq('year', year).maybeSingle());
+}
+
+/** The rules of this year and what one carer gets now (a divided budget changes with each approval). */
+export async function thisYear(db: Db, user: SessionUser | null) {
+	const municipalityId = await municipalityFor(db, user);
+	const year = currentYear();
+	const settings = municipalityId ? await readSettings(db, municipalityId, year) : null;
+	const amount = settings ? unwrap(await db.rpc('carer_amount', { p_municipality: settings.municipality_id, p_year: year })) : null;
+	return { municipalityId, year, settings, amountCents: amount as number | null };
+}
+
+/** An officer sets the rules of a year (RLS: only officers of that municipality). */
+export async function saveSettings(db: Db, municipalityId: string, year: number, input: SettingsInput): Promise<{ ok: true } | Refusal> {
+	const row = {
+		municipality_id: municipalityId,
+		year,
+		opens_on: input.opens_on,
+		closes_on: input.closes_on,
+		payout_options: input.payout_options,
+		amount_cents: input.amount_kind === 'fixed' ? input.amount_euros * 100 : null,
+		budget_cents: input.amount_kind === 'budget' ? input.amount_euros * 100 : null,
+		gift_choices: input.payout_options.includes('gift') ? giftList(input.gift_choices) : [],
+		max_carers_per_person: input.max_carers_per_person,
+		one_per_address: input.one_per_address,
+		min_hours_per_week: input.min_hours_per_week,
+		min_months: input.min_months,
+		terminal_care_counts: input.terminal_care_counts,
+		who_may_apply: input.who_may_apply,
+		young_min_age: input.young_min_age,
+		young_max_age: input.young_max_age,
+		young_wording: input.young_wording || null
+	};
+	try {
+		unwrap(await db.from('carer_settings').upsert(row));
+	} catch (err) {
+		if (isNotAllowed(err)) return { ok: false, status: 403, error: 'municipality.onlyOfficers' };
+		if (isBadInput(err)) return { ok: false, status: 400, error: 'carers.errors.settings_invalid' };
+		throw err;
+	}
+	return { ok: true };
+}
+
+/** A refusal from the database as an i18n key: our functions raise the key as their message. */
+function refusalOf(err: unknown): Refusal | null {
+	const message = err instanceof Error ? err.message : '';
+	const key = /carers\.errors\.[a-z_]+/.exec(message)?.[0];
+	if (isDuplicate(err)) return { ok: false, status: 409, error: 'carers.errors.already_applied' };
+	if (isMissing(err)) return { ok: false, status: 404, error: key ?? 'carers.errors.not_found' };
+	if (isRefusedNow(err)) return { ok: false, status: 409, error: key ?? 'carers.errors.not_now' };
+	if (isNotAllowed(err)) return { ok: false, status: 403, error: 'carers.errors.not_allowed' };
+	if (isBadInput(err)) return { ok: false, status: 400, error: key ?? 'carers.errors.form' };
+	return null;
+}
+
+/** Sends an application (for oneself, or as a coordinator for a resident). The database checks all rules. */
+export async function apply(db: Db, user: SessionUser, input: Application): Promise<{ ok: true; id: string } | Refusal> {
+	const { municipalityId, year, settings } = await thisYear(db, user);
+	if (!municipalityId || !settings) return { ok: false, status: 404, error: 'carers.errors.no_settings' };
+	try {
+		const id = unwrap(
+			await db.rpc('carer_apply', {
+				p_municipality: municipalityId,
+				p_year: year,
+				p_carer: input.carer_id || user.id,
+				p_relationship: input.relationship,
+				p_cared_for_name: input.cared_for_name,
+				p_cared_for_postcode: input.cared_for_postcode,
+				p_cared_for_house_number: input.cared_for_house_number,
+				p_caring_since: input.caring_since,
+				p_hours: input.hours,
+				p_terminal_care: input.terminal_care,
+				p_cared_for_lives_here: input.cared_for_lives_here,
+				p_payout: input.payout,
+				...(input.gift ? { p_gift: input.gift } : {}),
+				...(input.iban ? { p_iban: input.iban, p_account_holder: input.account_holder ?? '' } : {}),
+				...(input.extra ? { p_extra: input.extra } : {}),
+				...(input.voice_id ? { p_voice_id: input.voice_id } : {})
+			})
+		);
+		return { ok: true, id: id as string };
+	} catch (err) {
+		const refusal = refusalOf(err);
+		if (refusal) return refusal;
+		throw err;
+	}
+}
+
+const APPLICATION_COLUMNS =
+	'id, year, carer_id, applied_by, relationship, cared_for_name, cared_for_postcode, cared_for_house_number, caring_since, hours, terminal_care, cared_for_lives_here, payout, gift, extra, voice_id, status, question, answer, refusal_reason, applied_at, decided_at, paid_at';
+
+/** One application, if this person may read it (RLS), with the bank account's last four characters. */
+export async function readApplication(db: Db, id: string) {
+	const row = unwrapMaybe(await db.from('carer_applications').select(APPLICATION_COLUMNS).eq('id', id).maybeSingle());
+	if (!row) return null;
+	const account = unwrapMaybe(await db.from('carer_bank_accounts').select('iban, account_holder').eq('application_id', id).maybeSingle());
+	const carer = unwrapMaybe(await db.from('profiles').select('display_name').eq('id', row.carer_id).maybeSingle());
+	return { ...row, carerName: carer?.display_name ?? null, account };
+}
+
+/** The person's own applications (and those they sent for someone else), newest first. */
+export async function listMyApplications(db: Db, userId: string) {
+	return unwrap(
+		await db
+			.from('carer_applications')
+			.select('id, year, status, relationship, cared_for_name, applied_at')
+			.or(`carer_id.eq.${userId},applied_by.eq.${userId}`)
+			.order('applied_at', { ascending: false })
+	);
+}
+
+/** The officer's list for a year: those waiting first, then the rest. */
+export async function listApplications(db: Db, municipalityId: string, year: number) {
+	const rows = unwrap(
+		await db
+			.from('carer_applications')
+			.select('id, status, relationship, payout, applied_at, carer_id, profiles!carer_applications_carer_id_fkey(display_name)')
+			.eq('municipality_id', municipalityId)
+			.eq('year', year)
+			.order('applied_at')
+			.limit(500)
+	);
+	const order = { submitted: 0, question: 1, approved: 2, refused: 3 } as const;
+	return rows
+		.map((r) => ({ id: r.id, status: r.status, relationship: r.relationship, payout: r.payout, applied_at: r.applied_at, carerName: r.profiles?.display_name ?? '' }))
+		.sort((a, b) => order[a.status] - order[b.status]);
+}
+
+/** The officer approves, asks something or refuses with a reason; the carer (and whoever applied) is told. */
+export async function decide(db: Db, id: string, decision: 'approve' | 'ask' | 'refuse', text: string, origin: string): Promise<{ ok: true } | Refusal> {
+	try {
+		unwrap(await db.rpc('carer_decide', { p_application: id, p_decision: decision, p_text: text }));
+	} catch (err) {
+		const refusal = refusalOf(err);
+		if (refusal) return refusal;
+		throw err;
+	}
+	const app = await readApplication(db, id);
+	const kind = decision === 'approve' ? 'carer_approved' : decision === 'ask' ? 'carer_question' : 'carer_refused';
+	if (app) await notify(kind, [app.carer_id, app.applied_by], { type: 'carer_application', id }, origin);
+	return { ok: true };
+}
+
+/** The carer answers the officer's question; the application goes back to the officers. */
+export async function answerQuestion(db: Db, id: string, answer: string): Promise<{ ok: true } | Refusal> {
+	try {
+		unwrap(await db.rpc('carer_answer', { p_application: id, p_answer: answer }));
+	} catch (err) {
+		const refusal = refusalOf(err);
+		if (refusal) return refusal;
+		throw err;
+	}
+	return { ok: true };
+}
+
+/** The officer notes the money was paid; the database deletes the bank account then. */
+export async function markPaid(db: Db, id: string): Promise<{ ok: true } | Refusal> {
+	try {
+		unwrap(await db.rpc('carer_mark_paid', { p_application: id }));
+	} catch (err) {
+		const refusal = refusalOf(err);
+		if (refusal) return refusal;
+		throw err;
+	}
+	return { ok: true };
+}
+
+/** The rules of a year as the officer's form shows them; a year without rules starts from the usual ones. */
+export function settingsForm(settings: CarerSettings | null, year: number): SettingsInput {
+	return {
+		opens_on: settings?.opens_on ?? `${year}-01-01`,
+		closes_on: settings?.closes_on ?? `${year}-12-31`,
+		payout_options: settings?.payout_options ?? ['money', 'voucher'],
+		amount_kind: settings?.budget_cents ? 'budget' : 'fixed',
+		amount_euros: Math.round((settings?.budget_cents ?? settings?.amount_cents ?? 15000) / 100),
+		gift_choices: (settings?.gift_choices ?? []).join('\n'),
+		max_carers_per_person: settings?.max_carers_per_person ?? 6,
+		one_per_address: settings?.one_per_address ?? false,
+		min_hours_per_week: settings?.min_hours_per_week ?? 8,
+		min_months: settings?.min_months ?? 3,
+		terminal_care_counts: settings?.terminal_care_counts ?? true,
+		who_may_apply: settings?.who_may_apply ?? 'either',
+		young_min_age: settings?.young_min_age ?? 6,
+		young_max_age: settings?.young_max_age ?? 25,
+		young_wording: settings?.young_wording ?? ''
+	};
+}

@@ -1,0 +1,11 @@
+// Carers' place in the shared rooms: the application as an item type (a link for notifications;
+// its recording is heard by whoever may read it, see the migration) and the notification kinds.
+// Imported by lib/server/domains.ts and by every carers module that notifies.
+import { registerItemType } from '../items';
+import { registerNotificationKinds } from '../notifications';
+
+export const CARER_NOTIFICATION_KINDS = ['carer_approved', 'carer_question', 'carer_refused'] as const;
+export type CarerNotificationKind = (typeof CARER_NOTIFICATION_KINDS)[number];
+
+registerItemType('carer_application', { link: (id) => `/mantelzorg/${id}` });
+registerNotificationKinds([...CARER_NOTIFICATION_KINDS]);

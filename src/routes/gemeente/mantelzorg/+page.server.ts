@@ -1,0 +1,37 @@
+import { error } from '@sveltejs/kit';
+import { fail, message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+import { requireOfficer } from '$lib/server/auth/guard';
+import { currentYear, listApplications, municipalityFor, readSettings, saveSettings, settingsForm } from '$lib/server/carers';
+import { settingsSchema } from '$lib/schemas/carers';
+
+async function municipalityOf(locals: App.Locals) {
+	const user = requireOfficer(locals);
+	const municipalityId = await municipalityFor(locals.db, user);
+	if (!municipalityId) error(404, 'errors.not_found');
+	return municipalityId;
+}
+
+/** The carer-support officer's page: this year's rules, and the applications. */
+export const load: PageServerLoad = async ({ locals }) => {
+	const municipalityId = await municipalityOf(locals);
+	const year = currentYear();
+	const settings = await readSettings(locals.db, municipalityId, year);
+	return {
+		year,
+		form: await superValidate(settingsForm(settings, year), zod4(settingsSchema), { errors: false }),
+		applications: await listApplications(locals.db, municipalityId, year)
+	};
+};
+
+export const actions: Actions = {
+	settings: async ({ request, locals }) => {
+		const municipalityId = await municipalityOf(locals);
+		const form = await superValidate(request, zod4(settingsSchema));
+		if (!form.valid) return fail(400, { form });
+		const saved = await saveSettings(locals.db, municipalityId, currentYear(), form.data);
+		if (!saved.ok) return setError(form, '', saved.error, { status: saved.status });
+		return message(form, 'carers.officer.saved');
+	}
+};

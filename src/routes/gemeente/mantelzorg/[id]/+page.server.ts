@@ -1,0 +1,34 @@
+import { error } from '@sveltejs/kit';
+import { fail, message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+import { isUuid, requireOfficer } from '$lib/server/auth/guard';
+import { decide, markPaid, readApplication } from '$lib/server/carers';
+import { decisionSchema } from '$lib/schemas/carers';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	requireOfficer(locals);
+	const application = isUuid(params.id) ? await readApplication(locals.db, params.id) : null;
+	if (!application) error(404, 'errors.not_found');
+	return { application, form: await superValidate(zod4(decisionSchema)) };
+};
+
+export const actions: Actions = {
+	/** Approve, ask something, or refuse with a reason; the domain tells the carer. */
+	decide: async ({ request, locals, params, url }) => {
+		requireOfficer(locals);
+		const form = await superValidate(request, zod4(decisionSchema));
+		if (!form.valid) return fail(400, { form });
+		const decided = await decide(locals.db, params.id, form.data.decision, form.data.text, url.origin);
+		if (!decided.ok) return setError(form, 'text', decided.error, { status: decided.status });
+		return message(form, 'carers.officer.decided');
+	},
+
+	/** The money was paid: the database deletes the bank account. */
+	paid: async ({ locals, params }) => {
+		requireOfficer(locals);
+		const paid = await markPaid(locals.db, params.id);
+		if (!paid.ok) return fail(paid.status, { paidError: paid.error });
+		return { paid: true };
+	}
+};

@@ -1,0 +1,101 @@
+// The carer appreciation end to end, with and without JavaScript: the start page says what a
+// carer gets this year; a carer applies one question a screen (a wrong IBAN is refused next to
+// the field); the officer approves; the carer is told and sees it; paid deletes the IBAN.
+import { test, expect, signIn, newEmail, expectNoAxeViolations, sql } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function next(page: Page) {
+	await page.getByRole('button', { name: 'Volgende' }).click();
+}
+
+test('a carer applies, the officer approves, the carer sees it', async ({ page, browser }, testInfo) => {
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	const axe = async (p: Page) => {
+		if (withJs) await expectNoAxeViolations(p); // axe runs as a script in the page
+	};
+	const name = `Carla ${testInfo.project.name}`;
+	await signIn(page, newEmail(testInfo, 'carla'), { name, area: 'Noord (wijk)' });
+
+	await page.goto('/mantelzorg');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wat krijgt u?');
+	await expect(page.getByText(/€\s150 op uw bankrekening/)).toBeVisible();
+	await expect(page.getByText('Bos bloemen van de markt')).toBeVisible();
+	await axe(page);
+
+	await page.getByRole('link', { name: 'Waardering vragen' }).click();
+	await expect(page.getByText('Vraag 1 van 7')).toBeVisible();
+	await next(page);
+	await expect(page.getByText('Kies voor wie u zorgt.')).toBeVisible();
+	await axe(page);
+	await page.getByRole('radio', { name: 'Mijn vader of moeder' }).check();
+	await next(page);
+
+	await page.getByLabel('Naam', { exact: true }).fill('Moeder Jansen');
+	await page.getByLabel('Postcode').fill('6211 ab');
+	await page.getByLabel('Huisnummer').fill('12');
+	await axe(page);
+	await next(page);
+	await page.getByRole('radio', { name: 'Ja' }).check();
+	await next(page);
+	await page.getByLabel('Sinds wanneer zorgt u voor deze persoon?').fill('2021-05');
+	await next(page);
+	await page.getByRole('radio', { name: '8 tot 16 uur' }).check();
+	await axe(page);
+	await next(page);
+
+	await page.getByRole('radio', { name: /Geld op mijn rekening/ }).check();
+	await page.getByLabel('Uw rekeningnummer (IBAN)').fill('NL92 ABNA 0417 1643 00');
+	await page.getByLabel('Naam op de bankrekening').fill('C. Jansen');
+	await next(page);
+	await expect(page.locator('#iban-error')).toHaveText('Dit rekeningnummer klopt niet. Kijk het nog eens na.');
+	await axe(page);
+	await page.getByLabel('Uw rekeningnummer (IBAN)').fill('NL91 ABNA 0417 1643 00');
+	await next(page);
+
+	await page.getByLabel('Wilt u nog iets vertellen?').fill('Ik doe de boodschappen en ga mee naar de dokter.');
+	await axe(page);
+	await next(page);
+	await expect(page.getByRole('heading', { name: 'Klopt dit?' })).toBeVisible();
+	await expect(page.locator('#summary')).toContainText('Moeder Jansen, 6211AB 12');
+	await axe(page);
+	await page.getByRole('button', { name: 'Versturen' }).click();
+	await expect(page.getByText('Wij hebben uw aanvraag.')).toBeVisible();
+	await expect(page.getByText('Bankrekening die eindigt op 4300')).toBeVisible();
+	await axe(page);
+	const applicationPath = new URL(page.url()).pathname;
+	const id = applicationPath.split('/').pop()!;
+	const [stored] = await sql<{ iban: string }>('select iban from carer_bank_accounts where application_id = $1', [id]);
+	expect(stored.iban).toBe('NL91ABNA0417164300');
+
+	// The officer sees it in the list of this year and approves.
+	const officerContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
+	const ahmed = await officerContext.newPage();
+	await signIn(ahmed, 'ahmed@voorbeeld.nl');
+	await ahmed.goto('/gemeente');
+	await ahmed.getByRole('link', { name: 'Bedankje voor mantelzorgers' }).click();
+	await axe(ahmed);
+	await ahmed.getByRole('link', { name, exact: true }).click();
+	await expect(ahmed.getByText('NL91ABNA0417164300')).toBeVisible();
+	await axe(ahmed);
+	await ahmed.getByRole('button', { name: 'Besluit sturen' }).click();
+	await expect(ahmed.getByText('Kies wat u besluit.')).toBeVisible();
+	await ahmed.getByRole('radio', { name: 'Goedkeuren' }).check();
+	await ahmed.getByRole('button', { name: 'Besluit sturen' }).click();
+	await expect(ahmed.getByText('Uw besluit is verstuurd.')).toBeVisible();
+	await axe(ahmed);
+
+	// The carer is told, and sees it.
+	await page.goto('/meldingen');
+	await expect(page.getByText('Uw waardering is goedgekeurd').first()).toBeVisible();
+	await page.goto(applicationPath);
+	await expect(page.getByText('De gemeente heeft uw waardering goedgekeurd.')).toBeVisible();
+
+	// Paid: the bank account is deleted.
+	await ahmed.reload();
+	await ahmed.getByRole('button', { name: 'Het geld is betaald' }).click();
+	await expect(ahmed.getByText('Wij hebben het rekeningnummer gewist.')).toBeVisible();
+	expect(await sql('select 1 from carer_bank_accounts where application_id = $1', [id])).toEqual([]);
+	await page.goto(applicationPath);
+	await expect(page.getByText('Het geld is betaald.')).toBeVisible();
+	await officerContext.close();
+});

@@ -1,0 +1,275 @@
+// Carers on the real stack: who may read and change the rules and the applications (carer,
+// another resident, coordinator, officer of this and of another municipality, anon), and the
+// rules the database enforces (window, minimum care, one a year per pair, at most N carers per
+// person, one per address), never a BSN, the bank account deleted once paid.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { asAnon, asUser, people, sql } from './helpers';
+
+const municipality = '00000000-0000-4000-8000-000000000001';
+const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
+const other = { municipality: randomUUID(), team: randomUUID(), officer: randomUUID() };
+
+let postcodeCounter = 1000;
+/** A fresh address per test, so the per-person and per-address limits of one test do not touch another. */
+function freshAddress() {
+	postcodeCounter += 1;
+	return { p_cared_for_postcode: `${postcodeCounter}ZZ`, p_cared_for_house_number: '12' };
+}
+
+type Answer = { data: string; error: { code?: string; message: string } | null };
+
+async function apply(userId: string, overrides: Record<string, unknown> = {}): Promise<Answer> {
+	const db = await asUser(userId);
+	const answer = await db.rpc('carer_apply', {
+		p_municipality: municipality,
+		p_year: year,
+		p_carer: userId,
+		p_relationship: 'parent',
+		p_cared_for_name: 'Moeder Peters',
+		p_cared_for_postcode: '6211AB',
+		p_cared_for_house_number: '3',
+		p_caring_since: '2020-01-01',
+		p_hours: 'from_8_to_16',
+		p_terminal_care: false,
+		p_cared_for_lives_here: true,
+		p_payout: 'voucher',
+		...overrides
+	} as never);
+	return answer as unknown as Answer;
+}
+
+async function newResident(name: string): Promise<string> {
+	const [row] = await sql<{ id: string }>(
+		`insert into profiles (display_name, area_id, email, onboarded_at) values ($1, '00000000-0000-4000-8000-000000000102', $2, now()) returning id`,
+		[name, `${name.toLowerCase().replace(/\W/g, '')}.${randomUUID().slice(0, 8)}@voorbeeld.nl`]
+	);
+	return row.id;
+}
+
+beforeAll(async () => {
+	// Another municipality with its own officer: one per address, and next year's window not yet open.
+	await sql(`insert into municipalities (id, name) values ($1, 'Gemeente Anders')`, [other.municipality]);
+	await sql(`insert into organisations (id, municipality_id, name, kind) values ($1, $2, 'Gemeente Anders, team Zorg', 'municipal_team')`, [other.team, other.municipality]);
+	await sql(`insert into profiles (id, display_name, email, onboarded_at) values ($1, 'Olga Anders', $2, now())`, [other.officer, `olga.${other.officer.slice(0, 8)}@voorbeeld.nl`]);
+	await sql(`insert into memberships (organisation_id, profile_id, role) values ($1, $2, 'officer')`, [other.team, other.officer]);
+	await sql(
+		`insert into carer_settings (municipality_id, year, opens_on, closes_on, payout_options, amount_cents, one_per_address)
+		 values ($1, $2, make_date($2, 1, 1), make_date($2, 12, 31), '{voucher}', 10000, true),
+		        ($1, $2 + 1, make_date($2 + 1, 1, 1), make_date($2 + 1, 12, 31), '{voucher}', 10000, false)`,
+		[other.municipality, year]
+	);
+});
+
+describe('the carers schema', () => {
+	it('has no BSN anywhere: no column whose name or comment speaks of one', async () => {
+		const columns = await sql<{ name: string }>(
+			`select c.table_name || '.' || c.column_name as name from information_schema.columns c
+			 where c.table_schema = 'public' and (c.column_name ~* '(bsn|burgerservice|social_security|ssn)')`
+		);
+		expect(columns).toEqual([]);
+	});
+
+	it('keeps a bank account only in its own table, checked for shape', async () => {
+		const ibanColumns = await sql<{ name: string }>(
+			`select table_name || '.' || column_name as name from information_schema.columns where table_schema = 'public' and column_name ~* 'iban'`
+		);
+		expect(ibanColumns.map((c) => c.name)).toEqual(['carer_bank_accounts.iban']);
+	});
+});
+
+describe('the rules of a year', () => {
+	it('anyone can read them; only an officer of the municipality can change them', async () => {
+		const anon = await asAnon();
+		expect((await anon.from('carer_settings').select('year').eq('municipality_id', municipality).eq('year', year)).data).toEqual([{ year }]);
+
+		for (const who of [people.truus, people.sanne]) {
+			const db = await asUser(who);
+			const { data } = await db.from('carer_settings').update({ amount_cents: 1 }).eq('municipality_id', municipality).eq('year', year).select();
+			expect(data).toEqual([]);
+			const { error } = await db.from('carer_settings').insert({ municipality_id: municipality, year: year + 5, opens_on: `${year + 5}-01-01`, closes_on: `${year + 5}-12-31`, payout_options: ['voucher'], amount_cents: 100 });
+			expect(error?.code).toBe('42501');
+		}
+		const olga = await asUser(other.officer);
+		expect((await olga.from('carer_settings').update({ amount_cents: 100 }).eq('municipality_id', municipality).eq('year', year).select()).data).toEqual([]);
+
+		const ahmed = await asUser(people.ahmed);
+		const { data, error } = await ahmed.from('carer_settings').update({ max_carers_per_person: 6 }).eq('municipality_id', municipality).eq('year', year).select('updated_by');
+		expect(error).toBeNull();
+		expect(data).toEqual([{ updated_by: people.ahmed }]);
+	});
+
+	it('refuses rules that do not hold together: both an amount and a budget, or gifts without a gift choice', async () => {
+		const ahmed = await asUser(people.ahmed);
+		const base = { municipality_id: municipality, year: year + 3, opens_on: `${year + 3}-01-01`, closes_on: `${year + 3}-12-31` };
+		expect((await ahmed.from('carer_settings').insert({ ...base, payout_options: ['money'], amount_cents: 100, budget_cents: 1000 })).error?.code).toBe('23514');
+		expect((await ahmed.from('carer_settings').insert({ ...base, payout_options: ['money'], amount_cents: 100, gift_choices: ['Bloemen'] })).error?.code).toBe('23514');
+	});
+});
+
+describe('an application', () => {
+	it('is read by the carer and the officers only; the bank account likewise', async () => {
+		const carer = await newResident('Carla');
+		const { data: id, error } = await apply(carer, { ...freshAddress(), p_payout: 'money', p_iban: 'NL91ABNA0417164300', p_account_holder: 'C. Carla' });
+		expect(error).toBeNull();
+
+		const own = await asUser(carer);
+		expect((await own.from('carer_applications').select('id, status').eq('id', id)).data).toEqual([{ id, status: 'submitted' }]);
+		expect((await own.from('carer_bank_accounts').select('iban').eq('application_id', id)).data).toEqual([{ iban: 'NL91ABNA0417164300' }]);
+		const ahmed = await asUser(people.ahmed);
+		expect((await ahmed.from('carer_applications').select('id').eq('id', id)).data).toEqual([{ id }]);
+		expect((await ahmed.from('carer_bank_accounts').select('iban').eq('application_id', id)).data).toHaveLength(1);
+
+		// Another resident, a coordinator of the carer's area, an officer elsewhere, anon: nothing.
+		for (const who of [people.jan, people.sanne, people.kees, other.officer]) {
+			const db = await asUser(who);
+			expect((await db.from('carer_applications').select('id').eq('id', id)).data).toEqual([]);
+			expect((await db.from('carer_bank_accounts').select('iban').eq('application_id', id)).data).toEqual([]);
+		}
+		const anon = await asAnon();
+		expect((await anon.from('carer_applications').select('id')).data ?? []).toEqual([]);
+		expect((await anon.rpc('carer_apply', { p_municipality: municipality } as never)).error).not.toBeNull();
+	});
+
+	it('nobody changes an application directly, not even the carer or an officer', async () => {
+		const carer = await newResident('Dirk');
+		const { data: id } = await apply(carer, freshAddress());
+		for (const who of [carer, people.ahmed]) {
+			const db = await asUser(who);
+			const { error } = await db.from('carer_applications').update({ status: 'approved' }).eq('id', id);
+			expect(error?.code).toBe('42501');
+		}
+		expect(await sql('select status from carer_applications where id = $1', [id])).toEqual([{ status: 'submitted' }]);
+	});
+
+	it('cannot be sent in someone else’s name, except by a coordinator for a resident of their area (logged)', async () => {
+		const { error } = await apply(people.jan, { ...freshAddress(), p_carer: people.truus });
+		expect(error?.code).toBe('42501');
+		const { error: kees } = await apply(people.kees, { ...freshAddress(), p_carer: people.willems });
+		expect(kees?.code).toBe('42501');
+		const { data: id, error: sanne } = await apply(people.sanne, { ...freshAddress(), p_carer: people.willems });
+		expect(sanne).toBeNull();
+		const [row] = await sql<{ carer_id: string; applied_by: string }>('select carer_id, applied_by from carer_applications where id = $1', [id]);
+		expect(row).toEqual({ carer_id: people.willems, applied_by: people.sanne });
+		const log = await sql(`select 1 from audit_log where actor_id = $1 and on_behalf_of = $2 and action = 'carer.applied_on_behalf'`, [people.sanne, people.willems]);
+		expect(log.length).toBeGreaterThan(0);
+		// Sanne sees what she sent; the carer too.
+		expect((await (await asUser(people.sanne)).from('carer_applications').select('id').eq('id', id)).data).toEqual([{ id }]);
+	});
+
+	it('a second one for the same person in the same year is refused', async () => {
+		const carer = await newResident('Eva');
+		const address = freshAddress();
+		expect((await apply(carer, address)).error).toBeNull();
+		const { error } = await apply(carer, { ...address, p_cared_for_name: 'MOEDER PETERS' });
+		expect(error?.code).toBe('23505');
+	});
+
+	it('a seventh carer for one person is refused, and nothing of it is saved', async () => {
+		const address = freshAddress();
+		for (let i = 0; i < 6; i++) {
+			const { error } = await apply(await newResident(`Zorger${i}`), address);
+			expect(error).toBeNull();
+		}
+		const seventh = await newResident('Zorger7');
+		const { error } = await apply(seventh, { ...address, p_payout: 'money', p_iban: 'NL91ABNA0417164300', p_account_holder: 'Zeven' });
+		expect(error?.code).toBe('P0001');
+		expect(error?.message).toBe('carers.errors.too_many_carers');
+		expect(await sql('select id from carer_applications where carer_id = $1', [seventh])).toEqual([]);
+		// For someone else at another address the seventh carer is welcome.
+		expect((await apply(seventh, freshAddress())).error).toBeNull();
+	});
+
+	it('one per address, where the municipality says so', async () => {
+		const address = freshAddress();
+		const first = await newResident('Adres1');
+		const second = await newResident('Adres2');
+		expect((await apply(first, { ...address, p_municipality: other.municipality })).error).toBeNull();
+		const { error } = await apply(second, { ...address, p_municipality: other.municipality, p_cared_for_name: 'Vader Peters' });
+		expect(error?.message).toBe('carers.errors.address_taken');
+	});
+
+	it('outside the window is refused', async () => {
+		const { error } = await apply(await newResident('Vroeg'), { ...freshAddress(), p_municipality: other.municipality, p_year: year + 1 });
+		expect(error?.message).toBe('carers.errors.outside_window');
+	});
+
+	it('less care than the minimum is refused, unless it is care at the end of life', async () => {
+		const carer = await newResident('Kort');
+		expect((await apply(carer, { ...freshAddress(), p_hours: 'under_4' })).error?.message).toBe('carers.errors.too_few_hours');
+		const lastMonth = new Date(Date.now() - 20 * 86400_000).toISOString().slice(0, 8) + '01';
+		expect((await apply(carer, { ...freshAddress(), p_caring_since: lastMonth })).error?.message).toBe('carers.errors.too_short');
+		expect((await apply(carer, { ...freshAddress(), p_hours: 'under_4', p_caring_since: lastMonth, p_terminal_care: true })).error).toBeNull();
+	});
+
+	it('a payout the municipality does not offer, or money without a bank account, is refused', async () => {
+		const carer = await newResident('Geld');
+		expect((await apply(carer, { ...freshAddress(), p_payout: 'gift', p_gift: 'Een auto' })).error?.message).toBe('carers.errors.payout_not_offered');
+		expect((await apply(carer, { ...freshAddress(), p_payout: 'money' })).error?.message).toBe('carers.errors.iban_missing');
+		const { error } = await apply(carer, { ...freshAddress(), p_payout: 'money', p_iban: 'nl91 abna', p_account_holder: 'Geld' });
+		expect(error?.code).toBe('23514');
+		expect(await sql('select id from carer_applications where carer_id = $1', [carer])).toEqual([]);
+	});
+});
+
+describe('the officer decides', () => {
+	it('asks something, the carer answers, the officer approves; paid deletes the bank account', async () => {
+		const carer = await newResident('Henk');
+		const { data: id } = await apply(carer, { ...freshAddress(), p_payout: 'money', p_iban: 'NL91ABNA0417164300', p_account_holder: 'H. Henk' });
+		const ahmed = await asUser(people.ahmed);
+		const own = await asUser(carer);
+
+		expect((await ahmed.rpc('carer_decide', { p_application: id, p_decision: 'ask' })).error?.message).toBe('carers.errors.reason_missing');
+		expect((await (await asUser(people.jan)).rpc('carer_decide', { p_application: id, p_decision: 'approve' })).error?.code).toBe('P0002');
+		expect((await (await asUser(other.officer)).rpc('carer_decide', { p_application: id, p_decision: 'approve' })).error?.code).toBe('P0002');
+		expect((await own.rpc('carer_decide', { p_application: id, p_decision: 'approve' })).error?.code).toBe('P0002');
+
+		expect((await ahmed.rpc('carer_decide', { p_application: id, p_decision: 'ask', p_text: 'Hoe vaak gaat u langs?' })).error).toBeNull();
+		expect((await ahmed.rpc('carer_decide', { p_application: id, p_decision: 'approve' })).error?.message).toBe('carers.errors.not_waiting');
+		expect((await (await asUser(people.jan)).rpc('carer_answer', { p_application: id, p_answer: 'Elke dag.' })).error?.code).toBe('P0002');
+		expect((await own.rpc('carer_answer', { p_application: id, p_answer: 'Elke dag.' })).error).toBeNull();
+		expect((await ahmed.rpc('carer_decide', { p_application: id, p_decision: 'approve' })).error).toBeNull();
+		expect((await own.from('carer_applications').select('status, question, answer').eq('id', id)).data).toEqual([
+			{ status: 'approved', question: 'Hoe vaak gaat u langs?', answer: 'Elke dag.' }
+		]);
+
+		expect((await own.rpc('carer_mark_paid', { p_application: id })).error?.code).toBe('P0002');
+		expect((await ahmed.rpc('carer_mark_paid', { p_application: id })).error).toBeNull();
+		expect(await sql('select * from carer_bank_accounts where application_id = $1', [id])).toEqual([]);
+		expect((await ahmed.rpc('carer_mark_paid', { p_application: id })).error?.message).toBe('carers.errors.not_payable');
+		const actions = await sql<{ action: string }>(`select action from audit_log where details ->> 'application' = $1 order by id`, [id]);
+		expect(actions.map((a) => a.action)).toEqual(['carer.ask', 'carer.answered', 'carer.approve', 'carer.paid']);
+	});
+
+	it('refuses only with a reason; a refused application no longer counts toward the limits', async () => {
+		const carer = await newResident('Ine');
+		const address = freshAddress();
+		const { data: id } = await apply(carer, address);
+		const ahmed = await asUser(people.ahmed);
+		expect((await ahmed.rpc('carer_decide', { p_application: id, p_decision: 'refuse', p_text: '' })).error?.message).toBe('carers.errors.reason_missing');
+		expect((await ahmed.rpc('carer_decide', { p_application: id, p_decision: 'refuse', p_text: 'U woont niet in onze gemeente.' })).error).toBeNull();
+		expect((await apply(carer, address)).error).toBeNull();
+	});
+
+	it('a divided budget gives each approved carer an equal part', async () => {
+		const [{ id: place }] = await sql<{ id: string }>(`insert into municipalities (name) values ('Gemeente Budget') returning id`);
+		await sql(
+			`insert into carer_settings (municipality_id, year, opens_on, closes_on, payout_options, budget_cents)
+			 values ($1, $2, make_date($2, 1, 1), make_date($2, 12, 31), '{money}', 100000)`,
+			[place, year]
+		);
+		for (const [name, house] of [['Budget1', '1'], ['Budget2', '2']]) {
+			const carer = await newResident(name);
+			await sql(
+				`insert into carer_applications (municipality_id, year, carer_id, relationship, cared_for_name, cared_for_postcode, cared_for_house_number, caring_since, hours, cared_for_lives_here, payout)
+				 values ($1, $2, $3, 'friend', 'Iemand', '1234AB', $4, '2020-01-01', 'over_16', true, 'money')`,
+				[place, year, carer, house]
+			);
+		}
+		const amount = async () => (await sql<{ amount: number }>(`select carer_amount($1, $2) as amount`, [place, year]))[0].amount;
+		expect(await amount()).toBe(100000);
+		await sql(`update carer_applications set status = 'approved' where municipality_id = $1`, [place]);
+		expect(await amount()).toBe(50000);
+		expect((await sql<{ amount: number }>(`select carer_amount($1, $2) as amount`, [municipality, year]))[0].amount).toBe(15000);
+	});
+});

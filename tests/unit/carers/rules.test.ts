@@ -1,0 +1,139 @@
+// Carers' pure logic: the IBAN check (ibantools), postcodes, the month of "since when", the
+// screens of the application one after another, the officer's forms, and amounts in euros.
+import { describe, expect, it } from 'vitest';
+import {
+	APPLY_FIELDS,
+	APPLY_STEPS,
+	checkIban,
+	decisionSchema,
+	giftList,
+	monthToDate,
+	moveStep,
+	normalizePostcode,
+	parseApplication,
+	settingsSchema,
+	type ApplyValues
+} from '../../../src/lib/schemas/carers';
+import { euros, ibanEnd, windowIsOpen } from '../../../src/lib/carers/format';
+
+const empty = Object.fromEntries(APPLY_FIELDS.map((f) => [f, ''])) as ApplyValues;
+const complete: ApplyValues = {
+	...empty,
+	carer_id: '00000000-0000-4000-8000-000000000304',
+	relationship: 'parent',
+	cared_for_name: 'Moeder Jansen',
+	cared_for_postcode: '6211 ab',
+	cared_for_house_number: '12a',
+	cared_for_lives_here: 'yes',
+	caring_since: '2021-05',
+	hours: 'from_8_to_16',
+	payout: 'money',
+	iban: 'nl91 abna 0417 1643 00',
+	account_holder: 'C. Jansen'
+};
+
+describe('the IBAN check', () => {
+	it('accepts a valid IBAN in any spacing and case, and keeps it without spaces', () => {
+		expect(checkIban('NL91 ABNA 0417 1643 00')).toBe('NL91ABNA0417164300');
+		expect(checkIban('nl91abna0417164300')).toBe('NL91ABNA0417164300');
+		expect(checkIban('DE89 3704 0044 0532 0130 00')).toBe('DE89370400440532013000');
+	});
+
+	it('refuses a wrong checksum, a wrong length, nonsense and a country outside SEPA', () => {
+		expect(checkIban('NL92ABNA0417164300')).toBeNull();
+		expect(checkIban('NL91ABNA041716430')).toBeNull();
+		expect(checkIban('hallo')).toBeNull();
+		expect(checkIban('')).toBeNull();
+		expect(checkIban('BR1800360305000010009795493C1')).toBeNull(); // valid Brazilian IBAN, not SEPA
+	});
+});
+
+describe('answers as the database keeps them', () => {
+	it('postcodes without spaces in capitals', () => {
+		expect(normalizePostcode(' 6211 ab ')).toBe('6211AB');
+	});
+
+	it('a month as its first day, and nothing else', () => {
+		expect(monthToDate('2021-05')).toBe('2021-05-01');
+		expect(monthToDate('2021-13')).toBeNull();
+		expect(monthToDate('mei 2021')).toBeNull();
+	});
+
+	it('the IBAN only for money, the gift only for a gift, and the voice id only when it is one', () => {
+		const money = parseApplication(complete);
+		expect(money.ok && money.data).toMatchObject({
+			cared_for_postcode: '6211AB',
+			cared_for_house_number: '12A',
+			caring_since: '2021-05-01',
+			cared_for_lives_here: true,
+			iban: 'NL91ABNA0417164300',
+			gift: null,
+			voice_id: null
+		});
+		const gift = parseApplication({ ...complete, payout: 'gift', gift: 'Bos bloemen', iban: 'rommel' });
+		expect(gift.ok && gift.data).toMatchObject({ payout: 'gift', gift: 'Bos bloemen', iban: null, account_holder: null });
+	});
+});
+
+describe('one question a screen', () => {
+	it('moves on only when the question on screen is answered', () => {
+		expect(moveStep(empty, 'relationship', 'next')).toEqual({ ok: false, step: 'relationship', errors: { relationship: 'carers.errors.relationship_missing' } });
+		expect(moveStep(complete, 'relationship', 'next')).toEqual({ ok: true, step: 'person' });
+		expect(moveStep(complete, 'extra', 'next')).toEqual({ ok: true, step: 'summary' });
+		expect(moveStep(empty, 'person', 'back')).toEqual({ ok: true, step: 'relationship' });
+		expect(moveStep(empty, 'summary', 'back')).toEqual({ ok: true, step: APPLY_STEPS.at(-1) });
+		expect(moveStep(empty, 'nonsense', 'next').ok).toBe(false);
+	});
+
+	it('puts a wrong IBAN next to its field', () => {
+		const moved = moveStep({ ...complete, iban: 'NL92ABNA0417164300' }, 'payout', 'next');
+		expect(moved).toEqual({ ok: false, step: 'payout', errors: { iban: 'carers.errors.iban' } });
+	});
+
+	it('sends the carer back to the first screen with a mistake', () => {
+		const parsed = parseApplication({ ...complete, hours: '' });
+		expect(parsed).toEqual({ ok: false, step: 'hours', errors: { hours: 'carers.errors.hours_missing' } });
+	});
+});
+
+describe('the officer’s forms', () => {
+	const rules = {
+		opens_on: '2026-01-01',
+		closes_on: '2026-12-31',
+		payout_options: ['money', 'gift'],
+		amount_euros: '150',
+		gift_choices: 'Bloemen\n\n  Bioscoop  ',
+		min_hours_per_week: '8'
+	};
+
+	it('reads gifts one a line', () => {
+		expect(giftList(rules.gift_choices)).toEqual(['Bloemen', 'Bioscoop']);
+	});
+
+	it('accepts rules that hold together and refuses those that do not', () => {
+		expect(settingsSchema.safeParse(rules).success).toBe(true);
+		const wrong = settingsSchema.safeParse({ ...rules, closes_on: '2025-12-31', gift_choices: '', min_hours_per_week: '5' });
+		expect(wrong.success).toBe(false);
+		expect(wrong.error!.issues.map((i) => i.message).sort()).toEqual(['carers.errors.gifts_missing', 'carers.errors.min_hours', 'carers.errors.window']);
+	});
+
+	it('asks a reason for a question or a refusal, not for an approval', () => {
+		expect(decisionSchema.safeParse({ decision: 'approve' }).success).toBe(true);
+		expect(decisionSchema.safeParse({ decision: 'refuse', text: '' }).success).toBe(false);
+		expect(decisionSchema.safeParse({ decision: 'ask', text: 'Hoe vaak gaat u langs?' }).success).toBe(true);
+	});
+});
+
+describe('on screen', () => {
+	it('amounts in euros, whole euros without cents', () => {
+		expect(euros(15000, 'nl')).toMatch(/^€\s150$/);
+		expect(euros(15050, 'nl')).toMatch(/^€\s150,50$/);
+	});
+
+	it('the last four characters of an IBAN, and whether the window is open', () => {
+		expect(ibanEnd('NL91ABNA0417164300')).toBe('4300');
+		const window = { opens_on: '2026-03-01', closes_on: '2026-11-30' };
+		expect(windowIsOpen(window, '2026-03-01')).toBe(true);
+		expect(windowIsOpen(window, '2026-12-01')).toBe(false);
+	});
+});
