@@ -346,6 +346,341 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			map_changes: {
+				Row: {
+					id: number
+					service_id: string
+					changed_at: string
+					changed_by: string | null
+					field: string
+					old_value: Json | null
+					new_value: Json | null
+				}
+				Insert: {
+					id?: never
+					service_id: string
+					changed_at?: string
+					changed_by?: string | null
+					field: string
+					old_value?: Json | null
+					new_value?: Json | null
+				}
+				Update: {
+					id?: never
+					service_id?: string
+					changed_at?: string
+					changed_by?: string | null
+					field?: string
+					old_value?: Json | null
+					new_value?: Json | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_changes_changed_by_fkey'; columns: ['changed_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_changes_service_id_fkey'; columns: ['service_id']; isOneToOne: false; referencedRelation: 'map_services'; referencedColumns: ['id'] }
+				]
+			}
+			map_locations: {
+				Row: {
+					id: string
+					provider_id: string
+					area_id: string | null
+					name: string
+					address_1: string
+					postal_code: string
+					city: string
+					latitude: number | null
+					longitude: number | null
+					wheelchair_accessible: boolean
+					accessibility_description: string
+				}
+				Insert: {
+					id?: string
+					provider_id: string
+					area_id?: string | null
+					name: string
+					address_1: string
+					postal_code: string
+					city: string
+					latitude?: number | null
+					longitude?: number | null
+					wheelchair_accessible?: boolean
+					accessibility_description?: string
+				}
+				Update: {
+					id?: string
+					provider_id?: string
+					area_id?: string | null
+					name?: string
+					address_1?: string
+					postal_code?: string
+					city?: string
+					latitude?: number | null
+					longitude?: number | null
+					wheelchair_accessible?: boolean
+					accessibility_description?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_locations_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_locations_provider_id_fkey'; columns: ['provider_id']; isOneToOne: false; referencedRelation: 'map_providers'; referencedColumns: ['id'] }
+				]
+			}
+			map_providers: {
+				Row: {
+					id: string
+					municipality_id: string
+					organisation_id: string | null
+					name: string
+					description: string
+					website: string | null
+					email: string | null
+					phone: string | null
+				}
+				Insert: {
+					id?: string
+					municipality_id: string
+					organisation_id?: string | null
+					name: string
+					description?: string
+					website?: string | null
+					email?: string | null
+					phone?: string | null
+				}
+				Update: {
+					id?: string
+					municipality_id?: string
+					organisation_id?: string | null
+					name?: string
+					description?: string
+					website?: string | null
+					email?: string | null
+					phone?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_providers_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_providers_organisation_id_fkey'; columns: ['organisation_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] }
+				]
+			}
+			map_recheck_tasks: {
+				Row: {
+					id: string
+					service_id: string
+					note: string
+					reports: number
+					created_at: string
+					last_reported_at: string
+					done_at: string | null
+					done_by: string | null
+				}
+				Insert: {
+					id?: string
+					service_id: string
+					note?: string
+					reports?: number
+					created_at?: string
+					last_reported_at?: string
+					done_at?: string | null
+					done_by?: string | null
+				}
+				Update: {
+					id?: string
+					service_id?: string
+					note?: string
+					reports?: number
+					created_at?: string
+					last_reported_at?: string
+					done_at?: string | null
+					done_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_recheck_tasks_done_by_fkey'; columns: ['done_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_recheck_tasks_service_id_fkey'; columns: ['service_id']; isOneToOne: true; referencedRelation: 'map_services'; referencedColumns: ['id'] }
+				]
+			}
+			map_schedules: {
+				Row: {
+					id: string
+					service_id: string
+					day: number
+					opens: string
+					closes: string
+				}
+				Insert: {
+					id?: string
+					service_id: string
+					day: number
+					opens: string
+					closes: string
+				}
+				Update: {
+					id?: string
+					service_id?: string
+					day?: number
+					opens?: string
+					closes?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_schedules_service_id_fkey'; columns: ['service_id']; isOneToOne: false; referencedRelation: 'map_services'; referencedColumns: ['id'] }
+				]
+			}
+			map_service_at_location: {
+				Row: {
+					id: string
+					service_id: string
+					location_id: string
+				}
+				Insert: {
+					id?: string
+					service_id: string
+					location_id: string
+				}
+				Update: {
+					id?: string
+					service_id?: string
+					location_id?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_service_at_location_location_id_fkey'; columns: ['location_id']; isOneToOne: false; referencedRelation: 'map_locations'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_service_at_location_service_id_fkey'; columns: ['service_id']; isOneToOne: false; referencedRelation: 'map_services'; referencedColumns: ['id'] }
+				]
+			}
+			map_service_topics: {
+				Row: {
+					service_id: string
+					topic_id: string
+				}
+				Insert: {
+					service_id: string
+					topic_id: string
+				}
+				Update: {
+					service_id?: string
+					topic_id?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_service_topics_service_id_fkey'; columns: ['service_id']; isOneToOne: false; referencedRelation: 'map_services'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_service_topics_topic_id_fkey'; columns: ['topic_id']; isOneToOne: false; referencedRelation: 'map_topics'; referencedColumns: ['id'] }
+				]
+			}
+			map_services: {
+				Row: {
+					id: string
+					provider_id: string
+					editor_organisation_id: string
+					area_id: string | null
+					name: string
+					summary: string
+					description: string
+					keywords: string
+					route: Database['public']['Enums']['map_route']
+					status: string
+					free: boolean
+					cost_description: string
+					minimum_age: number | null
+					maximum_age: number | null
+					eligibility_description: string
+					languages: string[]
+					wheelchair_accessible: boolean
+					accessibility_description: string
+					phone: string | null
+					email: string | null
+					url: string | null
+					assured_date: string
+					assured_by: string | null
+					created_at: string
+					updated_at: string
+					search_text: string | null
+					search_vector: unknown | null
+					freshness: string | null
+				}
+				Insert: {
+					id?: string
+					provider_id: string
+					editor_organisation_id: string
+					area_id?: string | null
+					name: string
+					summary: string
+					description?: string
+					keywords?: string
+					route: Database['public']['Enums']['map_route']
+					status?: string
+					free?: boolean
+					cost_description?: string
+					minimum_age?: number | null
+					maximum_age?: number | null
+					eligibility_description?: string
+					languages?: string[]
+					wheelchair_accessible?: boolean
+					accessibility_description?: string
+					phone?: string | null
+					email?: string | null
+					url?: string | null
+					assured_date?: string
+					assured_by?: string | null
+					created_at?: string
+					updated_at?: string
+					search_text?: string | null
+					search_vector?: unknown | null
+				}
+				Update: {
+					id?: string
+					provider_id?: string
+					editor_organisation_id?: string
+					area_id?: string | null
+					name?: string
+					summary?: string
+					description?: string
+					keywords?: string
+					route?: Database['public']['Enums']['map_route']
+					status?: string
+					free?: boolean
+					cost_description?: string
+					minimum_age?: number | null
+					maximum_age?: number | null
+					eligibility_description?: string
+					languages?: string[]
+					wheelchair_accessible?: boolean
+					accessibility_description?: string
+					phone?: string | null
+					email?: string | null
+					url?: string | null
+					assured_date?: string
+					assured_by?: string | null
+					created_at?: string
+					updated_at?: string
+					search_text?: string | null
+					search_vector?: unknown | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_services_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_services_assured_by_fkey'; columns: ['assured_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_services_editor_organisation_id_fkey'; columns: ['editor_organisation_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_services_provider_id_fkey'; columns: ['provider_id']; isOneToOne: false; referencedRelation: 'map_providers'; referencedColumns: ['id'] }
+				]
+			}
+			map_topics: {
+				Row: {
+					id: string
+					name_nl: string
+					name_en: string
+					icon: string
+					position: number
+				}
+				Insert: {
+					id: string
+					name_nl: string
+					name_en: string
+					icon: string
+					position?: number
+				}
+				Update: {
+					id?: string
+					name_nl?: string
+					name_en?: string
+					icon?: string
+					position?: number
+				}
+				Relationships: []
+			}
 			memberships: {
 				Row: {
 					organisation_id: string
@@ -811,12 +1146,14 @@ export type Database = {
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
+			confirm_map_service: { Args: { service: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
 			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
 			delete_expired_audio: { Args: { p_days: number; p_now?: string }; Returns: number }
 			effective_status: { Args: { r: unknown }; Returns: Database['public']['Enums']['help_status'] }
 			first_name_of: { Args: { person: string }; Returns: string }
+			freshness: { Args: { service: unknown }; Returns: string }
 			has_role: { Args: { wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
 			has_role_in_organisation: { Args: { organisation: string; wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
 			help_act: { Args: { p_request: string; p_action: string; p_helper?: string }; Returns: Database['public']['Enums']['help_status'] }
@@ -829,17 +1166,24 @@ export type Database = {
 			is_coordinator_for_area: { Args: { area: string }; Returns: boolean }
 			is_coordinator_for_person: { Args: { person: string }; Returns: boolean }
 			is_coordinator_for_request: { Args: { request: string }; Returns: boolean }
+			is_map_editor: { Args: { organisation: string }; Returns: boolean }
 			is_matched_party: { Args: { request: string }; Returns: boolean }
 			is_own_draft_voice: { Args: { voice: string }; Returns: boolean }
 			is_party_to: { Args: { request: string }; Returns: boolean }
 			is_stuck: { Args: { r: unknown }; Returns: boolean }
 			is_volunteer: { Args: Record<PropertyKey, never>; Returns: boolean }
 			item_area: { Args: { p_type: string; p_id: string }; Returns: string }
+			map_fold: { Args: { input: string }; Returns: string }
+			map_freshness: { Args: { assured: string }; Returns: string }
+			map_service_is_public: { Args: { service: string }; Returns: boolean }
+			map_similarity: { Args: { word: string; body: string }; Returns: number }
 			moderate: { Args: { p_action: string; p_subject_type: string; p_subject_id: string; p_report?: string }; Returns: undefined }
 			person_area: { Args: { p_id: string }; Returns: string }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
+			report_map_outdated: { Args: { service: string; note?: string }; Returns: string }
 			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }
 			request_slots: { Args: { r: unknown }; Returns: number }
+			search_social_map: { Args: { words?: string; route?: Database['public']['Enums']['map_route']; topic?: string; free_only?: boolean; age?: number; open_now?: boolean; accessible?: boolean; area?: string }; Returns: unknown[] }
 			set_request_summary: { Args: { p_request: string; p_summary: string }; Returns: undefined }
 			suggest_helpers: { Args: { p_request: string; p_limit?: number }; Returns: { kind: string | null; helper_id: string | null; offer_id: string | null; first_name: string | null; distance_m: number | null; common_slots: number | null; common_mask: number | null; recent_matches: number | null; has_vog: boolean | null; score: number | null }[] }
 			thanks_area: { Args: { p_id: string }; Returns: string }
@@ -852,6 +1196,7 @@ export type Database = {
 			area_kind: 'wijk' | 'kern' | 'dorp'
 			help_status: 'open' | 'offered' | 'matched' | 'done_pending' | 'done' | 'cancelled' | 'expired'
 			help_when: 'asap' | 'on_date' | 'regularly'
+			map_route: 'green' | 'yellow' | 'orange' | 'blue'
 			member_role: 'volunteer' | 'coordinator' | 'officer' | 'admin'
 			notification_frequency: 'immediately' | 'daily' | 'never'
 			organisation_kind: 'volunteer_centre' | 'welfare' | 'municipal_team'
