@@ -453,7 +453,8 @@ grant execute on function public.confirm_map_service(uuid) to authenticated;
 
 /**
  * Services matching the words and filters, best first. A service matches when the Dutch
- * full-text search finds the words, or when a word of four letters or more is close to a word
+ * full-text search finds the words, or when a word of four letters or more is close (trigram
+ * word similarity 0.5 or more) to a word
  * in the entry (a typo). Empty words: all services that pass the filters, by name.
  */
 create function public.search_social_map(
@@ -485,7 +486,7 @@ as $$
       end as score,
       terms.query is null
         or s.search_vector @@ terms.query
-        or exists (select 1 from unnest(terms.long_words) w where public.map_similarity(w, s.search_text) >= 0.6) as hit
+        or exists (select 1 from unnest(terms.long_words) w where public.map_similarity(w, s.search_text) >= 0.5) as hit
     from public.map_services s, terms
     where (search_social_map.route is null or s.route = search_social_map.route)
       and (search_social_map.topic is null or exists (select 1 from public.map_service_topics st where st.service_id = s.id and st.topic_id = search_social_map.topic))
