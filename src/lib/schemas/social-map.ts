@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const ROUTES = ['green', 'yellow', 'orange', 'blue'] as const;
+export type Route = (typeof ROUTES)[number];
+
+/** The search and filters of "Waar kan ik terecht?", read from the address (a GET form). */
+export const mapSearchSchema = z.object({
+	q: z.string().trim().max(200).catch(''),
+	route: z.enum(ROUTES).optional().catch(undefined),
+	topic: z.string().regex(/^[a-z][a-z_]{1,30}$/).optional().catch(undefined),
+	free: z.literal('on').optional().catch(undefined),
+	age: z.coerce.number().int().min(0).max(120).optional().catch(undefined),
+	open: z.literal('on').optional().catch(undefined),
+	accessible: z.literal('on').optional().catch(undefined),
+	area: z.uuid().optional().catch(undefined)
+});
+export type MapSearch = z.infer<typeof mapSearchSchema>;
+
+/** "Klopt dit niet meer?": what is wrong is optional. */
+export const outdatedSchema = z.object({
+	note: z.string().trim().max(300, { error: 'errors.map_note_too_long' }).default('')
+});
