@@ -60,6 +60,185 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			carer_applications: {
+				Row: {
+					id: string
+					municipality_id: string
+					year: number
+					carer_id: string
+					applied_by: string | null
+					relationship: Database['public']['Enums']['carer_relationship']
+					cared_for_name: string
+					cared_for_postcode: string
+					cared_for_house_number: string
+					caring_since: string
+					hours: Database['public']['Enums']['carer_hours_band']
+					terminal_care: boolean
+					cared_for_lives_here: boolean
+					payout: Database['public']['Enums']['carer_payout']
+					gift: string | null
+					extra: string | null
+					voice_id: string | null
+					status: Database['public']['Enums']['carer_application_status']
+					question: string | null
+					answer: string | null
+					refusal_reason: string | null
+					applied_at: string
+					decided_at: string | null
+					decided_by: string | null
+					paid_at: string | null
+				}
+				Insert: {
+					id?: string
+					municipality_id: string
+					year: number
+					carer_id: string
+					applied_by?: string | null
+					relationship: Database['public']['Enums']['carer_relationship']
+					cared_for_name: string
+					cared_for_postcode: string
+					cared_for_house_number: string
+					caring_since: string
+					hours: Database['public']['Enums']['carer_hours_band']
+					terminal_care?: boolean
+					cared_for_lives_here: boolean
+					payout: Database['public']['Enums']['carer_payout']
+					gift?: string | null
+					extra?: string | null
+					voice_id?: string | null
+					status?: Database['public']['Enums']['carer_application_status']
+					question?: string | null
+					answer?: string | null
+					refusal_reason?: string | null
+					applied_at?: string
+					decided_at?: string | null
+					decided_by?: string | null
+					paid_at?: string | null
+				}
+				Update: {
+					id?: string
+					municipality_id?: string
+					year?: number
+					carer_id?: string
+					applied_by?: string | null
+					relationship?: Database['public']['Enums']['carer_relationship']
+					cared_for_name?: string
+					cared_for_postcode?: string
+					cared_for_house_number?: string
+					caring_since?: string
+					hours?: Database['public']['Enums']['carer_hours_band']
+					terminal_care?: boolean
+					cared_for_lives_here?: boolean
+					payout?: Database['public']['Enums']['carer_payout']
+					gift?: string | null
+					extra?: string | null
+					voice_id?: string | null
+					status?: Database['public']['Enums']['carer_application_status']
+					question?: string | null
+					answer?: string | null
+					refusal_reason?: string | null
+					applied_at?: string
+					decided_at?: string | null
+					decided_by?: string | null
+					paid_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_applications_applied_by_fkey'; columns: ['applied_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_applications_carer_id_fkey'; columns: ['carer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_applications_decided_by_fkey'; columns: ['decided_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_applications_municipality_id_year_fkey'; columns: ['municipality_id', 'year']; isOneToOne: false; referencedRelation: 'carer_settings'; referencedColumns: ['municipality_id', 'year'] },
+					{ foreignKeyName: 'carer_applications_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
+				]
+			}
+			carer_bank_accounts: {
+				Row: {
+					application_id: string
+					iban: string
+					account_holder: string
+				}
+				Insert: {
+					application_id: string
+					iban: string
+					account_holder: string
+				}
+				Update: {
+					application_id?: string
+					iban?: string
+					account_holder?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_bank_accounts_application_id_fkey'; columns: ['application_id']; isOneToOne: true; referencedRelation: 'carer_applications'; referencedColumns: ['id'] }
+				]
+			}
+			carer_settings: {
+				Row: {
+					municipality_id: string
+					year: number
+					opens_on: string
+					closes_on: string
+					payout_options: Database['public']['Enums']['carer_payout'][]
+					amount_cents: number | null
+					budget_cents: number | null
+					gift_choices: string[]
+					max_carers_per_person: number
+					one_per_address: boolean
+					min_hours_per_week: number
+					min_months: number
+					terminal_care_counts: boolean
+					who_may_apply: Database['public']['Enums']['carer_applicant_rule']
+					young_min_age: number
+					young_max_age: number
+					young_wording: string | null
+					updated_at: string
+					updated_by: string | null
+				}
+				Insert: {
+					municipality_id: string
+					year: number
+					opens_on: string
+					closes_on: string
+					payout_options: Database['public']['Enums']['carer_payout'][]
+					amount_cents?: number | null
+					budget_cents?: number | null
+					gift_choices?: string[]
+					max_carers_per_person?: number
+					one_per_address?: boolean
+					min_hours_per_week?: number
+					min_months?: number
+					terminal_care_counts?: boolean
+					who_may_apply?: Database['public']['Enums']['carer_applicant_rule']
+					young_min_age?: number
+					young_max_age?: number
+					young_wording?: string | null
+					updated_at?: string
+					updated_by?: string | null
+				}
+				Update: {
+					municipality_id?: string
+					year?: number
+					opens_on?: string
+					closes_on?: string
+					payout_options?: Database['public']['Enums']['carer_payout'][]
+					amount_cents?: number | null
+					budget_cents?: number | null
+					gift_choices?: string[]
+					max_carers_per_person?: number
+					one_per_address?: boolean
+					min_hours_per_week?: number
+					min_months?: number
+					terminal_care_counts?: boolean
+					who_may_apply?: Database['public']['Enums']['carer_applicant_rule']
+					young_min_age?: number
+					young_max_age?: number
+					young_wording?: string | null
+					updated_at?: string
+					updated_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_settings_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_settings_updated_by_fkey'; columns: ['updated_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			help_categories: {
 				Row: {
 					id: string
@@ -319,6 +498,207 @@ export type Database = {
 					{ foreignKeyName: 'help_requests_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
 				]
 			}
+			initiative_answers: {
+				Row: {
+					id: string
+					ask_id: string
+					officer_id: string
+					decision: Database['public']['Enums']['ask_decision']
+					info: string | null
+					conditions: string[]
+					reason: Database['public']['Enums']['refusal_reason'] | null
+					explanation: string | null
+					alternative: string | null
+					supersedes: string | null
+					change_reason: string | null
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					ask_id: string
+					officer_id?: string
+					decision: Database['public']['Enums']['ask_decision']
+					info?: string | null
+					conditions?: string[]
+					reason?: Database['public']['Enums']['refusal_reason'] | null
+					explanation?: string | null
+					alternative?: string | null
+					supersedes?: string | null
+					change_reason?: string | null
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					ask_id?: string
+					officer_id?: string
+					decision?: Database['public']['Enums']['ask_decision']
+					info?: string | null
+					conditions?: string[]
+					reason?: Database['public']['Enums']['refusal_reason'] | null
+					explanation?: string | null
+					alternative?: string | null
+					supersedes?: string | null
+					change_reason?: string | null
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_answers_ask_id_fkey'; columns: ['ask_id']; isOneToOne: false; referencedRelation: 'initiative_asks'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_answers_officer_id_fkey'; columns: ['officer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_answers_supersedes_fkey'; columns: ['supersedes']; isOneToOne: true; referencedRelation: 'initiative_answers'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_ask_settings: {
+				Row: {
+					municipality_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					team_id: string | null
+					working_days: number
+					on_timeout: Database['public']['Enums']['ask_on_timeout']
+					max_amount: number | null
+				}
+				Insert: {
+					municipality_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					team_id?: string | null
+					working_days?: number
+					on_timeout?: Database['public']['Enums']['ask_on_timeout']
+					max_amount?: number | null
+				}
+				Update: {
+					municipality_id?: string
+					kind?: Database['public']['Enums']['ask_kind']
+					team_id?: string | null
+					working_days?: number
+					on_timeout?: Database['public']['Enums']['ask_on_timeout']
+					max_amount?: number | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_ask_settings_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_ask_settings_team_id_fkey'; columns: ['team_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_asks: {
+				Row: {
+					id: string
+					initiative_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					details: Json
+					note: string | null
+					voice_id: string | null
+					created_at: string
+					sent_on: string | null
+					due_on: string | null
+					on_timeout: Database['public']['Enums']['ask_on_timeout'] | null
+					hidden_at: string | null
+				}
+				Insert: {
+					id?: string
+					initiative_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					details?: Json
+					note?: string | null
+					voice_id?: string | null
+					created_at?: string
+					sent_on?: string | null
+					due_on?: string | null
+					on_timeout?: Database['public']['Enums']['ask_on_timeout'] | null
+					hidden_at?: string | null
+				}
+				Update: {
+					id?: string
+					initiative_id?: string
+					kind?: Database['public']['Enums']['ask_kind']
+					details?: Json
+					note?: string | null
+					voice_id?: string | null
+					created_at?: string
+					sent_on?: string | null
+					due_on?: string | null
+					on_timeout?: Database['public']['Enums']['ask_on_timeout'] | null
+					hidden_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_asks_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_asks_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_cofounders: {
+				Row: {
+					initiative_id: string
+					profile_id: string
+					added_at: string
+				}
+				Insert: {
+					initiative_id: string
+					profile_id: string
+					added_at?: string
+				}
+				Update: {
+					initiative_id?: string
+					profile_id?: string
+					added_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_cofounders_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_cofounders_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			initiatives: {
+				Row: {
+					id: string
+					founder_id: string
+					municipality_id: string
+					area_id: string | null
+					name: string
+					description: string | null
+					voice_id: string | null
+					place: string | null
+					when_text: string | null
+					status: Database['public']['Enums']['initiative_status']
+					published: boolean
+					created_at: string
+					sent_at: string | null
+					hidden_at: string | null
+				}
+				Insert: {
+					id?: string
+					founder_id?: string
+					municipality_id: string
+					area_id?: string | null
+					name: string
+					description?: string | null
+					voice_id?: string | null
+					place?: string | null
+					when_text?: string | null
+					status?: Database['public']['Enums']['initiative_status']
+					published?: boolean
+					created_at?: string
+					sent_at?: string | null
+					hidden_at?: string | null
+				}
+				Update: {
+					id?: string
+					founder_id?: string
+					municipality_id?: string
+					area_id?: string | null
+					name?: string
+					description?: string | null
+					voice_id?: string | null
+					place?: string | null
+					when_text?: string | null
+					status?: Database['public']['Enums']['initiative_status']
+					published?: boolean
+					created_at?: string
+					sent_at?: string | null
+					hidden_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiatives_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiatives_founder_id_fkey'; columns: ['founder_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiatives_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiatives_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
+				]
+			}
 			item_types: {
 				Row: {
 					type: string
@@ -343,6 +723,341 @@ export type Database = {
 					hidden_column?: string | null
 					voice_column?: string | null
 					closed_at_function?: unknown | null
+				}
+				Relationships: []
+			}
+			map_changes: {
+				Row: {
+					id: number
+					service_id: string
+					changed_at: string
+					changed_by: string | null
+					field: string
+					old_value: Json | null
+					new_value: Json | null
+				}
+				Insert: {
+					id?: never
+					service_id: string
+					changed_at?: string
+					changed_by?: string | null
+					field: string
+					old_value?: Json | null
+					new_value?: Json | null
+				}
+				Update: {
+					id?: never
+					service_id?: string
+					changed_at?: string
+					changed_by?: string | null
+					field?: string
+					old_value?: Json | null
+					new_value?: Json | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_changes_changed_by_fkey'; columns: ['changed_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_changes_service_id_fkey'; columns: ['service_id']; isOneToOne: false; referencedRelation: 'map_services'; referencedColumns: ['id'] }
+				]
+			}
+			map_locations: {
+				Row: {
+					id: string
+					provider_id: string
+					area_id: string | null
+					name: string
+					address_1: string
+					postal_code: string
+					city: string
+					latitude: number | null
+					longitude: number | null
+					wheelchair_accessible: boolean
+					accessibility_description: string
+				}
+				Insert: {
+					id?: string
+					provider_id: string
+					area_id?: string | null
+					name: string
+					address_1: string
+					postal_code: string
+					city: string
+					latitude?: number | null
+					longitude?: number | null
+					wheelchair_accessible?: boolean
+					accessibility_description?: string
+				}
+				Update: {
+					id?: string
+					provider_id?: string
+					area_id?: string | null
+					name?: string
+					address_1?: string
+					postal_code?: string
+					city?: string
+					latitude?: number | null
+					longitude?: number | null
+					wheelchair_accessible?: boolean
+					accessibility_description?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_locations_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_locations_provider_id_fkey'; columns: ['provider_id']; isOneToOne: false; referencedRelation: 'map_providers'; referencedColumns: ['id'] }
+				]
+			}
+			map_providers: {
+				Row: {
+					id: string
+					municipality_id: string
+					organisation_id: string | null
+					name: string
+					description: string
+					website: string | null
+					email: string | null
+					phone: string | null
+				}
+				Insert: {
+					id?: string
+					municipality_id: string
+					organisation_id?: string | null
+					name: string
+					description?: string
+					website?: string | null
+					email?: string | null
+					phone?: string | null
+				}
+				Update: {
+					id?: string
+					municipality_id?: string
+					organisation_id?: string | null
+					name?: string
+					description?: string
+					website?: string | null
+					email?: string | null
+					phone?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_providers_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_providers_organisation_id_fkey'; columns: ['organisation_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] }
+				]
+			}
+			map_recheck_tasks: {
+				Row: {
+					id: string
+					service_id: string
+					note: string
+					reports: number
+					created_at: string
+					last_reported_at: string
+					done_at: string | null
+					done_by: string | null
+				}
+				Insert: {
+					id?: string
+					service_id: string
+					note?: string
+					reports?: number
+					created_at?: string
+					last_reported_at?: string
+					done_at?: string | null
+					done_by?: string | null
+				}
+				Update: {
+					id?: string
+					service_id?: string
+					note?: string
+					reports?: number
+					created_at?: string
+					last_reported_at?: string
+					done_at?: string | null
+					done_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_recheck_tasks_done_by_fkey'; columns: ['done_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_recheck_tasks_service_id_fkey'; columns: ['service_id']; isOneToOne: true; referencedRelation: 'map_services'; referencedColumns: ['id'] }
+				]
+			}
+			map_schedules: {
+				Row: {
+					id: string
+					service_id: string
+					day: number
+					opens: string
+					closes: string
+				}
+				Insert: {
+					id?: string
+					service_id: string
+					day: number
+					opens: string
+					closes: string
+				}
+				Update: {
+					id?: string
+					service_id?: string
+					day?: number
+					opens?: string
+					closes?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_schedules_service_id_fkey'; columns: ['service_id']; isOneToOne: false; referencedRelation: 'map_services'; referencedColumns: ['id'] }
+				]
+			}
+			map_service_at_location: {
+				Row: {
+					id: string
+					service_id: string
+					location_id: string
+				}
+				Insert: {
+					id?: string
+					service_id: string
+					location_id: string
+				}
+				Update: {
+					id?: string
+					service_id?: string
+					location_id?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_service_at_location_location_id_fkey'; columns: ['location_id']; isOneToOne: false; referencedRelation: 'map_locations'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_service_at_location_service_id_fkey'; columns: ['service_id']; isOneToOne: false; referencedRelation: 'map_services'; referencedColumns: ['id'] }
+				]
+			}
+			map_service_topics: {
+				Row: {
+					service_id: string
+					topic_id: string
+				}
+				Insert: {
+					service_id: string
+					topic_id: string
+				}
+				Update: {
+					service_id?: string
+					topic_id?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_service_topics_service_id_fkey'; columns: ['service_id']; isOneToOne: false; referencedRelation: 'map_services'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_service_topics_topic_id_fkey'; columns: ['topic_id']; isOneToOne: false; referencedRelation: 'map_topics'; referencedColumns: ['id'] }
+				]
+			}
+			map_services: {
+				Row: {
+					id: string
+					provider_id: string
+					editor_organisation_id: string
+					area_id: string | null
+					name: string
+					summary: string
+					description: string
+					keywords: string
+					route: Database['public']['Enums']['map_route']
+					status: string
+					free: boolean
+					cost_description: string
+					minimum_age: number | null
+					maximum_age: number | null
+					eligibility_description: string
+					languages: string[]
+					wheelchair_accessible: boolean
+					accessibility_description: string
+					phone: string | null
+					email: string | null
+					url: string | null
+					assured_date: string
+					assured_by: string | null
+					created_at: string
+					updated_at: string
+					search_text: string | null
+					search_vector: unknown | null
+					freshness: string | null
+				}
+				Insert: {
+					id?: string
+					provider_id: string
+					editor_organisation_id: string
+					area_id?: string | null
+					name: string
+					summary: string
+					description?: string
+					keywords?: string
+					route: Database['public']['Enums']['map_route']
+					status?: string
+					free?: boolean
+					cost_description?: string
+					minimum_age?: number | null
+					maximum_age?: number | null
+					eligibility_description?: string
+					languages?: string[]
+					wheelchair_accessible?: boolean
+					accessibility_description?: string
+					phone?: string | null
+					email?: string | null
+					url?: string | null
+					assured_date?: string
+					assured_by?: string | null
+					created_at?: string
+					updated_at?: string
+					search_text?: string | null
+					search_vector?: unknown | null
+				}
+				Update: {
+					id?: string
+					provider_id?: string
+					editor_organisation_id?: string
+					area_id?: string | null
+					name?: string
+					summary?: string
+					description?: string
+					keywords?: string
+					route?: Database['public']['Enums']['map_route']
+					status?: string
+					free?: boolean
+					cost_description?: string
+					minimum_age?: number | null
+					maximum_age?: number | null
+					eligibility_description?: string
+					languages?: string[]
+					wheelchair_accessible?: boolean
+					accessibility_description?: string
+					phone?: string | null
+					email?: string | null
+					url?: string | null
+					assured_date?: string
+					assured_by?: string | null
+					created_at?: string
+					updated_at?: string
+					search_text?: string | null
+					search_vector?: unknown | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_services_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_services_assured_by_fkey'; columns: ['assured_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_services_editor_organisation_id_fkey'; columns: ['editor_organisation_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_services_provider_id_fkey'; columns: ['provider_id']; isOneToOne: false; referencedRelation: 'map_providers'; referencedColumns: ['id'] }
+				]
+			}
+			map_topics: {
+				Row: {
+					id: string
+					name_nl: string
+					name_en: string
+					icon: string
+					position: number
+				}
+				Insert: {
+					id: string
+					name_nl: string
+					name_en: string
+					icon: string
+					position?: number
+				}
+				Update: {
+					id?: string
+					name_nl?: string
+					name_en?: string
+					icon?: string
+					position?: number
 				}
 				Relationships: []
 			}
@@ -805,20 +1520,56 @@ export type Database = {
 			}
 		};
 		Views: {
-
+			initiative_ask_states: {
+				Row: {
+					id: string | null
+					initiative_id: string | null
+					initiative_name: string | null
+					municipality_id: string | null
+					area_id: string | null
+					area_name: string | null
+					kind: Database['public']['Enums']['ask_kind'] | null
+					details: Json | null
+					note: string | null
+					voice_id: string | null
+					sent_on: string | null
+					due_on: string | null
+					on_timeout: Database['public']['Enums']['ask_on_timeout'] | null
+					answer_id: string | null
+					decision: Database['public']['Enums']['ask_decision'] | null
+					answered_at: string | null
+					state: string | null
+					working_days_left: number | null
+				}
+				Relationships: []
+			}
 		};
 		Functions: {
+			add_cofounder: { Args: { p_initiative: string; p_email: string }; Returns: string }
+			add_working_days: { Args: { p_from: string; p_days: number }; Returns: string }
+			ask_details_are_complete: { Args: { p_kind: Database['public']['Enums']['ask_kind']; d: Json }; Returns: boolean }
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
+			carer_amount: { Args: { p_municipality: string; p_year: number }; Returns: number }
+			carer_answer: { Args: { p_application: string; p_answer: string }; Returns: undefined }
+			carer_application_area: { Args: { p_id: string }; Returns: string }
+			carer_application_closed_at: { Args: { p_id: string }; Returns: string }
+			carer_apply: { Args: { p_municipality: string; p_year: number; p_carer: string; p_relationship: Database['public']['Enums']['carer_relationship']; p_cared_for_name: string; p_cared_for_postcode: string; p_cared_for_house_number: string; p_caring_since: string; p_hours: Database['public']['Enums']['carer_hours_band']; p_terminal_care: boolean; p_cared_for_lives_here: boolean; p_payout: Database['public']['Enums']['carer_payout']; p_gift?: string; p_iban?: string; p_account_holder?: string; p_extra?: string; p_voice_id?: string }; Returns: string }
+			carer_decide: { Args: { p_application: string; p_decision: string; p_text?: string }; Returns: undefined }
+			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
+			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
+			confirm_map_service: { Args: { service: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
 			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
 			delete_expired_audio: { Args: { p_days: number; p_now?: string }; Returns: number }
 			earth_metres: { Args: { a: unknown; b: unknown }; Returns: number }
 			earth_point: { Args: { latitude: number; longitude: number }; Returns: unknown }
+			easter_sunday: { Args: { p_year: number }; Returns: string }
 			effective_status: { Args: { r: unknown }; Returns: Database['public']['Enums']['help_status'] }
 			first_name_of: { Args: { person: string }; Returns: string }
+			freshness: { Args: { service: unknown }; Returns: string }
 			has_role: { Args: { wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
 			has_role_in_organisation: { Args: { organisation: string; wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
 			help_act: { Args: { p_request: string; p_action: string; p_helper?: string }; Returns: Database['public']['Enums']['help_status'] }
@@ -828,39 +1579,69 @@ export type Database = {
 			help_offer_closed_at: { Args: { p_id: string }; Returns: string }
 			help_request_area: { Args: { p_id: string }; Returns: string }
 			help_request_closed_at: { Args: { p_id: string }; Returns: string }
+			initiative_area: { Args: { p_id: string }; Returns: string }
+			initiative_ask_area: { Args: { p_id: string }; Returns: string }
+			initiative_figures: { Args: Record<PropertyKey, never>; Returns: { municipality_id: string | null; municipality: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered: number | null; answered_on_time: number | null; refused: number | null; yes_by_silence: number | null; late_open: number | null; median_working_days: number | null }[] }
 			insert_with_voice: { Args: { p_type: string; p_row: Json; p_voice_mime?: string; p_voice_duration_ms?: number; p_voice_bytes?: string; p_voice?: string }; Returns: string }
+			is_carer_officer: { Args: { p_municipality: string }; Returns: boolean }
 			is_coordinator_for_area: { Args: { area: string }; Returns: boolean }
 			is_coordinator_for_person: { Args: { person: string }; Returns: boolean }
 			is_coordinator_for_request: { Args: { request: string }; Returns: boolean }
+			is_dutch_holiday: { Args: { p_day: string }; Returns: boolean }
+			is_initiative_founder: { Args: { p_initiative: string }; Returns: boolean }
+			is_map_editor: { Args: { organisation: string }; Returns: boolean }
 			is_matched_party: { Args: { request: string }; Returns: boolean }
+			is_officer_for_initiative: { Args: { p_initiative: string }; Returns: boolean }
+			is_officer_for_municipality: { Args: { p_municipality: string }; Returns: boolean }
 			is_own_draft_voice: { Args: { voice: string }; Returns: boolean }
 			is_party_to: { Args: { request: string }; Returns: boolean }
 			is_stuck: { Args: { r: unknown }; Returns: boolean }
 			is_volunteer: { Args: Record<PropertyKey, never>; Returns: boolean }
+			is_working_day: { Args: { p_day: string }; Returns: boolean }
 			item_area: { Args: { p_type: string; p_id: string }; Returns: string }
+			map_fold: { Args: { input: string }; Returns: string }
+			map_freshness: { Args: { assured: string }; Returns: string }
+			map_service_is_public: { Args: { service: string }; Returns: boolean }
+			map_similarity: { Args: { word: string; body: string }; Returns: number }
 			may_act_for: { Args: { person: string }; Returns: boolean }
 			moderate: { Args: { p_action: string; p_subject_type: string; p_subject_id: string; p_report?: string }; Returns: undefined }
 			person_area: { Args: { p_id: string }; Returns: string }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
+			report_map_outdated: { Args: { service: string; note?: string }; Returns: string }
 			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }
 			request_slots: { Args: { r: unknown }; Returns: number }
 			save_voice_draft: { Args: { p_mime: string; p_duration_ms: number; p_bytes: string }; Returns: string }
 			save_volunteer_profile: { Args: { p_area: string; p_max_distance_km: number; p_availability: number; p_skills: string; p_categories: unknown }; Returns: undefined }
+			search_social_map: { Args: { words?: string; route?: Database['public']['Enums']['map_route']; topic?: string; free_only?: boolean; age?: number; open_now?: boolean; accessible?: boolean; area?: string }; Returns: unknown[] }
+			send_initiative: { Args: { p_initiative: string }; Returns: undefined }
 			set_request_summary: { Args: { p_request: string; p_summary: string }; Returns: undefined }
 			suggest_helpers: { Args: { p_request: string; p_limit?: number }; Returns: { kind: string | null; helper_id: string | null; offer_id: string | null; first_name: string | null; distance_m: number | null; common_slots: number | null; common_mask: number | null; recent_matches: number | null; has_vog: boolean | null; score: number | null }[] }
 			thanks_area: { Args: { p_id: string }; Returns: string }
 			thanks_closed_at: { Args: { p_id: string }; Returns: string }
+			today_nl: { Args: Record<PropertyKey, never>; Returns: string }
 			voice_audio_bytes: { Args: { p_voice: string }; Returns: unknown }
 			voice_audio_range: { Args: { p_voice: string; p_from: number; p_length: number }; Returns: unknown }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
+			working_days_between: { Args: { p_from: string; p_to: string }; Returns: number }
 		};
 		Enums: {
 			area_kind: 'wijk' | 'kern' | 'dorp'
+			ask_decision: 'yes' | 'yes_if' | 'no_because'
+			ask_kind: 'permit' | 'space' | 'green' | 'budget' | 'materials' | 'contact' | 'task'
+			ask_on_timeout: 'yes' | 'escalate'
+			carer_applicant_rule: 'carer' | 'cared_for' | 'either'
+			carer_application_status: 'submitted' | 'question' | 'approved' | 'refused'
+			carer_hours_band: 'under_4' | 'from_4_to_8' | 'from_8_to_16' | 'over_16'
+			carer_payout: 'money' | 'voucher' | 'gift'
+			carer_relationship: 'partner' | 'parent' | 'child' | 'other_family' | 'neighbour' | 'friend'
 			help_status: 'open' | 'offered' | 'matched' | 'done_pending' | 'done' | 'cancelled' | 'expired'
 			help_when: 'asap' | 'on_date' | 'regularly'
+			initiative_status: 'draft' | 'sent'
+			map_route: 'green' | 'yellow' | 'orange' | 'blue'
 			member_role: 'volunteer' | 'coordinator' | 'officer' | 'admin'
 			notification_frequency: 'immediately' | 'daily' | 'never'
 			organisation_kind: 'volunteer_centre' | 'welfare' | 'municipal_team'
+			refusal_reason: 'public_order' | 'safety' | 'health' | 'environment' | 'law' | 'conflicting_use' | 'cost' | 'nuisance' | 'other'
 		};
 		CompositeTypes: Record<string, never>;
 	};
