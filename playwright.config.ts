@@ -41,7 +41,8 @@ export default defineConfig({
 		{ name: 'with-js', use: { javaScriptEnabled: true }, testIgnore: /forms\.spec\.ts/ },
 		// axe runs as a script inside the page, which this project turns off; the HTML it would
 		// check is the same server-rendered HTML the with-js project checks. Starting the stack
-		// (start) and sending mail over SMTP (mail) do not depend on the browser's JavaScript.
-		{ name: 'without-js', use: { javaScriptEnabled: false }, testIgnore: /(accessibility|start|mail)\.spec\.ts/ }
+		// (start), sending mail over SMTP (mail) and a database outage under the site (outage) do not
+		// depend on the browser's JavaScript.
+		{ name: 'without-js', use: { javaScriptEnabled: false }, testIgnore: /(accessibility|start|mail|outage)\.spec\.ts/ }
 	]
 });
