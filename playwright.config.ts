@@ -41,8 +41,9 @@ export default defineConfig({
 		{ name: 'with-js', use: { javaScriptEnabled: true }, testIgnore: /(forms|fuzz)\.spec\.ts/ },
 		// axe runs as a script inside the page, which this project turns off; the HTML it would
 		// check is the same server-rendered HTML the with-js project checks. Starting the stack
-		// (start, private-folder), sending mail over SMTP (mail) and static files under a rebuild
-		// (static-files) do not depend on the browser's JavaScript.
-		{ name: 'without-js', use: { javaScriptEnabled: false }, testIgnore: /(accessibility|start|mail|static-files|private-folder)\.spec\.ts/ }
+		// (start, private-folder), sending mail over SMTP (mail), static files under a rebuild
+		// (static-files) and a database outage under the site (outage) do not depend on the
+		// browser's JavaScript.
+		{ name: 'without-js', use: { javaScriptEnabled: false }, testIgnore: /(accessibility|start|mail|static-files|private-folder|outage)\.spec\.ts/ }
 	]
 });

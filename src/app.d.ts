@@ -14,6 +14,8 @@ declare global {
 			sessionId: string | null;
 			/** A session cookie was sent but the database could not be asked about it (an outage). */
 			sessionUnknown: boolean;
+			/** A copy of a posted form, to hand back what was typed if it could not be saved (an outage). */
+			postedForm?: Request;
 			/** supabase-js as the signed-in user (or anon): RLS decides what it sees. */
 			db: SupabaseClient<Database>;
 			lang: 'nl' | 'en';

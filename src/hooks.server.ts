@@ -12,8 +12,6 @@ import { devMailboxEnabled } from '$lib/server/mail';
 import { addSecurityHeadersToEveryResponse, baseSecurityHeaders, DYNAMIC_CACHE_CONTROL } from '$lib/server/security-headers';
 import '$lib/server/domains';
 
-/** A copy of each posted form, kept until the request ends, to hand back if it could not be saved. */
-const postedForms = new WeakMap<RequestEvent, Request>();
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
 
 /**
@@ -22,14 +20,23 @@ const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i
  */
 const handleOutage: Handle = async ({ event, resolve }) => {
 	if (event.request.method === 'POST' && FORM_TYPES.test(event.request.headers.get('content-type') ?? '')) {
-		postedForms.set(event, event.request.clone());
+		event.locals.postedForm = event.request.clone();
 	}
 	const { state, result } = withRequestDbState(() => resolve(event));
 	const response = await result;
-	if (!state.unavailable || response.status < 500) return response;
+	if (!state.unavailable) return response;
 	const headers = new Headers(response.headers);
 	headers.set('retry-after', '120');
 	headers.set('cache-control', 'no-store');
+	// __data.json carries a failed load inside a 200; the browser's router reads a non-2xx answer's
+	// JSON as the error itself, and so shows the plain message.
+	if (event.isDataRequest) {
+		await response.body?.cancel();
+		headers.delete('content-length');
+		headers.set('content-type', 'application/json');
+		return new Response(JSON.stringify({ message: 'errors.unavailable' } satisfies App.Error), { status: 503, headers });
+	}
+	if (response.status < 500) return response;
 	return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers });
 };
 
@@ -97,7 +104,7 @@ const MAX_KEPT_LENGTH = 20_000;
 
 /** What was typed in a form that could not be saved: text fields only (files cannot be handed back). */
 async function unsavedForm(event: RequestEvent): Promise<App.Error['unsaved']> {
-	const copy = postedForms.get(event);
+	const copy = event.locals.postedForm;
 	if (!copy) return undefined;
 	const form = await copy.formData().catch(() => null);
 	if (!form) return undefined;
