@@ -36,6 +36,7 @@ function layer(name, status, file, read) {
 }
 
 const layers = [];
+const declared = readSupabaseConfig().majorVersion;
 
 const typecheck = run('npx', ['svelte-kit', 'sync']) || run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
 layers.push({ name: 'types (svelte-check)', passed: typecheck === 0 ? 1 : 0, failed: typecheck === 0 ? 0 : 1, skipped: 0 });
@@ -48,7 +49,6 @@ for (const project of ['unit', 'integration']) {
 }
 
 // The other supported Postgres versions: migrations, seed, RLS and schema on each.
-const declared = readSupabaseConfig().majorVersion;
 const versionFiles = readdirSync('tests/integration')
 	.filter((f) => /^rls-.*\.test\.ts$/.test(f) || f === 'schema.test.ts' || f === 'postgres-version.test.ts')
 	.map((f) => `tests/integration/${f}`);

@@ -65,6 +65,8 @@ export function report(rows) {
 	const staticRow = rows.find((r) => r.static);
 	for (const r of rows) {
 		const ratio = staticRow ? (r.rps / staticRow.rps).toFixed(2) : '';
-		console.log(`${pad(r.name, 34)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50.toFixed(1), 10)}${pad(r.p95.toFixed(1), 10)}${pad(ratio, 12)}${r.non2xx}`);
+		// no response within autocannon's timeout leaves no times: say so instead of failing
+		const ms = (v) => (v === undefined ? 'none' : v.toFixed(1));
+		console.log(`${pad(r.name, 34)}${pad(r.rps.toFixed(0), 10)}${pad(ms(r.p50), 10)}${pad(ms(r.p95), 10)}${pad(ratio, 12)}${r.non2xx}${r.requests ? '' : ' (no response in time)'}`);
 	}
 }
