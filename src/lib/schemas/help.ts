@@ -64,9 +64,9 @@ export const askSchema = z
 export type AskForm = z.infer<typeof askSchema>;
 export type AskInput = AskForm & { category_id: (typeof CATEGORY_IDS)[number] };
 
-/** The first screen with an error, to go back to. */
-export function firstStepWithError(errors: Record<string, unknown>): AskStep | 'summary' {
-	return ASK_STEPS.find((s) => ASK_FIELDS[s].some((f) => f in errors)) ?? 'summary';
+/** The screen to show after a refusal: the first with an error, else the one posted (a forged name starts over). */
+export function screenAfterErrors(errors: Record<string, unknown>, posted: AskForm['step']): AskForm['step'] {
+	return ASK_STEPS.find((s) => ASK_FIELDS[s].some((f) => f in errors)) ?? ('step' in errors ? 'category' : posted);
 }
 
 export const SLOTS_PER_DAY = 3;

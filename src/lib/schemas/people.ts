@@ -47,3 +47,13 @@ export const vogDateSchema = z.object({
 	volunteer: id(),
 	vog_date: calendarDate({ impossible: 'coordination.vogDateWrong', check: { test: (date) => date <= todayInNL(), error: 'coordination.vogDateWrong' } }).default('')
 });
+
+/** A profile row as the values of profileSchema's form ("Mijn gegevens", a coordinator's edit). */
+export function profileValues(profile: { display_name: string | null; area_id: string | null; preferred_language: string | null; phone: string | null }) {
+	return {
+		display_name: profile.display_name ?? '',
+		area_id: profile.area_id ?? '',
+		preferred_language: profile.preferred_language === 'en' ? ('en' as const) : ('nl' as const),
+		phone: profile.phone ?? ''
+	};
+}

@@ -28,6 +28,12 @@ describe('routes', () => {
 			expect(source).not.toMatch(/adminClient/);
 			expect(source).not.toMatch(/'(42501|P0001|P0002|23505|23503|22023|22P02)'/);
 		});
+
+		it(`${file} is thin: at most 60 lines, forms read with superforms (no hand-written safeParse)`, () => {
+			const source = readFileSync(file, 'utf8');
+			expect(source.trimEnd().split('\n').length).toBeLessThanOrEqual(60);
+			expect(source).not.toMatch(/\.safeParse\(/);
+		});
 	}
 });
 

@@ -24,3 +24,6 @@ export type FieldProps = {
 export function describedBy(id: string, hint: string | undefined, invalid: boolean): string | undefined {
 	return [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
+
+/** The props of a group of controls under one question (a fieldset with a legend). */
+export type FieldsetProps = Omit<FieldProps, 'label'> & { legend: string };

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { superValidate, setError, fail, message } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { profileSchema } from '$lib/schemas/people';
+import { profileSchema, profileValues } from '$lib/schemas/people';
 import { requireUser } from '$lib/server/auth/guard';
 import { readOwnDetails, updateProfile } from '$lib/server/people';
 import { LANGUAGE_COOKIE } from '$lib/i18n';
@@ -13,16 +13,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const details = await readOwnDetails(locals.db, user.id);
 	if (!details) error(404, 'errors.not_found');
 	const { profile, areas } = details;
-	const form = await superValidate(
-		{
-			display_name: profile.display_name ?? '',
-			area_id: profile.area_id ?? '',
-			preferred_language: profile.preferred_language === 'en' ? 'en' : 'nl',
-			phone: profile.phone ?? ''
-		},
-		zod4(profileSchema),
-		{ errors: false }
-	);
+	const form = await superValidate(profileValues(profile), zod4(profileSchema), { errors: false });
 	return { form, email: profile.email, areas };
 };
 

@@ -12,19 +12,14 @@ import { refuse } from '$lib/server/forms';
 const forms = { act: zod4(stepSchema), message: zod4(messageSchema), thanks: zod4(thanksSchema), summary: zod4(summarySchema) };
 
 /** The request id from the URL: anything but a UUID is a page that does not exist. */
-function requestId(params: { id: string }): string {
-	if (!isUuid(params.id)) error(404, 'errors.not_found');
-	return params.id;
-}
+const requestId = (params: { id: string }) => (isUuid(params.id) ? params.id : error(404, 'errors.not_found'));
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals);
 	const page = await readRequestPage(locals.db, user, requestId(params));
 	if (!page) error(404, 'errors.not_found');
 	const [act, messageForm, thanks, summary] = await Promise.all([
-		superValidate(forms.act, { id: 'act' }),
-		superValidate(forms.message, { id: 'message' }),
-		superValidate(forms.thanks, { id: 'thanks' }),
+		superValidate(forms.act, { id: 'act' }), superValidate(forms.message, { id: 'message' }), superValidate(forms.thanks, { id: 'thanks' }),
 		superValidate({ summary: page.request.summary ?? '' }, forms.summary, { id: 'summary', errors: false })
 	]);
 	return { ...page, forms: { act, message: messageForm, thanks, summary }, justAsked: url.searchParams.has('gevraagd') };

@@ -5,7 +5,7 @@ import { hasRole, requireUser } from '$lib/server/auth/guard';
 import { listCategories } from '$lib/server/help/requests';
 import { closeOffer, listMyOffers, offerHelp, saveVolunteerProfile, volunteerProfileValues } from '$lib/server/help/volunteers';
 import { listAreas } from '$lib/server/people';
-import { closeOfferSchema, offerSchema, volunteerSchema } from '$lib/schemas/help';
+import { closeOfferSchema, offerSchema, volunteerSchema, type OfferInput } from '$lib/schemas/help';
 import { transcriptAction } from '$lib/server/voice/transcript-action';
 
 const profileForm = zod4(volunteerSchema);
@@ -23,7 +23,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		areas,
 		vogDate,
 		profileForm: await superValidate(values, profileForm, { errors: false }),
-		offerForm: await superValidate({ area_id: values.area_id }, offerForm, { errors: false }),
+		// No kind of help chosen yet (superforms would start an enum at its first value).
+		offerForm: await superValidate({ area_id: values.area_id, category_id: '' as OfferInput['category_id'] }, offerForm, { errors: false }),
 		offers: await listMyOffers(locals.db, user.id)
 	};
 };

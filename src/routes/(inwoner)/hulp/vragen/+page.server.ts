@@ -1,18 +1,18 @@
 import { error, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { fail, setError, superValidate, withFiles } from 'sveltekit-superforms';
+import { fail, superValidate, withFiles, type SuperValidated } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid, requireUser } from '$lib/server/auth/guard';
 import { listCategories } from '$lib/server/help/requests';
 import { ask, nextAskScreen, type AskRefusal } from '$lib/server/help/lifecycle';
 import { listAreas, readProfile } from '$lib/server/people';
-import { askSchema, firstStepWithError, type AskForm, type AskInput } from '$lib/schemas/help';
-import type { SuperValidated } from 'sveltekit-superforms';
+import { askSchema, screenAfterErrors, type AskForm, type AskInput } from '$lib/schemas/help';
+import { refuse } from '$lib/server/forms';
 
 const askForm = zod4(askSchema);
 
-/** For a coordinator: the resident they ask for (RLS: only people in their areas, registered by phone). */
+/** For a coordinator: the resident they ask for (RLS: people in their areas; registered by phone). */
 async function residentFor(locals: App.Locals, id: string | null) {
 	if (!id) return null;
 	const resident = isUuid(id) ? await readProfile(locals.db, id) : null;
@@ -20,12 +20,10 @@ async function residentFor(locals: App.Locals, id: string | null) {
 	return { id: resident.id, name: resident.display_name ?? '', areaId: resident.area_id };
 }
 
-/** Back to the screen with the (first) error, the answers kept, the recording not sent back. */
+/** Back to the screen with the (first) error, the answers kept. */
 function refused(form: SuperValidated<AskForm>, refusal?: AskRefusal) {
-	const posted = form.errors.step ? 'category' : form.data.step; // a forged screen name starts over
-	form.data.step = refusal?.step ?? (firstStepWithError(form.errors) === 'summary' ? posted : firstStepWithError(form.errors));
-	if (!refusal) return fail(400, { form });
-	return refusal.field ? setError(form, refusal.field as 'voice', refusal.message, { status: refusal.status }) : setError(form, refusal.message, { status: refusal.status });
+	form.data.step = refusal?.step ?? screenAfterErrors(form.errors, form.data.step);
+	return refusal ? refuse(form, refusal) : fail(400, { form });
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -37,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	/** Checks the question on screen and moves to the next one (or back). */
+	/** Checks the question on screen and moves to the next one (or back); the recording is not sent back. */
 	step: async ({ request, locals }) => {
 		const user = requireUser(locals);
 		const form = await superValidate(request, askForm);

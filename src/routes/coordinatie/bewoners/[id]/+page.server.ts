@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { superValidate, setError, fail, message } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { profileSchema } from '$lib/schemas/people';
+import { profileSchema, profileValues } from '$lib/schemas/people';
 import { isUuid, requireCoordinator } from '$lib/server/auth/guard';
 import { readRegisteredResident, updateProfile } from '$lib/server/people';
 
@@ -12,16 +12,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const found = isUuid(params.id) ? await readRegisteredResident(locals.db, params.id) : null;
 	if (!found) error(404, 'errors.not_found');
 	const { profile, areas, log } = found;
-	const form = await superValidate(
-		{
-			display_name: profile.display_name ?? '',
-			area_id: profile.area_id ?? '',
-			preferred_language: profile.preferred_language === 'en' ? 'en' : 'nl',
-			phone: profile.phone ?? ''
-		},
-		zod4(profileSchema),
-		{ errors: false }
-	);
+	const form = await superValidate(profileValues(profile), zod4(profileSchema), { errors: false });
 	return {
 		resident: { id: profile.id, name: profile.display_name ?? '' },
 		justRegistered: url.searchParams.has('nieuw'),
