@@ -79,6 +79,7 @@ test('onboarding, coordination and municipality pages have no axe violations', a
 });
 
 test('initiative pages have no axe violations', async ({ page }, testInfo) => {
+	test.setTimeout(180_000);
 	await page.goto('/initiatieven/cijfers');
 	await expectNoAxeViolations(page);
 	await signIn(page, newEmail(testInfo, 'axeplan'), { name: 'Joke', area: 'Noord (wijk)' });

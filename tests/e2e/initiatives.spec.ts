@@ -7,6 +7,8 @@ function inWeeks(weeks: number): string {
 }
 
 test('a resident starts an initiative with an ask; the officer says no with another way; the resident sees it', async ({ page, browser }, testInfo) => {
+	// A long journey of two people (and axe on every page) on a shared machine.
+	test.setTimeout(240_000);
 	const withJs = testInfo.project.name === 'with-js';
 	const axe = async (p: Page) => {
 		if (withJs) await expectNoAxeViolations(p);
