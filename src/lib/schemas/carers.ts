@@ -77,21 +77,21 @@ export const APPLY_FIELDS = [
 ] as const;
 export type ApplyValues = Record<(typeof APPLY_FIELDS)[number], string>;
 
-export type StepOutcome = { ok: true; step: ApplyStep | 'summary' } | { ok: false; step: ApplyStep; errors: Record<string, string> };
+export type StepOutcome = { ok: true; step: ApplyStep | 'summary'; values: ApplyValues } | { ok: false; step: ApplyStep; errors: Record<string, string> };
 
 function errorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
 	return Object.fromEntries(issues.map((i) => [String(i.path[0]), i.message]));
 }
 
-/** Checks the question on screen and says which screen comes next (or back). */
+/** Checks the question on screen and says which screen comes next (or back), with its answers tidied (6211 ab → 6211AB). */
 export function moveStep(values: ApplyValues, step: string, direction: 'next' | 'back'): StepOutcome {
 	const index = step === 'summary' ? APPLY_STEPS.length : APPLY_STEPS.indexOf(step as ApplyStep);
 	if (index < 0) return { ok: false, step: 'relationship', errors: {} };
-	if (direction === 'back') return { ok: true, step: APPLY_STEPS[Math.max(0, index - 1)] };
-	if (step === 'summary') return { ok: true, step: 'summary' };
+	if (direction === 'back') return { ok: true, step: APPLY_STEPS[Math.max(0, index - 1)], values };
+	if (step === 'summary') return { ok: true, step: 'summary', values };
 	const result = applySteps[step as ApplyStep].safeParse(values);
 	if (!result.success) return { ok: false, step: step as ApplyStep, errors: errorsOf(result.error.issues) };
-	return { ok: true, step: APPLY_STEPS[index + 1] ?? 'summary' };
+	return { ok: true, step: APPLY_STEPS[index + 1] ?? 'summary', values: { ...values, ...(result.data as Partial<ApplyValues>) } };
 }
 
 export type Application = {

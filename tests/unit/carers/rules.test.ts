@@ -78,10 +78,11 @@ describe('answers as the database keeps them', () => {
 describe('one question a screen', () => {
 	it('moves on only when the question on screen is answered', () => {
 		expect(moveStep(empty, 'relationship', 'next')).toEqual({ ok: false, step: 'relationship', errors: { relationship: 'carers.errors.relationship_missing' } });
-		expect(moveStep(complete, 'relationship', 'next')).toEqual({ ok: true, step: 'person' });
-		expect(moveStep(complete, 'extra', 'next')).toEqual({ ok: true, step: 'summary' });
-		expect(moveStep(empty, 'person', 'back')).toEqual({ ok: true, step: 'relationship' });
-		expect(moveStep(empty, 'summary', 'back')).toEqual({ ok: true, step: APPLY_STEPS.at(-1) });
+		expect(moveStep(complete, 'relationship', 'next')).toMatchObject({ ok: true, step: 'person' });
+		expect(moveStep(complete, 'person', 'next')).toMatchObject({ ok: true, step: 'lives_here', values: { cared_for_postcode: '6211AB', cared_for_house_number: '12A' } });
+		expect(moveStep(complete, 'extra', 'next')).toMatchObject({ ok: true, step: 'summary' });
+		expect(moveStep(empty, 'person', 'back')).toMatchObject({ ok: true, step: 'relationship' });
+		expect(moveStep(empty, 'summary', 'back')).toMatchObject({ ok: true, step: APPLY_STEPS.at(-1) });
 		expect(moveStep(empty, 'nonsense', 'next').ok).toBe(false);
 	});
 

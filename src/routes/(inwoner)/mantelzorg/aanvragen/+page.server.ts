@@ -31,7 +31,7 @@ export const actions: Actions = {
 		}
 		const moved = moveStep(values, step, form.get('direction') === 'back' ? 'back' : 'next');
 		if (!moved.ok) return fail(400, { step: moved.step, values, errors: moved.errors });
-		return { step: moved.step, values, errors: {} };
+		return { step: moved.step, values: moved.values, errors: {} };
 	},
 
 	/** The summary's "Versturen": every answer checked again, then the database checks the rules of the year. */
