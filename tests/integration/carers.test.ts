@@ -5,6 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { asAnon, asUser, people, sql } from './helpers';
+import { saveVoice } from '../../src/lib/server/voice/store';
+import { makeWav } from '../support/wav';
 
 const municipality = '00000000-0000-4000-8000-000000000001';
 const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
@@ -271,5 +273,25 @@ describe('the officer decides', () => {
 		await sql(`update carer_applications set status = 'approved' where municipality_id = $1`, [place]);
 		expect(await amount()).toBe(50000);
 		expect((await sql<{ amount: number }>(`select carer_amount($1, $2) as amount`, [municipality, year]))[0].amount).toBe(15000);
+	});
+});
+
+describe('anything extra, spoken', () => {
+	it('the recording is tied to the application; the carer and the officer hear it, nobody else', async () => {
+		const carer = await newResident('Stem');
+		const own = await asUser(carer);
+		const saved = await saveVoice(own, carer, new File([new Uint8Array(makeWav(1))], 'stem.wav', { type: 'audio/wav' }));
+		if (!saved.ok) throw new Error(saved.error);
+		const { data: id, error } = await apply(carer, { ...freshAddress(), p_voice_id: saved.id });
+		expect(error).toBeNull();
+		expect(await sql('select subject_type, subject_id from voice_messages where id = $1', [saved.id])).toEqual([{ subject_type: 'carer_application', subject_id: id }]);
+		for (const [who, sees] of [[carer, 1], [people.ahmed, 1], [people.jan, 0], [people.sanne, 0]] as const) {
+			const db = await asUser(who);
+			expect((await db.from('voice_messages').select('id').eq('id', saved.id)).data, who).toHaveLength(sees);
+		}
+		// Someone else's recording cannot be used.
+		const other = await newResident('Anders');
+		const { error: stolen } = await apply(other, { ...freshAddress(), p_voice_id: saved.id });
+		expect(stolen?.code).toBe('42501');
 	});
 });
