@@ -295,3 +295,40 @@ describe('anything extra, spoken', () => {
 		expect(stolen?.code).toBe('42501');
 	});
 });
+
+describe('"Hoe gaat het met u?"', () => {
+	it('is the carer’s own; a call-back becomes one task the officers see; counts under 5 stay hidden', async () => {
+		const carer = await newResident('Check');
+		const own = await asUser(carer);
+		const { data: check, error } = await own.from('carer_checks').insert({ carer_id: carer, answers: [4, 5, 3, 4, 4] }).select('id').single();
+		expect(error).toBeNull();
+		expect((await (await asUser(people.jan)).from('carer_checks').insert({ carer_id: carer, answers: [1, 1, 1, 1, 1] })).error?.code).toBe('42501');
+		expect((await own.from('carer_checks').insert({ carer_id: carer, answers: [6, 1, 1, 1, 1] })).error?.code).toBe('23514');
+		for (const who of [people.ahmed, people.jan, people.sanne]) {
+			expect((await (await asUser(who)).from('carer_checks').select('id').eq('id', check!.id)).data).toEqual([]);
+		}
+		const [{ heavy }] = await sql<{ heavy: boolean }>('select carer_check_is_heavy(answers) as heavy from carer_checks where id = $1', [check!.id]);
+		expect(heavy).toBe(true);
+
+		expect((await (await asUser(people.jan)).rpc('carer_ask_call_back', { p_check: check!.id })).error?.code).toBe('P0002');
+		const { data: task, error: asked } = await own.rpc('carer_ask_call_back', { p_check: check!.id });
+		expect(asked).toBeNull();
+		expect((await own.rpc('carer_ask_call_back', { p_check: check!.id })).error?.code).toBe('23505');
+		const ahmed = await asUser(people.ahmed);
+		expect((await ahmed.from('carer_call_backs').select('id, carer_id').eq('id', task as string)).data).toEqual([{ id: task, carer_id: carer }]);
+		expect((await (await asUser(other.officer)).from('carer_call_backs').select('id').eq('id', task as string)).data).toEqual([]);
+		expect((await (await asUser(people.sanne)).from('carer_call_backs').select('id').eq('id', task as string)).data).toEqual([]);
+		const { data: done } = await ahmed.from('carer_call_backs').update({ done_at: new Date().toISOString() }).eq('id', task as string).select('done_at');
+		expect(done).toHaveLength(1);
+
+		const { data: counts } = await ahmed.rpc('carer_check_counts', { p_municipality: municipality, p_year: year });
+		expect(counts).toEqual([{ checks: null, heavy: null, call_backs: null }]); // fewer than 5: hidden
+		for (let i = 0; i < 5; i++) {
+			const someone = await newResident(`Check${i}`);
+			await (await asUser(someone)).from('carer_checks').insert({ carer_id: someone, answers: [5, 4, 4, 4, 4] });
+		}
+		const { data: more } = await ahmed.rpc('carer_check_counts', { p_municipality: municipality, p_year: year });
+		expect(more).toEqual([{ checks: 6, heavy: 6, call_backs: null }]);
+		expect((await own.rpc('carer_check_counts', { p_municipality: municipality, p_year: year })).error?.code).toBe('42501');
+	});
+});
