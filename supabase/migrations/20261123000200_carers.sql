@@ -432,7 +432,8 @@ as $$
   )))::int)
   from public.carer_settings s where s.municipality_id = p_municipality and s.year = p_year;
 $$;
-grant execute on function public.carer_amount(uuid, int) to authenticated;
+-- anon too: the start page "Wat krijgt u?" is open to everyone, and this is one public number.
+grant execute on function public.carer_amount(uuid, int) to anon, authenticated;
 
 /*
  * ---------------------------------------------------------------------------------------------
@@ -586,3 +587,24 @@ begin
 end;
 $$;
 grant execute on function public.carer_check_counts(uuid, int) to authenticated;
+
+/**
+ * The open call-back requests of a municipality, with what the team needs to call: the carer's
+ * name and phone number (or e-mail). Only for its carer-support officers.
+ */
+create function public.carer_call_back_list(p_municipality uuid)
+returns table (id uuid, created_at timestamptz, display_name text, phone text, email text)
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  if not public.is_carer_officer(p_municipality) then
+    raise exception 'carers.errors.not_allowed' using errcode = '42501';
+  end if;
+  return query
+  select b.id, b.created_at, p.display_name, p.phone, p.email
+  from public.carer_call_backs b join public.profiles p on p.id = b.carer_id
+  where b.municipality_id = p_municipality and b.done_at is null
+  order by b.created_at;
+end;
+$$;
+grant execute on function public.carer_call_back_list(uuid) to authenticated;

@@ -6,7 +6,8 @@ import { sql } from './helpers';
 
 /** Functions anon may run, and why. */
 const ANON_MAY_EXECUTE: Record<string, string> = {
-	whoami: 'the smoke test of the JWT chain: answers null for anon'
+	whoami: 'the smoke test of the JWT chain: answers null for anon',
+	carer_amount: 'the open page "Wat krijgt u?" shows what one carer gets when a budget is divided: one public number'
 };
 
 describe('the public schema', () => {

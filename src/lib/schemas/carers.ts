@@ -191,3 +191,13 @@ export const decisionSchema = z
 export const answerSchema = z.object({
 	answer: z.string().trim().min(2, { error: 'carers.errors.answer_missing' }).max(1000, { error: 'carers.errors.text_too_long' })
 });
+
+/** "Hoe gaat het met u?": five statements, each 1 (not at all) to 5 (very often). Never required. */
+export const CHECK_STATEMENTS = ['tired', 'own_time', 'on_mind', 'less_contact', 'alone'] as const;
+const checkAnswer = z.coerce.number({ error: 'carers.errors.check_missing' }).int().min(1, { error: 'carers.errors.check_missing' }).max(5, { error: 'carers.errors.check_missing' });
+export const checkSchema = z.object(Object.fromEntries(CHECK_STATEMENTS.map((s) => [s, checkAnswer])) as Record<(typeof CHECK_STATEMENTS)[number], typeof checkAnswer>);
+
+/** The same rule as carer_check_is_heavy() in the database: on average 3.5 or more, or any 5. */
+export function isHeavy(answers: number[]): boolean {
+	return answers.length > 0 && (answers.reduce((a, b) => a + b, 0) / answers.length >= 3.5 || answers.includes(5));
+}

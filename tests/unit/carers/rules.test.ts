@@ -5,6 +5,8 @@ import {
 	APPLY_FIELDS,
 	APPLY_STEPS,
 	checkIban,
+	checkSchema,
+	isHeavy,
 	decisionSchema,
 	giftList,
 	monthToDate,
@@ -136,5 +138,21 @@ describe('on screen', () => {
 		const window = { opens_on: '2026-03-01', closes_on: '2026-11-30' };
 		expect(windowIsOpen(window, '2026-03-01')).toBe(true);
 		expect(windowIsOpen(window, '2026-12-01')).toBe(false);
+	});
+});
+
+describe('"Hoe gaat het met u?"', () => {
+	it('a high burden is an average of 3.5 or more, or any "very often", as in the database', () => {
+		expect(isHeavy([4, 4, 3, 3, 4])).toBe(true);
+		expect(isHeavy([1, 1, 1, 1, 5])).toBe(true);
+		expect(isHeavy([3, 3, 3, 3, 4])).toBe(false);
+		expect(isHeavy([])).toBe(false);
+	});
+
+	it('every statement needs an answer from 1 to 5', () => {
+		expect(checkSchema.safeParse({ tired: '4', own_time: '3', on_mind: '2', less_contact: '1', alone: '5' }).success).toBe(true);
+		const missing = checkSchema.safeParse({ tired: '4', own_time: '9' });
+		expect(missing.success).toBe(false);
+		expect(new Set(missing.error!.issues.map((i) => i.message))).toEqual(new Set(['carers.errors.check_missing']));
 	});
 });

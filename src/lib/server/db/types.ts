@@ -1050,6 +1050,7 @@ export type Database = {
 			carer_application_closed_at: { Args: { p_id: string }; Returns: string }
 			carer_apply: { Args: { p_municipality: string; p_year: number; p_carer: string; p_relationship: Database['public']['Enums']['carer_relationship']; p_cared_for_name: string; p_cared_for_postcode: string; p_cared_for_house_number: string; p_caring_since: string; p_hours: Database['public']['Enums']['carer_hours_band']; p_terminal_care: boolean; p_cared_for_lives_here: boolean; p_payout: Database['public']['Enums']['carer_payout']; p_gift?: string; p_iban?: string; p_account_holder?: string; p_extra?: string; p_voice_id?: string }; Returns: string }
 			carer_ask_call_back: { Args: { p_check: string }; Returns: string }
+			carer_call_back_list: { Args: { p_municipality: string }; Returns: { id: string | null; created_at: string | null; display_name: string | null; phone: string | null; email: string | null }[] }
 			carer_check_counts: { Args: { p_municipality: string; p_year: number }; Returns: { checks: number | null; heavy: number | null; call_backs: number | null }[] }
 			carer_check_is_heavy: { Args: { p_answers: unknown }; Returns: boolean }
 			carer_decide: { Args: { p_application: string; p_decision: string; p_text?: string }; Returns: undefined }
