@@ -432,7 +432,8 @@ as $$
   )))::int)
   from public.carer_settings s where s.municipality_id = p_municipality and s.year = p_year;
 $$;
-grant execute on function public.carer_amount(uuid, int) to authenticated;
+-- anon too: the start page "Wat krijgt u?" is open to everyone, and this is one public number.
+grant execute on function public.carer_amount(uuid, int) to anon, authenticated;
 
 /*
  * ---------------------------------------------------------------------------------------------
@@ -464,3 +465,146 @@ create trigger carer_applications_tie_voice after insert on public.carer_applica
 create policy "Whoever may read a carer application may hear its recording" on public.voice_messages
   for select to authenticated
   using (subject_type = 'carer_application' and exists (select 1 from public.carer_applications a where a.id = subject_id));
+
+/*
+ * ---------------------------------------------------------------------------------------------
+ * "Hoe gaat het met u?": a short, optional check for carers, never part of the appreciation.
+ * Five statements on a scale of 1 (not at all) to 5 (very much), in the manner of the EDIZ; the
+ * carer sees their own history; the carer-support team sees only counts (carer_check_counts())
+ * and the call-back requests a carer makes.
+ * ---------------------------------------------------------------------------------------------
+ */
+
+create table public.carer_checks (
+  id uuid primary key default gen_random_uuid(),
+  carer_id uuid not null references public.profiles (id) on delete cascade,
+  answers smallint[] not null check (cardinality(answers) = 5 and 1 <= all (answers) and 5 >= all (answers)),
+  created_at timestamptz not null default now()
+);
+comment on table public.carer_checks is 'A carer''s answers to "Hoe gaat het met u?" (five statements, 1 = not at all, 5 = very much). Private to the carer; the team sees counts only.';
+create index carer_checks_carer_id_idx on public.carer_checks (carer_id, created_at desc);
+
+alter table public.carer_checks enable row level security;
+create policy "Carers can read their own checks" on public.carer_checks
+  for select to authenticated using (carer_id = (select auth.uid()));
+create policy "Carers can add a check of their own" on public.carer_checks
+  for insert to authenticated with check (carer_id = (select auth.uid()));
+revoke update, delete on public.carer_checks from anon, authenticated;
+
+/**
+ * True when the answers of a check show a high burden: on average 3.5 or more, or any statement
+ * answered "very much" (5).
+ */
+create function public.carer_check_is_heavy(p_answers smallint[])
+returns boolean
+language sql immutable set search_path = ''
+as $$
+  select (select avg(a) from unnest(p_answers) a) >= 3.5 or 5 = any (p_answers);
+$$;
+grant execute on function public.carer_check_is_heavy(smallint[]) to authenticated;
+
+create table public.carer_call_backs (
+  id uuid primary key default gen_random_uuid(),
+  check_id uuid not null unique references public.carer_checks (id) on delete cascade,
+  carer_id uuid not null references public.profiles (id) on delete cascade,
+  municipality_id uuid not null references public.municipalities (id) on delete cascade,
+  created_at timestamptz not null default now(),
+  done_at timestamptz
+);
+comment on table public.carer_call_backs is 'A carer asked to be called back after a check: one task for the municipality''s carer-support team. Made by carer_ask_call_back().';
+create index carer_call_backs_open_idx on public.carer_call_backs (municipality_id, created_at) where done_at is null;
+create index carer_call_backs_carer_id_idx on public.carer_call_backs (carer_id);
+
+alter table public.carer_call_backs enable row level security;
+create policy "Carers can read their own call-back requests" on public.carer_call_backs
+  for select to authenticated using (carer_id = (select auth.uid()));
+create policy "Carer-support officers can read the call-back requests of their municipality" on public.carer_call_backs
+  for select to authenticated using (public.is_carer_officer(municipality_id));
+create policy "Carer-support officers can mark a call-back as done" on public.carer_call_backs
+  for update to authenticated
+  using (public.is_carer_officer(municipality_id))
+  with check (public.is_carer_officer(municipality_id));
+revoke insert, update, delete on public.carer_call_backs from anon, authenticated;
+grant update (done_at) on public.carer_call_backs to authenticated;
+
+/**
+ * The carer asks to be called back after one of their own checks: one task for the team of the
+ * municipality they live in. A second request for the same check is refused (unique).
+ */
+create function public.carer_ask_call_back(p_check uuid)
+returns uuid
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  place uuid;
+  new_id uuid;
+begin
+  select a.municipality_id into place
+  from public.carer_checks c
+  join public.profiles p on p.id = c.carer_id
+  join public.areas a on a.id = p.area_id
+  where c.id = p_check and c.carer_id = (select auth.uid());
+  if place is null then
+    raise exception 'carers.errors.not_found' using errcode = 'P0002';
+  end if;
+  insert into public.carer_call_backs (check_id, carer_id, municipality_id)
+  values (p_check, (select auth.uid()), place)
+  returning id into new_id;
+  return new_id;
+end;
+$$;
+grant execute on function public.carer_ask_call_back(uuid) to authenticated;
+
+/**
+ * For the carer-support team: how many checks carers in the municipality did this year, how many
+ * showed a high burden, and how many asked for a call-back. Counts only; a count under 5 is
+ * returned as null, so no single carer can be picked out.
+ */
+create function public.carer_check_counts(p_municipality uuid, p_year int)
+returns table (checks int, heavy int, call_backs int)
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  if not public.is_carer_officer(p_municipality) then
+    raise exception 'carers.errors.not_allowed' using errcode = '42501';
+  end if;
+  return query
+  with mine as (
+    select c.* from public.carer_checks c
+    join public.profiles p on p.id = c.carer_id
+    join public.areas a on a.id = p.area_id
+    where a.municipality_id = p_municipality and extract(year from c.created_at at time zone 'Europe/Amsterdam') = p_year
+  ), counted as (
+    select count(*)::int as checks,
+           count(*) filter (where public.carer_check_is_heavy(answers))::int as heavy,
+           (select count(*)::int from public.carer_call_backs b where b.check_id in (select id from mine)) as call_backs
+    from mine
+  )
+  select case when n.checks >= 5 then n.checks end,
+         case when n.heavy >= 5 then n.heavy end,
+         case when n.call_backs >= 5 then n.call_backs end
+  from counted n;
+end;
+$$;
+grant execute on function public.carer_check_counts(uuid, int) to authenticated;
+
+/**
+ * The open call-back requests of a municipality, with what the team needs to call: the carer's
+ * name and phone number (or e-mail). Only for its carer-support officers.
+ */
+create function public.carer_call_back_list(p_municipality uuid)
+returns table (id uuid, created_at timestamptz, display_name text, phone text, email text)
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  if not public.is_carer_officer(p_municipality) then
+    raise exception 'carers.errors.not_allowed' using errcode = '42501';
+  end if;
+  return query
+  select b.id, b.created_at, p.display_name, p.phone, p.email
+  from public.carer_call_backs b join public.profiles p on p.id = b.carer_id
+  where b.municipality_id = p_municipality and b.done_at is null
+  order by b.created_at;
+end;
+$$;
+grant execute on function public.carer_call_back_list(uuid) to authenticated;

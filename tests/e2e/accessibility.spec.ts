@@ -164,7 +164,7 @@ test('carer pages have no axe violations', async ({ page }) => {
 		 returning id`
 	);
 	await signIn(page, 'truus@voorbeeld.nl');
-	for (const path of ['/mantelzorg', '/mantelzorg/aanvragen', `/mantelzorg/${id}`]) {
+	for (const path of ['/mantelzorg', '/mantelzorg/aanvragen', `/mantelzorg/${id}`, '/mantelzorg/hoe-gaat-het']) {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 	}

@@ -9,6 +9,7 @@ async function next(page: Page) {
 }
 
 test('a carer applies, the officer approves, the carer sees it', async ({ page, browser }, testInfo) => {
+	test.setTimeout(240_000); // a long journey, with axe on every screen
 	const withJs = testInfo.project.use.javaScriptEnabled !== false;
 	const axe = async (p: Page) => {
 		if (withJs) await expectNoAxeViolations(p); // axe runs as a script in the page

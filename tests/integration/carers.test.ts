@@ -5,6 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { asAnon, asUser, people, sql } from './helpers';
+import { saveVoice } from '../../src/lib/server/voice/store';
+import { makeWav } from '../support/wav';
 
 const municipality = '00000000-0000-4000-8000-000000000001';
 const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
@@ -271,5 +273,62 @@ describe('the officer decides', () => {
 		await sql(`update carer_applications set status = 'approved' where municipality_id = $1`, [place]);
 		expect(await amount()).toBe(50000);
 		expect((await sql<{ amount: number }>(`select carer_amount($1, $2) as amount`, [municipality, year]))[0].amount).toBe(15000);
+	});
+});
+
+describe('anything extra, spoken', () => {
+	it('the recording is tied to the application; the carer and the officer hear it, nobody else', async () => {
+		const carer = await newResident('Stem');
+		const own = await asUser(carer);
+		const saved = await saveVoice(own, carer, new File([new Uint8Array(makeWav(1))], 'stem.wav', { type: 'audio/wav' }));
+		if (!saved.ok) throw new Error(saved.error);
+		const { data: id, error } = await apply(carer, { ...freshAddress(), p_voice_id: saved.id });
+		expect(error).toBeNull();
+		expect(await sql('select subject_type, subject_id from voice_messages where id = $1', [saved.id])).toEqual([{ subject_type: 'carer_application', subject_id: id }]);
+		for (const [who, sees] of [[carer, 1], [people.ahmed, 1], [people.jan, 0], [people.sanne, 0]] as const) {
+			const db = await asUser(who);
+			expect((await db.from('voice_messages').select('id').eq('id', saved.id)).data, who).toHaveLength(sees);
+		}
+		// Someone else's recording cannot be used.
+		const other = await newResident('Anders');
+		const { error: stolen } = await apply(other, { ...freshAddress(), p_voice_id: saved.id });
+		expect(stolen?.code).toBe('42501');
+	});
+});
+
+describe('"Hoe gaat het met u?"', () => {
+	it('is the carer’s own; a call-back becomes one task the officers see; counts under 5 stay hidden', async () => {
+		const carer = await newResident('Check');
+		const own = await asUser(carer);
+		const { data: check, error } = await own.from('carer_checks').insert({ carer_id: carer, answers: [4, 5, 3, 4, 4] }).select('id').single();
+		expect(error).toBeNull();
+		expect((await (await asUser(people.jan)).from('carer_checks').insert({ carer_id: carer, answers: [1, 1, 1, 1, 1] })).error?.code).toBe('42501');
+		expect((await own.from('carer_checks').insert({ carer_id: carer, answers: [6, 1, 1, 1, 1] })).error?.code).toBe('23514');
+		for (const who of [people.ahmed, people.jan, people.sanne]) {
+			expect((await (await asUser(who)).from('carer_checks').select('id').eq('id', check!.id)).data).toEqual([]);
+		}
+		const [{ heavy }] = await sql<{ heavy: boolean }>('select carer_check_is_heavy(answers) as heavy from carer_checks where id = $1', [check!.id]);
+		expect(heavy).toBe(true);
+
+		expect((await (await asUser(people.jan)).rpc('carer_ask_call_back', { p_check: check!.id })).error?.code).toBe('P0002');
+		const { data: task, error: asked } = await own.rpc('carer_ask_call_back', { p_check: check!.id });
+		expect(asked).toBeNull();
+		expect((await own.rpc('carer_ask_call_back', { p_check: check!.id })).error?.code).toBe('23505');
+		const ahmed = await asUser(people.ahmed);
+		expect((await ahmed.from('carer_call_backs').select('id, carer_id').eq('id', task as string)).data).toEqual([{ id: task, carer_id: carer }]);
+		expect((await (await asUser(other.officer)).from('carer_call_backs').select('id').eq('id', task as string)).data).toEqual([]);
+		expect((await (await asUser(people.sanne)).from('carer_call_backs').select('id').eq('id', task as string)).data).toEqual([]);
+		const { data: done } = await ahmed.from('carer_call_backs').update({ done_at: new Date().toISOString() }).eq('id', task as string).select('done_at');
+		expect(done).toHaveLength(1);
+
+		const { data: counts } = await ahmed.rpc('carer_check_counts', { p_municipality: municipality, p_year: year });
+		expect(counts).toEqual([{ checks: null, heavy: null, call_backs: null }]); // fewer than 5: hidden
+		for (let i = 0; i < 5; i++) {
+			const someone = await newResident(`Check${i}`);
+			await (await asUser(someone)).from('carer_checks').insert({ carer_id: someone, answers: [5, 4, 4, 4, 4] });
+		}
+		const { data: more } = await ahmed.rpc('carer_check_counts', { p_municipality: municipality, p_year: year });
+		expect(more).toEqual([{ checks: 6, heavy: 6, call_backs: null }]);
+		expect((await own.rpc('carer_check_counts', { p_municipality: municipality, p_year: year })).error?.code).toBe('42501');
 	});
 });

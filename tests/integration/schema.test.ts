@@ -20,7 +20,8 @@ const ANON_MAY_EXECUTE: Record<string, string> = {
 	map_similarity: 'trigram similarity of two texts, for search; reads no table',
 	map_freshness: 'checked, flagged or hidden from a date; reads no table',
 	freshness: 'the same as a computed field on a service anon may already read',
-	map_service_is_public: 'whether a service is on the public kaart, which anon may read anyway'
+	map_service_is_public: 'whether a service is on the public kaart, which anon may read anyway',
+	carer_amount: 'the open page "Wat krijgt u?" shows what one carer gets when a budget is divided: one public number'
 };
 
 describe('the public schema', () => {

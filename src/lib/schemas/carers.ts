@@ -77,21 +77,21 @@ export const APPLY_FIELDS = [
 ] as const;
 export type ApplyValues = Record<(typeof APPLY_FIELDS)[number], string>;
 
-export type StepOutcome = { ok: true; step: ApplyStep | 'summary' } | { ok: false; step: ApplyStep; errors: Record<string, string> };
+export type StepOutcome = { ok: true; step: ApplyStep | 'summary'; values: ApplyValues } | { ok: false; step: ApplyStep; errors: Record<string, string> };
 
 function errorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
 	return Object.fromEntries(issues.map((i) => [String(i.path[0]), i.message]));
 }
 
-/** Checks the question on screen and says which screen comes next (or back). */
+/** Checks the question on screen and says which screen comes next (or back), with its answers tidied (6211 ab → 6211AB). */
 export function moveStep(values: ApplyValues, step: string, direction: 'next' | 'back'): StepOutcome {
 	const index = step === 'summary' ? APPLY_STEPS.length : APPLY_STEPS.indexOf(step as ApplyStep);
 	if (index < 0) return { ok: false, step: 'relationship', errors: {} };
-	if (direction === 'back') return { ok: true, step: APPLY_STEPS[Math.max(0, index - 1)] };
-	if (step === 'summary') return { ok: true, step: 'summary' };
+	if (direction === 'back') return { ok: true, step: APPLY_STEPS[Math.max(0, index - 1)], values };
+	if (step === 'summary') return { ok: true, step: 'summary', values };
 	const result = applySteps[step as ApplyStep].safeParse(values);
 	if (!result.success) return { ok: false, step: step as ApplyStep, errors: errorsOf(result.error.issues) };
-	return { ok: true, step: APPLY_STEPS[index + 1] ?? 'summary' };
+	return { ok: true, step: APPLY_STEPS[index + 1] ?? 'summary', values: { ...values, ...(result.data as Partial<ApplyValues>) } };
 }
 
 export type Application = {
@@ -191,3 +191,13 @@ export const decisionSchema = z
 export const answerSchema = z.object({
 	answer: z.string().trim().min(2, { error: 'carers.errors.answer_missing' }).max(1000, { error: 'carers.errors.text_too_long' })
 });
+
+/** "Hoe gaat het met u?": five statements, each 1 (not at all) to 5 (very often). Never required. */
+export const CHECK_STATEMENTS = ['tired', 'own_time', 'on_mind', 'less_contact', 'alone'] as const;
+const checkAnswer = z.coerce.number({ error: 'carers.errors.check_missing' }).int().min(1, { error: 'carers.errors.check_missing' }).max(5, { error: 'carers.errors.check_missing' });
+export const checkSchema = z.object(Object.fromEntries(CHECK_STATEMENTS.map((s) => [s, checkAnswer])) as Record<(typeof CHECK_STATEMENTS)[number], typeof checkAnswer>);
+
+/** The same rule as carer_check_is_heavy() in the database: on average 3.5 or more, or any 5. */
+export function isHeavy(answers: number[]): boolean {
+	return answers.length > 0 && (answers.reduce((a, b) => a + b, 0) / answers.length >= 3.5 || answers.includes(5));
+}

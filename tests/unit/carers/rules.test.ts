@@ -5,6 +5,8 @@ import {
 	APPLY_FIELDS,
 	APPLY_STEPS,
 	checkIban,
+	checkSchema,
+	isHeavy,
 	decisionSchema,
 	giftList,
 	monthToDate,
@@ -78,10 +80,11 @@ describe('answers as the database keeps them', () => {
 describe('one question a screen', () => {
 	it('moves on only when the question on screen is answered', () => {
 		expect(moveStep(empty, 'relationship', 'next')).toEqual({ ok: false, step: 'relationship', errors: { relationship: 'carers.errors.relationship_missing' } });
-		expect(moveStep(complete, 'relationship', 'next')).toEqual({ ok: true, step: 'person' });
-		expect(moveStep(complete, 'extra', 'next')).toEqual({ ok: true, step: 'summary' });
-		expect(moveStep(empty, 'person', 'back')).toEqual({ ok: true, step: 'relationship' });
-		expect(moveStep(empty, 'summary', 'back')).toEqual({ ok: true, step: APPLY_STEPS.at(-1) });
+		expect(moveStep(complete, 'relationship', 'next')).toMatchObject({ ok: true, step: 'person' });
+		expect(moveStep(complete, 'person', 'next')).toMatchObject({ ok: true, step: 'lives_here', values: { cared_for_postcode: '6211AB', cared_for_house_number: '12A' } });
+		expect(moveStep(complete, 'extra', 'next')).toMatchObject({ ok: true, step: 'summary' });
+		expect(moveStep(empty, 'person', 'back')).toMatchObject({ ok: true, step: 'relationship' });
+		expect(moveStep(empty, 'summary', 'back')).toMatchObject({ ok: true, step: APPLY_STEPS.at(-1) });
 		expect(moveStep(empty, 'nonsense', 'next').ok).toBe(false);
 	});
 
@@ -135,5 +138,21 @@ describe('on screen', () => {
 		const window = { opens_on: '2026-03-01', closes_on: '2026-11-30' };
 		expect(windowIsOpen(window, '2026-03-01')).toBe(true);
 		expect(windowIsOpen(window, '2026-12-01')).toBe(false);
+	});
+});
+
+describe('"Hoe gaat het met u?"', () => {
+	it('a high burden is an average of 3.5 or more, or any "very often", as in the database', () => {
+		expect(isHeavy([4, 4, 3, 3, 4])).toBe(true);
+		expect(isHeavy([1, 1, 1, 1, 5])).toBe(true);
+		expect(isHeavy([3, 3, 3, 3, 4])).toBe(false);
+		expect(isHeavy([])).toBe(false);
+	});
+
+	it('every statement needs an answer from 1 to 5', () => {
+		expect(checkSchema.safeParse({ tired: '4', own_time: '3', on_mind: '2', less_contact: '1', alone: '5' }).success).toBe(true);
+		const missing = checkSchema.safeParse({ tired: '4', own_time: '9' });
+		expect(missing.success).toBe(false);
+		expect(new Set(missing.error!.issues.map((i) => i.message))).toEqual(new Set(['carers.errors.check_missing']));
 	});
 });

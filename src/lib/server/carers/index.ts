@@ -6,7 +6,7 @@ import { isBadInput, isDuplicate, isMissing, isNotAllowed, isRefusedNow } from '
 import { notify } from '../notifications';
 import type { SessionUser } from '../auth/session';
 import type { Tables } from '../db/types';
-import { giftList, type Application, type SettingsInput } from '$lib/schemas/carers';
+import { CHECK_STATEMENTS, giftList, isHeavy, type Application, type SettingsInput } from '$lib/schemas/carers';
 import './register';
 
 export type CarerSettings = Tables<'carer_settings'>;
@@ -44,7 +44,8 @@ export async function thisYear(db: Db, user: SessionUser | null) {
 	const municipalityId = await municipalityFor(db, user);
 	const year = currentYear();
 	const settings = municipalityId ? await readSettings(db, municipalityId, year) : null;
-	const amount = settings ? unwrap(await db.rpc('carer_amount', { p_municipality: settings.municipality_id, p_year: year })) : null;
+	// A fixed amount is in the rules; a divided budget changes with each approval, so the database counts.
+	const amount = settings?.budget_cents ? unwrap(await db.rpc('carer_amount', { p_municipality: settings.municipality_id, p_year: year })) : (settings?.amount_cents ?? null);
 	return { municipalityId, year, settings, amountCents: amount as number | null };
 }
 
@@ -222,4 +223,42 @@ export function settingsForm(settings: CarerSettings | null, year: number): Sett
 		young_max_age: settings?.young_max_age ?? 25,
 		young_wording: settings?.young_wording ?? ''
 	};
+}
+
+/** Saves the carer's answers to "Hoe gaat het met u?"; says whether they show a high burden. */
+export async function saveCheck(db: Db, userId: string, answers: Record<(typeof CHECK_STATEMENTS)[number], number>) {
+	const values = CHECK_STATEMENTS.map((s) => answers[s]);
+	const row = unwrap(await db.from('carer_checks').insert({ carer_id: userId, answers: values }).select('id').single());
+	return { id: row.id, heavy: isHeavy(values) };
+}
+
+/** The carer's own checks, newest first, each with its burden. */
+export async function listMyChecks(db: Db, userId: string) {
+	const rows = unwrap(await db.from('carer_checks').select('id, answers, created_at').eq('carer_id', userId).order('created_at', { ascending: false }).limit(20));
+	return rows.map((r) => ({ ...r, heavy: isHeavy(r.answers) }));
+}
+
+/** "Bel mij terug": one call-back task for the team; a second for the same check is refused. */
+export async function askCallBack(db: Db, checkId: string): Promise<{ ok: true } | Refusal> {
+	try {
+		unwrap(await db.rpc('carer_ask_call_back', { p_check: checkId }));
+	} catch (err) {
+		if (isDuplicate(err)) return { ok: false, status: 409, error: 'carers.errors.call_back_twice' };
+		const refusal = refusalOf(err);
+		if (refusal) return refusal;
+		throw err;
+	}
+	return { ok: true };
+}
+
+/** For the team: counts of the year's checks (cells under 5 are null) and the open call-backs. */
+export async function readCheckOverview(db: Db, municipalityId: string, year: number) {
+	const [counts] = unwrap(await db.rpc('carer_check_counts', { p_municipality: municipalityId, p_year: year }));
+	const callBacks = unwrap(await db.rpc('carer_call_back_list', { p_municipality: municipalityId }));
+	return { counts: counts ?? { checks: null, heavy: null, call_backs: null }, callBacks };
+}
+
+/** The team called back. */
+export async function markCalledBack(db: Db, id: string): Promise<void> {
+	unwrap(await db.from('carer_call_backs').update({ done_at: new Date().toISOString() }).eq('id', id));
 }

@@ -170,6 +170,60 @@ export type Database = {
 					{ foreignKeyName: 'carer_bank_accounts_application_id_fkey'; columns: ['application_id']; isOneToOne: true; referencedRelation: 'carer_applications'; referencedColumns: ['id'] }
 				]
 			}
+			carer_call_backs: {
+				Row: {
+					id: string
+					check_id: string
+					carer_id: string
+					municipality_id: string
+					created_at: string
+					done_at: string | null
+				}
+				Insert: {
+					id?: string
+					check_id: string
+					carer_id: string
+					municipality_id: string
+					created_at?: string
+					done_at?: string | null
+				}
+				Update: {
+					id?: string
+					check_id?: string
+					carer_id?: string
+					municipality_id?: string
+					created_at?: string
+					done_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_call_backs_carer_id_fkey'; columns: ['carer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_call_backs_check_id_fkey'; columns: ['check_id']; isOneToOne: true; referencedRelation: 'carer_checks'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_call_backs_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] }
+				]
+			}
+			carer_checks: {
+				Row: {
+					id: string
+					carer_id: string
+					answers: number[]
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					carer_id: string
+					answers: number[]
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					carer_id?: string
+					answers?: number[]
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_checks_carer_id_fkey'; columns: ['carer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			carer_settings: {
 				Row: {
 					municipality_id: string
@@ -1556,6 +1610,10 @@ export type Database = {
 			carer_application_area: { Args: { p_id: string }; Returns: string }
 			carer_application_closed_at: { Args: { p_id: string }; Returns: string }
 			carer_apply: { Args: { p_municipality: string; p_year: number; p_carer: string; p_relationship: Database['public']['Enums']['carer_relationship']; p_cared_for_name: string; p_cared_for_postcode: string; p_cared_for_house_number: string; p_caring_since: string; p_hours: Database['public']['Enums']['carer_hours_band']; p_terminal_care: boolean; p_cared_for_lives_here: boolean; p_payout: Database['public']['Enums']['carer_payout']; p_gift?: string; p_iban?: string; p_account_holder?: string; p_extra?: string; p_voice_id?: string }; Returns: string }
+			carer_ask_call_back: { Args: { p_check: string }; Returns: string }
+			carer_call_back_list: { Args: { p_municipality: string }; Returns: { id: string | null; created_at: string | null; display_name: string | null; phone: string | null; email: string | null }[] }
+			carer_check_counts: { Args: { p_municipality: string; p_year: number }; Returns: { checks: number | null; heavy: number | null; call_backs: number | null }[] }
+			carer_check_is_heavy: { Args: { p_answers: unknown }; Returns: boolean }
 			carer_decide: { Args: { p_application: string; p_decision: string; p_text?: string }; Returns: undefined }
 			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { requireOfficer } from '$lib/server/auth/guard';
-import { currentYear, listApplications, municipalityFor, readSettings, saveSettings, settingsForm } from '$lib/server/carers';
+import { isUuid, requireOfficer } from '$lib/server/auth/guard';
+import { currentYear, listApplications, markCalledBack, municipalityFor, readCheckOverview, readSettings, saveSettings, settingsForm } from '$lib/server/carers';
 import { settingsSchema } from '$lib/schemas/carers';
 
 async function municipalityOf(locals: App.Locals) {
@@ -21,7 +21,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		year,
 		form: await superValidate(settingsForm(settings, year), zod4(settingsSchema), { errors: false }),
-		applications: await listApplications(locals.db, municipalityId, year)
+		applications: await listApplications(locals.db, municipalityId, year),
+		checks: await readCheckOverview(locals.db, municipalityId, year)
 	};
 };
 
@@ -33,5 +34,12 @@ export const actions: Actions = {
 		const saved = await saveSettings(locals.db, municipalityId, currentYear(), form.data);
 		if (!saved.ok) return setError(form, '', saved.error, { status: saved.status });
 		return message(form, 'carers.officer.saved');
+	},
+
+	calledBack: async ({ request, locals }) => {
+		await municipalityOf(locals);
+		const id = String((await request.formData()).get('id') ?? '');
+		if (isUuid(id)) await markCalledBack(locals.db, id);
+		return { calledBack: true };
 	}
 };

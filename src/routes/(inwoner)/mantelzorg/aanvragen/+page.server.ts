@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/auth/guard';
+import { hasRole, isUuid, requireUser } from '$lib/server/auth/guard';
+import { readProfile } from '$lib/server/people';
 import { apply, thisYear } from '$lib/server/carers';
 import { APPLY_FIELDS, moveStep, parseApplication, type ApplyValues } from '$lib/schemas/carers';
 import { recordingFor, uploadedFile } from '$lib/server/voice/store';
@@ -9,12 +10,15 @@ function readValues(form: FormData): ApplyValues {
 	return Object.fromEntries(APPLY_FIELDS.map((f) => [f, String(form.get(f) ?? '')])) as ApplyValues;
 }
 
-export const load: PageServerLoad = async ({ locals }) => {
+/** ?voor=<id>: a coordinator applies for a resident after a phone call (RLS: only people in their areas; logged). */
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
 	const { settings, amountCents } = await thisYear(locals.db, user);
 	if (!settings) redirect(303, '/mantelzorg');
-	const initial = { ...(Object.fromEntries(APPLY_FIELDS.map((f) => [f, ''])) as ApplyValues), carer_id: user.id };
-	return { initial, settings, amountCents };
+	const voor = url.searchParams.get('voor') ?? '';
+	const resident = hasRole(user, 'coordinator') && isUuid(voor) ? await readProfile(locals.db, voor) : null;
+	const initial = { ...(Object.fromEntries(APPLY_FIELDS.map((f) => [f, ''])) as ApplyValues), carer_id: resident?.id ?? user.id };
+	return { initial, settings, amountCents, residentName: resident?.display_name ?? null };
 };
 
 export const actions: Actions = {
@@ -31,14 +35,14 @@ export const actions: Actions = {
 		}
 		const moved = moveStep(values, step, form.get('direction') === 'back' ? 'back' : 'next');
 		if (!moved.ok) return fail(400, { step: moved.step, values, errors: moved.errors });
-		return { step: moved.step, values, errors: {} };
+		return { step: moved.step, values: moved.values, errors: {} };
 	},
 
 	/** The summary's "Versturen": every answer checked again, then the database checks the rules of the year. */
 	send: async ({ request, locals }) => {
 		const user = requireUser(locals);
 		const values = readValues(await request.formData());
-		const parsed = parseApplication({ ...values, carer_id: user.id });
+		const parsed = parseApplication({ ...values, carer_id: isUuid(values.carer_id) ? values.carer_id : user.id });
 		if (!parsed.ok) return fail(400, { step: parsed.step, values, errors: parsed.errors });
 		const sent = await apply(locals.db, user, parsed.data);
 		if (!sent.ok) return fail(sent.status, { step: 'summary', values, errors: { form: sent.error } });
