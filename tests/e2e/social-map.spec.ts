@@ -1,7 +1,7 @@
 // "Waar kan ik terecht?": a resident finds a service by a misspelled word and by route colour,
 // sees when an entry was checked (and a warning when that was over a year ago), and tells us
 // an entry is wrong, which makes one re-check task. With and without JavaScript.
-import { test, expect, expectNoAxeViolations, sql } from './fixtures';
+import { test, expect, expectNoAxeViolations, signIn, sql } from './fixtures';
 
 const FOOD_BANK = '00000000-0000-4000-8000-000000000951';
 const SHOPPING = '00000000-0000-4000-8000-000000000964'; // checked 400 days ago
@@ -88,4 +88,35 @@ test('the whole kaart is HSDS JSON at a stable address', async ({ request }) => 
 	const body = await res.json();
 	expect(body.contents.map((s: { id: string }) => s.id)).toContain(FOOD_BANK);
 	expect(body.contents.map((s: { id: string }) => s.id)).not.toContain(HIDDEN);
+});
+
+test('the editor sees the task and the flagged entry, and confirms it is still right', async ({ page }, testInfo) => {
+	await sql('delete from map_recheck_tasks where service_id = $1', [SHOPPING]);
+	await page.goto(`/kaart/${SHOPPING}`);
+	await page.getByLabel('Wat klopt er niet?').fill(`Ze bezorgen niet meer op maandag (${testInfo.project.name}).`);
+	await page.getByRole('button', { name: 'Laten controleren' }).click();
+	await expect(page.getByText('Dank u. We vragen de organisatie om dit te controleren.')).toBeVisible();
+
+	await signIn(page, 'kees@voorbeeld.nl');
+	await page.goto('/coordinatie');
+	await page.getByRole('link', { name: 'Sociale kaart bijhouden' }).click();
+	const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Boodschappenservice' }) });
+	await expect(item.getByText('Iemand zegt dat dit niet meer klopt.')).toBeVisible();
+	await expect(item.getByText(`Ze bezorgen niet meer op maandag (${testInfo.project.name}).`)).toBeVisible();
+	await expect(item.getByText('Langer dan een jaar niet gecontroleerd.')).toBeVisible();
+	// Another organisation's entries are not on Kees's list.
+	await expect(page.getByRole('heading', { name: 'Voedselbank' })).toHaveCount(0);
+	if (testInfo.project.name === 'with-js') await expectNoAxeViolations(page);
+
+	await item.getByRole('button', { name: 'Dit klopt nog: Boodschappenservice' }).click();
+	await expect(page.getByText('Dank u. De hulp staat weer als gecontroleerd op de kaart.')).toBeVisible();
+	await page.goto(`/kaart/${SHOPPING}`);
+	await expect(page.getByText('Let op: niemand heeft dit in het afgelopen jaar gecontroleerd.', { exact: false })).toHaveCount(0);
+	expect(await sql('select 1 from map_recheck_tasks where service_id = $1 and done_at is null', [SHOPPING])).toEqual([]);
+	const [log] = await sql<{ field: string; changed_by: string }>(
+		`select field, changed_by from map_changes where service_id = $1 order by id desc limit 1`, [SHOPPING]
+	);
+	expect(log).toEqual({ field: 'assured_date', changed_by: '00000000-0000-4000-8000-000000000302' });
+	// Back to the demo state: not checked for 400 days.
+	await sql(`update map_services set assured_date = current_date - 400 where id = $1`, [SHOPPING]);
 });

@@ -20,3 +20,8 @@ export type MapSearch = z.infer<typeof mapSearchSchema>;
 export const outdatedSchema = z.object({
 	note: z.string().trim().max(300, { error: 'socialMap.errors.note_too_long' }).default('')
 });
+
+/** An editor confirms an entry is still right. */
+export const confirmServiceSchema = z.object({
+	service_id: z.uuid({ error: 'errors.form' })
+});
