@@ -176,6 +176,19 @@ test('carer pages have no axe violations', async ({ page }) => {
 	}
 });
 
+test('sociale kaart pages have no axe violations', async ({ page }) => {
+	for (const path of ['/kaart', '/kaart?q=eten&free=on', '/kaart?route=green', '/kaart/00000000-0000-4000-8000-000000000958']) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+	await page.getByRole('button', { name: 'Grotere letters' }).click();
+	await page.goto('/kaart/00000000-0000-4000-8000-000000000964');
+	await expectNoAxeViolations(page);
+	await signIn(page, 'kees@voorbeeld.nl');
+	await page.goto('/coordinatie/kaart');
+	await expectNoAxeViolations(page);
+});
+
 /** Pages that never render: a GET only sends the reader on. */
 const REDIRECT_ONLY = { '/instellingen': 'takes the language and text size from the header, then goes back' };
 

@@ -158,3 +158,20 @@ describe('the sociale kaart', async () => {
 function unwrapLog<T>(data: T[] | null): T[] {
 	return data ?? [];
 }
+
+describe('the editors\' list', async () => {
+	const { listEditorQueue, confirmService } = await import('../../src/lib/server/social-map/editors');
+
+	it('shows a coordinator only the entries of their own organisation, open tasks first', async () => {
+		await sql('delete from map_recheck_tasks where service_id = $1', [SHOPPING]);
+		await sql(`insert into map_recheck_tasks (service_id, note) values ($1, 'Gesloten.')`, [SHOPPING]);
+		const queue = await listEditorQueue(await asUser(people.kees), people.kees);
+		expect(queue[0]).toMatchObject({ id: SHOPPING, freshness: 'flagged', task: { note: 'Gesloten.', reports: 1 } });
+		expect(queue.map((q) => q.id)).toContain(WHEELCHAIRS); // hidden from the public, not from its editor
+		expect(queue.map((q) => q.id)).not.toContain(FOOD_BANK);
+		expect(await listEditorQueue(await asUser(people.truus), people.truus)).toEqual([]);
+		expect(await confirmService(await asUser(people.sanne), SHOPPING)).toEqual({ ok: false, status: 403 });
+		expect(await confirmService(await asUser(people.truus), SHOPPING)).toEqual({ ok: false, status: 403 });
+		await sql('delete from map_recheck_tasks where service_id = $1', [SHOPPING]);
+	});
+});

@@ -18,5 +18,10 @@ export type MapSearch = z.infer<typeof mapSearchSchema>;
 
 /** "Klopt dit niet meer?": what is wrong is optional. */
 export const outdatedSchema = z.object({
-	note: z.string().trim().max(300, { error: 'errors.map_note_too_long' }).default('')
+	note: z.string().trim().max(300, { error: 'socialMap.errors.note_too_long' }).default('')
+});
+
+/** An editor confirms an entry is still right. */
+export const confirmServiceSchema = z.object({
+	service_id: z.uuid({ error: 'errors.form' })
 });
