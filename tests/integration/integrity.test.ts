@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { asUser, people, areas, sql } from './helpers';
 import { askForHelp } from '../../src/lib/server/help/requests';
-import { ask, saveDraftRecording, sendMessage } from '../../src/lib/server/help/lifecycle';
+import { ask, sendMessage } from '../../src/lib/server/help/lifecycle';
+import { saveVoice } from '../../src/lib/server/voice/store';
 import { offerHelp, saveVolunteerProfile } from '../../src/lib/server/help/volunteers';
 import { report } from '../../src/lib/server/moderation';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -82,11 +83,11 @@ describe('acting for someone else: only for people registered by phone', () => {
 
 describe('moderation', () => {
 	it('a coordinator cannot close another organisation’s report by naming it with an action on her own item', async () => {
-		const janRequest = await askForHelp(await asUser(people.jan), people.jan, askInput({ area_id: areas.heide }) as never); // Kees's area
+		const janRequest = (await askForHelp(await asUser(people.jan), people.jan, askInput({ area_id: areas.heide }) as never))!; // Kees's area
 		const reason = `Niet in orde ${randomUUID()}`;
 		expect(await report(await asUser(people.truus), people.truus, { type: 'help_request', id: janRequest }, reason)).toEqual({ ok: true });
 		const [{ id: reportId }] = await sql<{ id: string }>('select id from reports where reason = $1', [reason]);
-		const own = await askForHelp(await asUser(people.truus), people.truus, askInput() as never); // Sanne's area
+		const own = (await askForHelp(await asUser(people.truus), people.truus, askInput() as never))!; // Sanne's area
 		const sanne = await asUser(people.sanne);
 		const { error } = await sanne.rpc('moderate', { p_action: 'hide', p_subject_type: 'help_request', p_subject_id: own, p_report: reportId });
 		expect(error).toMatchObject({ code: '22023', message: 'This report is about something else.' });
@@ -171,7 +172,7 @@ describe('nothing half-saved', () => {
 	});
 
 	it('a message with a recording on a request the sender may not post to is refused, and no recording stays behind', async () => {
-		const request = await askForHelp(await asUser(people.truus), people.truus, askInput() as never);
+		const request = (await askForHelp(await asUser(people.truus), people.truus, askInput() as never))!;
 		const before = await voiceRowsOf(people.jan);
 		for (let i = 0; i < 3; i++) {
 			const refused = await sendMessage(await asUser(people.jan), sessionUser(people.jan), request, 'Hallo', wavFile(1), 'http://localhost');
@@ -182,7 +183,7 @@ describe('nothing half-saved', () => {
 
 	it('an offer with a recording by someone who is no volunteer is refused, and no recording stays behind', async () => {
 		const before = await voiceRowsOf(people.truus);
-		const refused = await offerHelp(await asUser(people.truus), people.truus, { category_id: 'garden', area_id: areas.noord, description: '', available_on: '' }, wavFile(1));
+		const refused = await offerHelp(await asUser(people.truus), people.truus, { category_id: 'garden', area_id: areas.noord, description: '', available_on: '', voice: wavFile(1) } as never);
 		expect(refused).toMatchObject({ status: 403 });
 		expect(await voiceRowsOf(people.truus)).toBe(before);
 	});
@@ -194,7 +195,7 @@ describe('nothing half-saved', () => {
 			read = true;
 			return new ArrayBuffer(0);
 		};
-		const saved = await blocked(people.jan, async () => saveDraftRecording(await asUser(people.jan), sessionUser(people.jan), file));
+		const saved = await blocked(people.jan, async () => saveVoice(await asUser(people.jan), people.jan, file));
 		expect(saved).toEqual({ ok: false, error: 'voice.errors.blocked' });
 		expect(read).toBe(false);
 	});

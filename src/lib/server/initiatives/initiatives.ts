@@ -7,7 +7,7 @@ import type { Database } from '../db/types';
 
 type Row<K extends 'Insert' | 'Update'> = Database['public']['Tables']['initiatives'][K];
 import { isBadInput, isNotAllowed, isMissing } from '../db/errors';
-import { recordingFor } from '../voice/store';
+import { keepDraft } from '../voice/store';
 import { notify } from '../notifications';
 import { detailsOf, type AskKind, type Step } from '$lib/schemas/initiatives';
 import type { InitiativeNotificationKind } from './register';
@@ -58,7 +58,7 @@ export async function saveStep(db: Db, { userId, origin }: Actor, id: string, st
 	if (step === 'wie') return data.email ? addCofounder(db, id, data.email, origin) : ok;
 	const changes: Row<'Update'> = { ...data };
 	if (step === 'wat') {
-		const recording = await recordingFor(db, userId, voice);
+		const recording = await keepDraft(db, voice);
 		if ('error' in recording) return refused('description', recording.error);
 		if (recording.id) changes.voice_id = recording.id;
 		const current = unwrapMaybe(await db.from('initiatives').select('voice_id').eq('id', id).maybeSingle());
@@ -80,7 +80,7 @@ async function addCofounder(db: Db, id: string, email: string, origin: string): 
 }
 
 export async function addAsk(db: Db, userId: string, id: string, kind: AskKind, input: Record<string, unknown> & { note: string }, voice: File | null): Promise<Result> {
-	const recording = await recordingFor(db, userId, voice);
+	const recording = await keepDraft(db, voice);
 	if ('error' in recording) return refused('note', recording.error);
 	const { error } = await db
 		.from('initiative_asks')

@@ -60,6 +60,16 @@ export async function recordingFor(db: Db, file: File | null): Promise<{ voice: 
 }
 
 /**
+ * A recording kept as the author's draft right away, for forms of several screens that save a
+ * draft item at each step; its id, or null without a file. A refused file is an i18n key.
+ */
+export async function keepDraft(db: Db, file: File | null): Promise<{ id: string | null } | { error: string }> {
+	if (!file) return { id: null };
+	const saved = await saveVoice(db, '', file);
+	return saved.ok ? { id: saved.id } : { error: saved.error };
+}
+
+/**
  * Saves an item of a registered type and its recording (if any) in one transaction: when the
  * database refuses the item, no recording is left behind. `voice` may also be the id of a draft
  * recorded before (the author's own). Returns the item's id; throws the database's refusal (see db/errors).

@@ -4,7 +4,7 @@ import { hasRole, isUuid, requireUser } from '$lib/server/auth/guard';
 import { readProfile } from '$lib/server/people';
 import { apply, thisYear } from '$lib/server/carers';
 import { APPLY_FIELDS, moveStep, parseApplication, type ApplyValues } from '$lib/schemas/carers';
-import { recordingFor, uploadedFile } from '$lib/server/voice/store';
+import { keepDraft, uploadedFile } from '$lib/server/voice/store';
 
 function readValues(form: FormData): ApplyValues {
 	return Object.fromEntries(APPLY_FIELDS.map((f) => [f, String(form.get(f) ?? '')])) as ApplyValues;
@@ -29,7 +29,7 @@ export const actions: Actions = {
 		const values = readValues(form);
 		const step = String(form.get('step'));
 		if (step === 'extra') {
-			const voice = await recordingFor(locals.db, user.id, uploadedFile(form.get('voice')));
+			const voice = await keepDraft(locals.db, uploadedFile(form.get('voice')));
 			if ('error' in voice) return fail(400, { step, values, errors: { voice: voice.error } });
 			if (voice.id) values.voice_id = voice.id;
 		}
