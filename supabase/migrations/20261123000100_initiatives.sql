@@ -540,6 +540,9 @@ left join lateral (
 ) ans on true;
 comment on view public.initiative_ask_states is 'Each ask with its newest answer and its state from the date (late, yes by silence). Runs with the caller''s rights.';
 revoke insert, update, delete on public.initiative_ask_states from anon, authenticated;
+-- Published initiatives, their asks and answers are public; RLS above decides which rows anon sees.
+grant select on public.initiatives, public.initiative_asks, public.initiative_answers,
+  public.initiative_ask_settings, public.initiative_ask_states to anon;
 
 /*
  * ---------------------------------------------------------------------------------------------

@@ -94,6 +94,7 @@ alter table public.carer_settings enable row level security;
 
 create policy "Anyone can read the rules for carers" on public.carer_settings
   for select to anon, authenticated using (true);
+grant select on public.carer_settings to anon; -- the open page "Wat krijgt u?"
 create policy "Carer-support officers can set the rules of their municipality" on public.carer_settings
   for insert to authenticated with check (public.is_carer_officer(municipality_id));
 create policy "Carer-support officers can change the rules of their municipality" on public.carer_settings

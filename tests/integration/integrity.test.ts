@@ -125,7 +125,7 @@ describe('smaller things', () => {
 		const truusRequest = await askForHelp(await asUser(people.truus), people.truus, askInput({ submission_id: submission }) as never);
 		await expect(askForHelp(await asUser(people.jan), people.jan, askInput({ submission_id: submission, area_id: areas.heide }) as never)).rejects.toMatchObject({ code: '23505' });
 		const answer = await ask(await asUser(people.jan), sessionUser(people.jan), askInput({ submission_id: submission, area_id: areas.heide }) as never, 'http://localhost');
-		expect(answer).toEqual({ status: 409, step: 'summary', errors: { form: 'help.errors.sent_before' } });
+		expect(answer).toEqual({ status: 409, step: 'summary', field: '', message: 'help.errors.sent_before' });
 		// The same person sending the same form twice still lands on the first request.
 		expect(await askForHelp(await asUser(people.truus), people.truus, askInput({ submission_id: submission }) as never)).toBe(truusRequest);
 	});
@@ -153,13 +153,13 @@ describe('nothing half-saved', () => {
 		const categories = () => sql<{ category_id: string }>('select category_id from volunteer_categories where volunteer_id = $1 order by 1', [people.pieter]);
 		try {
 			const input = { categories: ['garden', 'garden', 'ride'], area_id: areas.noord, max_distance_km: 4, slots: [0, 1], skills: 'Tuin' };
-			expect(await saveVolunteerProfile(pieter, people.pieter, input)).toBe(true);
+			expect(await saveVolunteerProfile(pieter, people.pieter, input)).toBeNull();
 			expect((await categories()).map((c) => c.category_id)).toEqual(['garden', 'ride']);
 			expect((await sql('select categories from volunteer_profiles where profile_id = $1', [people.pieter]))[0]).toEqual({ categories: ['garden', 'ride'] });
 
 			// An unknown kind of help, or an unknown area: refused, and what was saved stays as it was.
-			expect(await saveVolunteerProfile(pieter, people.pieter, { ...input, categories: ['odd_jobs', 'no_such_kind'], max_distance_km: 9 })).toBe(false);
-			expect(await saveVolunteerProfile(pieter, people.pieter, { ...input, categories: ['odd_jobs'], area_id: randomUUID() })).toBe(false);
+			expect(await saveVolunteerProfile(pieter, people.pieter, { ...input, categories: ['odd_jobs', 'no_such_kind'], max_distance_km: 9 })).toMatchObject({ status: 400 });
+			expect(await saveVolunteerProfile(pieter, people.pieter, { ...input, categories: ['odd_jobs'], area_id: randomUUID() })).toMatchObject({ status: 400, field: 'area_id' });
 			expect((await categories()).map((c) => c.category_id)).toEqual(['garden', 'ride']);
 			expect((await sql<{ max_distance_km: string }>('select max_distance_km from volunteer_profiles where profile_id = $1', [people.pieter]))[0].max_distance_km).toBe('4.0');
 		} finally {

@@ -124,8 +124,13 @@ describe('the audit log is append-only', () => {
 describe('organisations and memberships', () => {
 	it('anyone can read organisations and areas', async () => {
 		const anon = await asAnon();
-		expect((await anon.from('organisations').select('id')).data?.length).toBe(3);
-		expect((await anon.from('areas').select('id')).data?.length).toBe(6);
+		// Other test files add organisations and areas of their own: anon sees every one there is.
+		const [count] = await sql<{ organisations: number; areas: number }>(
+			'select (select count(*)::int from public.organisations) as organisations, (select count(*)::int from public.areas) as areas'
+		);
+		expect(count.organisations).toBeGreaterThanOrEqual(3);
+		expect((await anon.from('organisations').select('id')).data?.length).toBe(count.organisations);
+		expect((await anon.from('areas').select('id')).data?.length).toBe(count.areas);
 	});
 
 	it('a member reads their own memberships; a resident reads none of the coordinators’', async () => {

@@ -3,26 +3,8 @@
 // public that anon may run unless this file says why.
 import { describe, expect, it } from 'vitest';
 import { sql } from './helpers';
+import { ANON_MAY_EXECUTE } from './public-surface';
 
-/** Functions anon may run, and why. */
-const ANON_MAY_EXECUTE: Record<string, string> = {
-	initiative_figures: 'the public figures on how the municipality answers initiatives: counts per municipality and kind, no person or initiative',
-	today_nl: 'date arithmetic for the state of a published initiative\'s asks (late, yes by silence)',
-	working_days_between: 'date arithmetic for the same',
-	is_working_day: 'date arithmetic for the same',
-	is_dutch_holiday: 'date arithmetic for the same',
-	easter_sunday: 'date arithmetic for the same',
-	whoami: 'the smoke test of the JWT chain: answers null for anon',
-	// The sociale kaart is public: searching it and saying an entry is wrong need no account.
-	search_social_map: 'searches the public kaart; security invoker, so RLS decides what anon sees',
-	report_map_outdated: '"Klopt dit niet meer?" from anyone: at most one open task per entry, a note of 300 characters',
-	map_fold: 'lower case without accents, for search; reads no table',
-	map_similarity: 'trigram similarity of two texts, for search; reads no table',
-	map_freshness: 'checked, flagged or hidden from a date; reads no table',
-	freshness: 'the same as a computed field on a service anon may already read',
-	map_service_is_public: 'whether a service is on the public kaart, which anon may read anyway',
-	carer_amount: 'the open page "Wat krijgt u?" shows what one carer gets when a budget is divided: one public number'
-};
 
 describe('the public schema', () => {
 	it('every table has row-level security and a comment', async () => {

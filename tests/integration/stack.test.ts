@@ -106,7 +106,7 @@ describe('starting again on the same data', () => {
 			await b.stop();
 			rmSync(dataDir, { recursive: true, force: true });
 		}
-	});
+	}, 90_000); // a fresh cluster of its own: slow on a busy machine
 });
 
 describe('an ES256 signing key instead of the HS256 secret', () => {
@@ -140,7 +140,7 @@ describe('an ES256 signing key instead of the HS256 secret', () => {
 			await stack.stop();
 			rmSync(dataDir, { recursive: true, force: true });
 		}
-	});
+	}, 90_000); // a fresh cluster of its own: slow on a busy machine
 });
 
 describe('a migration that fails', () => {
@@ -194,7 +194,7 @@ describe('a migration that fails', () => {
 			rmSync(dataDir, { recursive: true, force: true });
 			rmSync(migrationsDir, { recursive: true, force: true });
 		}
-	});
+	}, 90_000); // a fresh cluster of its own: slow on a busy machine
 });
 
 describe('supabase/config.toml', () => {
@@ -203,7 +203,7 @@ describe('supabase/config.toml', () => {
 		expect(config.apiPort).toBe(54321);
 		expect(config.dbPort).toBe(54322);
 		expect(config.schemas).toEqual(['public']);
-		expect(config.seedFiles.map((f) => path.relative(process.cwd(), f))).toEqual(['supabase/seed.sql']);
+		expect(config.seedFiles.map((f) => path.relative(process.cwd(), f))).toEqual(['supabase/seed.sql', 'supabase/seed/social_map.sql']);
 		// Hosted Supabase runs 15 or later; every migration must run there.
 		expect(config.majorVersion).toBeGreaterThanOrEqual(15);
 		expect(readdirSync('supabase/migrations').every((f) => /^\d{14}_[a-z0-9_]+\.sql$/.test(f))).toBe(true);

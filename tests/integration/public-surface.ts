@@ -1,0 +1,47 @@
+// What the public anon key may reach on a hosted project, and why: one list for every test that
+// checks it (schema.test.ts, rls-anon.test.ts, anon-key.test.ts). A new public table or function
+// is added here with its reason, or the tests fail.
+
+/** Tables and views anon holds a privilege on (select only), and why. RLS still decides the rows. */
+export const ANON_TABLES: Record<string, string> = {
+	municipalities: 'reference data: the municipalities Omzien serves',
+	areas: 'reference data: the areas a visitor chooses from',
+	organisations: 'the volunteer centre’s phone line and opening hours on the front door',
+	help_categories: 'the kinds of help, shown before signing in',
+	map_providers: 'the sociale kaart is public',
+	map_topics: 'the sociale kaart is public',
+	map_services: 'the sociale kaart is public (RLS: checked, not hidden)',
+	map_service_topics: 'the sociale kaart is public',
+	map_locations: 'the sociale kaart is public',
+	map_service_at_location: 'the sociale kaart is public',
+	map_schedules: 'the sociale kaart is public (opening times)',
+	initiatives: 'published initiatives are public (RLS: published and sent, not hidden)',
+	initiative_asks: 'the asks of a published initiative',
+	initiative_answers: 'the municipality’s answers to a published initiative: "ja, tenzij" in the open',
+	initiative_ask_settings: 'how many working days the municipality takes per kind of ask',
+	initiative_ask_states: 'the answer clock of a published initiative’s asks (a view with the caller’s rights)',
+	carer_settings: 'the rules for carers of the year: the open page "Wat krijgt u?"'
+};
+
+/** Functions anon may run, and why. */
+export const ANON_MAY_EXECUTE: Record<string, string> = {
+	whoami: 'the smoke test of the JWT chain: answers null for anon',
+	initiative_figures: 'the public figures on how the municipality answers initiatives: counts per municipality and kind, no person or initiative',
+	today_nl: "date arithmetic for the state of a published initiative's asks (late, yes by silence)",
+	working_days_between: 'date arithmetic for the same',
+	is_working_day: 'date arithmetic for the same',
+	is_dutch_holiday: 'date arithmetic for the same',
+	easter_sunday: 'date arithmetic for the same',
+	// The sociale kaart is public: searching it and saying an entry is wrong need no account.
+	search_social_map: 'searches the public kaart; security invoker, so RLS decides what anon sees',
+	report_map_outdated: '"Klopt dit niet meer?" from anyone: at most one open task per entry, a note of 300 characters',
+	map_fold: 'lower case without accents, for search; reads no table',
+	map_similarity: 'trigram similarity of two texts, for search; reads no table',
+	map_freshness: 'checked, flagged or hidden from a date; reads no table',
+	freshness: 'the same as a computed field on a service anon may already read',
+	map_service_is_public: 'whether a service is on the public kaart, which anon may read anyway',
+	carer_amount: 'the open page "Wat krijgt u?" shows what one carer gets when a budget is divided: one public number'
+};
+
+export const anonTables = () => Object.keys(ANON_TABLES).sort();
+export const anonFunctions = () => Object.keys(ANON_MAY_EXECUTE).sort();
