@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { asUser, env, people, areas, sql } from './helpers';
 import { sendExpiryReminders } from '../../src/lib/server/help/reminders';
@@ -8,6 +8,8 @@ import { notify, sendDailyDigests } from '../../src/lib/server/notifications';
 import { startJobs, stopJobs } from '../../src/lib/server/jobs';
 
 const origin = 'http://omzien.test';
+// Run on its own, no mail has made the dev mailbox yet.
+mkdirSync(env.DEV_MAILBOX_DIR, { recursive: true });
 const mailsTo = (email: string) =>
 	readdirSync(env.DEV_MAILBOX_DIR)
 		.map((f) => JSON.parse(readFileSync(path.join(env.DEV_MAILBOX_DIR, f), 'utf8')))
