@@ -81,12 +81,15 @@ describe('crafted uploads (issue 12)', () => {
 		const { CRAFTED } = await import('../fixtures/crafted-audio');
 		for (const [name, make] of Object.entries(CRAFTED)) {
 			const bytes = make();
-			const started = performance.now();
-			const check = checkVoiceUpload(bytes);
-			const took = performance.now() - started;
-			expect(check.ok, name).toBe(false);
-			// The parser stops after MAX_PARSE_STEPS (a few ms); the rest is slack for a busy machine.
-			expect(took, name).toBeLessThan(150);
+			const took = [];
+			for (let i = 0; i < 3; i++) {
+				const started = performance.now();
+				expect(checkVoiceUpload(bytes).ok, name).toBe(false);
+				took.push(performance.now() - started);
+			}
+			// A few milliseconds on a quiet machine (MAX_PARSE_STEPS); before the bound the WebM took
+			// 5 to 22 seconds and the MP4 2. The bound here leaves room for a machine shared by many.
+			expect(Math.min(...took), name).toBeLessThan(500);
 		}
 	});
 
