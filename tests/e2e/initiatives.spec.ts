@@ -88,7 +88,7 @@ test('a resident starts an initiative with an ask; the officer says no with anot
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vragen van bewoners');
 	await expect(page.locator('main')).toContainText(name);
 	await axe(page);
-	await page.getByRole('link', { name: new RegExp(`Beantwoorden: ${name}`) }).click();
+	await page.getByRole('link', { name: new RegExp(`Beantwoorden\\W+${name}`) }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vraag beantwoorden');
 	await axe(page);
 	await page.getByRole('radio', { name: 'Nee' }).check();
