@@ -419,6 +419,21 @@ $$;
 grant execute on function public.carer_mark_paid(uuid) to authenticated;
 
 /**
+ * The carers' names of these applications, for whoever may read each application (the carer,
+ * whoever applied for them, the officers of its municipality): officers may not read profiles.
+ */
+create function public.carer_names(p_ids uuid[])
+returns table (id uuid, carer_name text)
+language sql stable security definer set search_path = ''
+as $$
+  select a.id, p.display_name
+  from public.carer_applications a join public.profiles p on p.id = a.carer_id
+  where a.id = any (p_ids)
+    and ((select auth.uid()) in (a.carer_id, a.applied_by) or public.is_carer_officer(a.municipality_id));
+$$;
+grant execute on function public.carer_names(uuid[]) to authenticated;
+
+/**
  * What one carer gets this year in cents: the fixed amount, or the budget divided over the
  * approved applications (at least one, so the first approval shows the whole budget).
  */

@@ -100,3 +100,35 @@ test('a carer applies, the officer approves, the carer sees it', async ({ page, 
 	await expect(page.getByText('Het geld is betaald.')).toBeVisible();
 	await officerContext.close();
 });
+
+test('a carer with a heavy burden sees support and asks to be called back; the team sees the request', async ({ page, browser }, testInfo) => {
+	test.setTimeout(180_000);
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	const name = `Bert ${testInfo.project.name}`;
+	await signIn(page, newEmail(testInfo, 'bert'), { name, area: 'Oost (wijk)' });
+	await page.goto('/mantelzorg');
+	await page.getByRole('link', { name: /Hoe gaat het met u\?/ }).click();
+	await page.getByRole('button', { name: 'Antwoorden sturen' }).click();
+	await expect(page.getByText('Kies hoe vaak dit voor u geldt.').first()).toBeVisible();
+	if (withJs) await expectNoAxeViolations(page);
+	for (const statement of ['Ik ben moe door de zorg.', 'Ik heb te weinig tijd voor mezelf.', 'Ik denk ook in mijn vrije tijd aan de zorg.', 'Ik zie minder vaak mijn familie of vrienden.', 'Ik sta er alleen voor.']) {
+		await page.locator('fieldset', { hasText: statement }).getByRole('radio', { name: 'Vaak', exact: true }).check();
+	}
+	await page.getByRole('button', { name: 'Antwoorden sturen' }).click();
+	await expect(page.getByRole('heading', { name: 'De zorg is zwaar voor u' })).toBeVisible();
+	await expect(page.getByText('Iemand neemt de zorg even van u over.')).toBeVisible();
+	if (withJs) await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Bel mij terug' }).click();
+	await expect(page.getByText('Iemand van de gemeente belt u snel.')).toBeVisible();
+	await expect(page.getByText(/: zwaar$/)).toBeVisible(); // the carer's own history
+
+	const officerContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
+	const ahmed = await officerContext.newPage();
+	await signIn(ahmed, 'ahmed@voorbeeld.nl');
+	await ahmed.goto('/gemeente/mantelzorg');
+	const task = ahmed.locator('.call-backs li', { hasText: name });
+	await expect(task).toBeVisible();
+	await task.getByRole('button', { name: 'Gebeld' }).click();
+	await expect(ahmed.locator('.call-backs li', { hasText: name })).toHaveCount(0);
+	await officerContext.close();
+});

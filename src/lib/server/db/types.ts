@@ -1056,6 +1056,7 @@ export type Database = {
 			carer_decide: { Args: { p_application: string; p_decision: string; p_text?: string }; Returns: undefined }
 			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
+			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
 			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
