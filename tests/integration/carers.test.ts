@@ -128,6 +128,10 @@ describe('an application', () => {
 			expect((await db.from('carer_applications').select('id').eq('id', id)).data).toEqual([]);
 			expect((await db.from('carer_bank_accounts').select('iban').eq('application_id', id)).data).toEqual([]);
 		}
+		// Officers may not read profiles; they get the carer's name per application, others get nothing.
+		expect((await ahmed.rpc('carer_names', { p_ids: [id] })).data).toEqual([{ id, carer_name: 'Carla' }]);
+		expect((await (await asUser(people.jan)).rpc('carer_names', { p_ids: [id] })).data).toEqual([]);
+		expect((await (await asUser(other.officer)).rpc('carer_names', { p_ids: [id] })).data).toEqual([]);
 		const anon = await asAnon();
 		expect((await anon.from('carer_applications').select('id')).data ?? []).toEqual([]);
 		expect((await anon.rpc('carer_apply', { p_municipality: municipality } as never)).error).not.toBeNull();
