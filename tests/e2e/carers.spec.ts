@@ -132,3 +132,33 @@ test('a carer with a heavy burden sees support and asks to be called back; the t
 	await expect(ahmed.locator('.call-backs li', { hasText: name })).toHaveCount(0);
 	await officerContext.close();
 });
+
+test('the officer changes the year’s rules and the start page follows', async ({ page }, testInfo) => {
+	test.setTimeout(180_000);
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	await signIn(page, 'ahmed@voorbeeld.nl');
+	await page.goto('/gemeente/mantelzorg');
+	await page.getByLabel('Bedrag in euro').fill('0');
+	await page.getByRole('button', { name: 'Regels opslaan' }).click();
+	await expect(page.locator('#amount_euros-error')).toHaveText('Vul een bedrag in hele euro\'s in. Bijvoorbeeld: 150.');
+	if (withJs) await expectNoAxeViolations(page);
+	await page.getByLabel('Bedrag in euro').fill('175');
+	await page.getByRole('checkbox', { name: 'Eén waardering per adres' }).check();
+	await page.getByRole('button', { name: 'Regels opslaan' }).click();
+	await expect(page.getByText('De regels zijn opgeslagen.')).toBeVisible();
+	await page.goto('/mantelzorg');
+	await expect(page.getByText(/€\s175 op uw bankrekening/)).toBeVisible();
+	await expect(page.getByText('Per adres krijgt één mantelzorger een waardering.')).toBeVisible();
+	await expect(page.getByText('Bos bloemen van de markt')).toBeVisible(); // the gifts stayed
+
+	// Back to the demo's rules, for the tests after this one.
+	await page.goto('/gemeente/mantelzorg');
+	await page.getByLabel('Bedrag in euro').fill('150');
+	await page.getByRole('checkbox', { name: 'Eén waardering per adres' }).uncheck();
+	await page.getByRole('button', { name: 'Regels opslaan' }).click();
+	await expect(page.getByText('De regels zijn opgeslagen.')).toBeVisible();
+	const [rules] = await sql<{ amount_cents: number; one_per_address: boolean; terminal_care_counts: boolean; payout_options: string }>(
+		`select amount_cents, one_per_address, terminal_care_counts, payout_options::text from carer_settings where year = extract(year from now())::int and municipality_id = '00000000-0000-4000-8000-000000000001'`
+	);
+	expect(rules).toEqual({ amount_cents: 15000, one_per_address: false, terminal_care_counts: true, payout_options: '{money,voucher,gift}' });
+});

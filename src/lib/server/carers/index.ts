@@ -174,7 +174,7 @@ export async function listApplications(db: Db, municipalityId: string, year: num
 }
 
 /** The officer approves, asks something or refuses with a reason; the carer (and whoever applied) is told. */
-export async function decide(db: Db, id: string, decision: 'approve' | 'ask' | 'refuse', text: string, origin: string): Promise<{ ok: true } | Refusal> {
+export async function decide(db: Db, id: string, decision: string, text: string, origin: string): Promise<{ ok: true } | Refusal> {
 	try {
 		unwrap(await db.rpc('carer_decide', { p_application: id, p_decision: decision, p_text: text }));
 	} catch (err) {
