@@ -80,7 +80,7 @@ test('a carer applies, the officer approves, the carer sees it', async ({ page, 
 	await axe(ahmed);
 	await ahmed.getByRole('button', { name: 'Besluit sturen' }).click();
 	await expect(ahmed.getByText('Kies wat u besluit.')).toBeVisible();
-	await ahmed.getByRole('radio', { name: 'Goedkeuren' }).check();
+	await ahmed.getByRole('radio', { name: 'Goedkeuren', exact: true }).check();
 	await ahmed.getByRole('button', { name: 'Besluit sturen' }).click();
 	await expect(ahmed.getByText('Uw besluit is verstuurd.')).toBeVisible();
 	await axe(ahmed);
