@@ -271,7 +271,7 @@ create table public.carer_bank_accounts (
   iban text not null check (iban ~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$'),
   account_holder text not null check (length(account_holder) between 2 and 80)
 );
-comment on table public.carer_bank_accounts is 'Where the money of an approved application goes. Kept only until it is paid: carer_mark_paid() deletes the row.';
+comment on table public.carer_bank_accounts is 'Where the money of an approved application goes. Kept only until it is paid (carer_mark_paid()) or refused (carer_decide()): both delete the row.';
 
 alter table public.carer_bank_accounts enable row level security;
 
@@ -355,6 +355,8 @@ begin
     update public.carer_applications
     set status = 'refused', refusal_reason = trim(p_text), decided_at = now(), decided_by = (select auth.uid())
     where id = p_application;
+    -- No money will follow: the bank account goes now.
+    delete from public.carer_bank_accounts where application_id = p_application;
   else
     raise exception 'carers.errors.unknown_decision' using errcode = '22023';
   end if;

@@ -250,10 +250,11 @@ describe('the officer decides', () => {
 	it('refuses only with a reason; a refused application no longer counts toward the limits', async () => {
 		const carer = await newResident('Ine');
 		const address = freshAddress();
-		const { data: id } = await apply(carer, address);
+		const { data: id } = await apply(carer, { ...address, p_payout: 'money', p_iban: 'NL91ABNA0417164300', p_account_holder: 'Ine' });
 		const ahmed = await asUser(people.ahmed);
 		expect((await ahmed.rpc('carer_decide', { p_application: id, p_decision: 'refuse', p_text: '' })).error?.message).toBe('carers.errors.reason_missing');
 		expect((await ahmed.rpc('carer_decide', { p_application: id, p_decision: 'refuse', p_text: 'U woont niet in onze gemeente.' })).error).toBeNull();
+		expect(await sql('select 1 from carer_bank_accounts where application_id = $1', [id])).toEqual([]); // no money follows: the IBAN goes
 		expect((await apply(carer, address)).error).toBeNull();
 	});
 
