@@ -272,7 +272,7 @@ create table public.carer_bank_accounts (
   iban text not null check (iban ~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$'),
   account_holder text not null check (length(account_holder) between 2 and 80)
 );
-comment on table public.carer_bank_accounts is 'Where the money of an approved application goes. Kept only until it is paid: carer_mark_paid() deletes the row.';
+comment on table public.carer_bank_accounts is 'Where the money of an approved application goes. Kept only until it is paid (carer_mark_paid()) or refused (carer_decide()): both delete the row.';
 
 alter table public.carer_bank_accounts enable row level security;
 
@@ -356,6 +356,8 @@ begin
     update public.carer_applications
     set status = 'refused', refusal_reason = trim(p_text), decided_at = now(), decided_by = (select auth.uid())
     where id = p_application;
+    -- No money will follow: the bank account goes now.
+    delete from public.carer_bank_accounts where application_id = p_application;
   else
     raise exception 'carers.errors.unknown_decision' using errcode = '22023';
   end if;
@@ -418,6 +420,21 @@ begin
 end;
 $$;
 grant execute on function public.carer_mark_paid(uuid) to authenticated;
+
+/**
+ * The carers' names of these applications, for whoever may read each application (the carer,
+ * whoever applied for them, the officers of its municipality): officers may not read profiles.
+ */
+create function public.carer_names(p_ids uuid[])
+returns table (id uuid, carer_name text)
+language sql stable security definer set search_path = ''
+as $$
+  select a.id, p.display_name
+  from public.carer_applications a join public.profiles p on p.id = a.carer_id
+  where a.id = any (p_ids)
+    and ((select auth.uid()) in (a.carer_id, a.applied_by) or public.is_carer_officer(a.municipality_id));
+$$;
+grant execute on function public.carer_names(uuid[]) to authenticated;
 
 /**
  * What one carer gets this year in cents: the fixed amount, or the budget divided over the

@@ -153,6 +153,7 @@ test('help pages have no axe violations', async ({ page }, testInfo) => {
 });
 
 test('carer pages have no axe violations', async ({ page }) => {
+	test.setTimeout(180_000);
 	await page.goto('/mantelzorg'); // open to everyone
 	await expectNoAxeViolations(page);
 	// An application of Truus's, made directly: the journey itself is in carers.spec.ts.

@@ -80,7 +80,7 @@ test('a carer applies, the officer approves, the carer sees it', async ({ page, 
 	await axe(ahmed);
 	await ahmed.getByRole('button', { name: 'Besluit sturen' }).click();
 	await expect(ahmed.getByText('Kies wat u besluit.')).toBeVisible();
-	await ahmed.getByRole('radio', { name: 'Goedkeuren' }).check();
+	await ahmed.getByRole('radio', { name: 'Goedkeuren', exact: true }).check();
 	await ahmed.getByRole('button', { name: 'Besluit sturen' }).click();
 	await expect(ahmed.getByText('Uw besluit is verstuurd.')).toBeVisible();
 	await axe(ahmed);
@@ -99,4 +99,66 @@ test('a carer applies, the officer approves, the carer sees it', async ({ page, 
 	await page.goto(applicationPath);
 	await expect(page.getByText('Het geld is betaald.')).toBeVisible();
 	await officerContext.close();
+});
+
+test('a carer with a heavy burden sees support and asks to be called back; the team sees the request', async ({ page, browser }, testInfo) => {
+	test.setTimeout(180_000);
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	const name = `Bert ${testInfo.project.name}`;
+	await signIn(page, newEmail(testInfo, 'bert'), { name, area: 'Oost (wijk)' });
+	await page.goto('/mantelzorg');
+	await page.getByRole('link', { name: /Hoe gaat het met u\?/ }).click();
+	await page.getByRole('button', { name: 'Antwoorden sturen' }).click();
+	await expect(page.getByText('Kies hoe vaak dit voor u geldt.').first()).toBeVisible();
+	if (withJs) await expectNoAxeViolations(page);
+	for (const statement of ['Ik ben moe door de zorg.', 'Ik heb te weinig tijd voor mezelf.', 'Ik denk ook in mijn vrije tijd aan de zorg.', 'Ik zie minder vaak mijn familie of vrienden.', 'Ik sta er alleen voor.']) {
+		await page.locator('fieldset', { hasText: statement }).getByRole('radio', { name: 'Vaak', exact: true }).check();
+	}
+	await page.getByRole('button', { name: 'Antwoorden sturen' }).click();
+	await expect(page.getByRole('heading', { name: 'De zorg is zwaar voor u' })).toBeVisible();
+	await expect(page.getByText('Iemand neemt de zorg even van u over.')).toBeVisible();
+	if (withJs) await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Bel mij terug' }).click();
+	await expect(page.getByText('Iemand van de gemeente belt u snel.')).toBeVisible();
+	await expect(page.getByText(/: zwaar$/)).toBeVisible(); // the carer's own history
+
+	const officerContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
+	const ahmed = await officerContext.newPage();
+	await signIn(ahmed, 'ahmed@voorbeeld.nl');
+	await ahmed.goto('/gemeente/mantelzorg');
+	const task = ahmed.locator('.call-backs li', { hasText: name });
+	await expect(task).toBeVisible();
+	await task.getByRole('button', { name: 'Gebeld' }).click();
+	await expect(ahmed.locator('.call-backs li', { hasText: name })).toHaveCount(0);
+	await officerContext.close();
+});
+
+test('the officer changes the year’s rules and the start page follows', async ({ page }, testInfo) => {
+	test.setTimeout(180_000);
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	await signIn(page, 'ahmed@voorbeeld.nl');
+	await page.goto('/gemeente/mantelzorg');
+	await page.getByLabel('Bedrag in euro').fill('0');
+	await page.getByRole('button', { name: 'Regels opslaan' }).click();
+	await expect(page.locator('#amount_euros-error')).toHaveText('Vul een bedrag in hele euro\'s in. Bijvoorbeeld: 150.');
+	if (withJs) await expectNoAxeViolations(page);
+	await page.getByLabel('Bedrag in euro').fill('175');
+	await page.getByRole('checkbox', { name: 'Eén waardering per adres' }).check();
+	await page.getByRole('button', { name: 'Regels opslaan' }).click();
+	await expect(page.getByText('De regels zijn opgeslagen.')).toBeVisible();
+	await page.goto('/mantelzorg');
+	await expect(page.getByText(/€\s175 op uw bankrekening/)).toBeVisible();
+	await expect(page.getByText('Per adres krijgt één mantelzorger een waardering.')).toBeVisible();
+	await expect(page.getByText('Bos bloemen van de markt')).toBeVisible(); // the gifts stayed
+
+	// Back to the demo's rules, for the tests after this one.
+	await page.goto('/gemeente/mantelzorg');
+	await page.getByLabel('Bedrag in euro').fill('150');
+	await page.getByRole('checkbox', { name: 'Eén waardering per adres' }).uncheck();
+	await page.getByRole('button', { name: 'Regels opslaan' }).click();
+	await expect(page.getByText('De regels zijn opgeslagen.')).toBeVisible();
+	const [rules] = await sql<{ amount_cents: number; one_per_address: boolean; terminal_care_counts: boolean; payout_options: string }>(
+		`select amount_cents, one_per_address, terminal_care_counts, payout_options::text from carer_settings where year = extract(year from now())::int and municipality_id = '00000000-0000-4000-8000-000000000001'`
+	);
+	expect(rules).toEqual({ amount_cents: 15000, one_per_address: false, terminal_care_counts: true, payout_options: '{money,voucher,gift}' });
 });

@@ -128,6 +128,10 @@ describe('an application', () => {
 			expect((await db.from('carer_applications').select('id').eq('id', id)).data).toEqual([]);
 			expect((await db.from('carer_bank_accounts').select('iban').eq('application_id', id)).data).toEqual([]);
 		}
+		// Officers may not read profiles; they get the carer's name per application, others get nothing.
+		expect((await ahmed.rpc('carer_names', { p_ids: [id] })).data).toEqual([{ id, carer_name: 'Carla' }]);
+		expect((await (await asUser(people.jan)).rpc('carer_names', { p_ids: [id] })).data).toEqual([]);
+		expect((await (await asUser(other.officer)).rpc('carer_names', { p_ids: [id] })).data).toEqual([]);
 		const anon = await asAnon();
 		expect((await anon.from('carer_applications').select('id')).data ?? []).toEqual([]);
 		expect((await anon.rpc('carer_apply', { p_municipality: municipality } as never)).error).not.toBeNull();
@@ -246,10 +250,11 @@ describe('the officer decides', () => {
 	it('refuses only with a reason; a refused application no longer counts toward the limits', async () => {
 		const carer = await newResident('Ine');
 		const address = freshAddress();
-		const { data: id } = await apply(carer, address);
+		const { data: id } = await apply(carer, { ...address, p_payout: 'money', p_iban: 'NL91ABNA0417164300', p_account_holder: 'Ine' });
 		const ahmed = await asUser(people.ahmed);
 		expect((await ahmed.rpc('carer_decide', { p_application: id, p_decision: 'refuse', p_text: '' })).error?.message).toBe('carers.errors.reason_missing');
 		expect((await ahmed.rpc('carer_decide', { p_application: id, p_decision: 'refuse', p_text: 'U woont niet in onze gemeente.' })).error).toBeNull();
+		expect(await sql('select 1 from carer_bank_accounts where application_id = $1', [id])).toEqual([]); // no money follows: the IBAN goes
 		expect((await apply(carer, address)).error).toBeNull();
 	});
 

@@ -179,13 +179,16 @@ export function giftList(text: string): string[] {
 		.filter(Boolean);
 }
 
+// The empty choice comes first on purpose: superforms fills a missing enum with its first value,
+// and a decision nobody chose must never become "approve".
 export const decisionSchema = z
 	.object({
-		decision: z.enum(['approve', 'ask', 'refuse'], { error: 'carers.errors.decision_missing' }),
+		decision: z.enum(['', 'approve', 'ask', 'refuse'], { error: 'carers.errors.decision_missing' }).default(''),
 		text: z.string().trim().max(1000, { error: 'carers.errors.text_too_long' }).default('')
 	})
 	.superRefine((v, ctx) => {
-		if (v.decision !== 'approve' && v.text.length < 5) ctx.addIssue({ code: 'custom', path: ['text'], message: 'carers.errors.reason_missing' });
+		if (v.decision === '') ctx.addIssue({ code: 'custom', path: ['decision'], message: 'carers.errors.decision_missing' });
+		else if (v.decision !== 'approve' && v.text.length < 5) ctx.addIssue({ code: 'custom', path: ['text'], message: 'carers.errors.reason_missing' });
 	});
 
 export const answerSchema = z.object({

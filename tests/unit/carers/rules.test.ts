@@ -122,6 +122,8 @@ describe('the officer’s forms', () => {
 
 	it('asks a reason for a question or a refusal, not for an approval', () => {
 		expect(decisionSchema.safeParse({ decision: 'approve' }).success).toBe(true);
+		// No choice is no decision (superforms would otherwise fill in the first option).
+		expect(decisionSchema.safeParse({}).error?.issues.map((i) => i.message)).toEqual(['carers.errors.decision_missing']);
 		expect(decisionSchema.safeParse({ decision: 'refuse', text: '' }).success).toBe(false);
 		expect(decisionSchema.safeParse({ decision: 'ask', text: 'Hoe vaak gaat u langs?' }).success).toBe(true);
 	});

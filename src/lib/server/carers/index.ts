@@ -125,6 +125,13 @@ export async function apply(db: Db, user: SessionUser, input: Application): Prom
 	}
 }
 
+/** Carers' names by application: officers may not read profiles, so the database answers per application. */
+async function carerNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+	if (ids.length === 0) return new Map();
+	const rows = unwrap(await db.rpc('carer_names', { p_ids: ids }));
+	return new Map(rows.map((r) => [r.id ?? '', r.carer_name ?? '']));
+}
+
 const APPLICATION_COLUMNS =
 	'id, year, carer_id, applied_by, relationship, cared_for_name, cared_for_postcode, cared_for_house_number, caring_since, hours, terminal_care, cared_for_lives_here, payout, gift, extra, voice_id, status, question, answer, refusal_reason, applied_at, decided_at, paid_at';
 
@@ -133,8 +140,8 @@ export async function readApplication(db: Db, id: string) {
 	const row = unwrapMaybe(await db.from('carer_applications').select(APPLICATION_COLUMNS).eq('id', id).maybeSingle());
 	if (!row) return null;
 	const account = unwrapMaybe(await db.from('carer_bank_accounts').select('iban, account_holder').eq('application_id', id).maybeSingle());
-	const carer = unwrapMaybe(await db.from('profiles').select('display_name').eq('id', row.carer_id).maybeSingle());
-	return { ...row, carerName: carer?.display_name ?? null, account };
+	const names = await carerNames(db, [id]);
+	return { ...row, carerName: names.get(id) ?? null, account };
 }
 
 /** The person's own applications (and those they sent for someone else), newest first. */
@@ -153,20 +160,21 @@ export async function listApplications(db: Db, municipalityId: string, year: num
 	const rows = unwrap(
 		await db
 			.from('carer_applications')
-			.select('id, status, relationship, payout, applied_at, carer_id, profiles!carer_applications_carer_id_fkey(display_name)')
+			.select('id, status, relationship, payout, applied_at')
 			.eq('municipality_id', municipalityId)
 			.eq('year', year)
 			.order('applied_at')
 			.limit(500)
 	);
 	const order = { submitted: 0, question: 1, approved: 2, refused: 3 } as const;
+	const names = await carerNames(db, rows.map((r) => r.id));
 	return rows
-		.map((r) => ({ id: r.id, status: r.status, relationship: r.relationship, payout: r.payout, applied_at: r.applied_at, carerName: r.profiles?.display_name ?? '' }))
+		.map((r) => ({ ...r, carerName: names.get(r.id) ?? '' }))
 		.sort((a, b) => order[a.status] - order[b.status]);
 }
 
 /** The officer approves, asks something or refuses with a reason; the carer (and whoever applied) is told. */
-export async function decide(db: Db, id: string, decision: 'approve' | 'ask' | 'refuse', text: string, origin: string): Promise<{ ok: true } | Refusal> {
+export async function decide(db: Db, id: string, decision: string, text: string, origin: string): Promise<{ ok: true } | Refusal> {
 	try {
 		unwrap(await db.rpc('carer_decide', { p_application: id, p_decision: decision, p_text: text }));
 	} catch (err) {
