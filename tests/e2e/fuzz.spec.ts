@@ -131,3 +131,29 @@ test('every form action refuses missing, huge, NUL, impossible and unknown input
 	const grown = Object.keys(after).filter((t) => after[t] !== before[t]).map((t) => `${t}: ${before[t]} → ${after[t]}`);
 	expect(grown).toEqual([]);
 });
+
+test('a forged unknown area, an impossible date and a NUL byte each get a plain message next to their field', async ({ page }) => {
+	await signIn(page, 'pieter@voorbeeld.nl');
+	const before = await rowCounts();
+	const errorOf = (html: string, id: string) => new RegExp(`id="${id}-error"[^>]*>([^<]*)<`).exec(html.replace(/<!--.*?-->/g, ''))?.[1].trim();
+	const send = (path: string, form: [string, string][]) => post(page.request, path, form);
+
+	const profile = await send('/hulp/bieden?/profile', [['categories', 'garden'], ['area_id', randomUUID()], ['max_distance_km', '3']]);
+	expect(profile.status()).toBe(400);
+	expect(errorOf(await profile.text(), 'v_area')).toBe('Kies een wijk of dorp uit de lijst.');
+
+	const offer = await send('/hulp/bieden?/offer', [['category_id', 'garden'], ['area_id', randomUUID()], ['description', 'Ik maai gras.'], ['available_on', '']]);
+	expect(offer.status()).toBe(400);
+	expect(errorOf(await offer.text(), 'o_area')).toBe('Kies een wijk of dorp uit de lijst.');
+
+	const date = await send('/hulp/bieden?/offer', [['category_id', 'garden'], ['area_id', OOST], ['description', 'Ik maai gras.'], ['available_on', IMPOSSIBLE_DATE]]);
+	expect(date.status()).toBe(400);
+	expect(errorOf(await date.text(), 'o_date')).toBe('Deze datum bestaat niet. Kies een dag in de kalender.');
+
+	const nul = await send('/hulp/bieden?/offer', [['category_id', 'garden'], ['area_id', OOST], ['description', NUL], ['available_on', '']]);
+	expect(nul.status()).toBe(400);
+	expect(errorOf(await nul.text(), 'o_description')).toBe('Er staat een teken in de tekst dat hier niet kan. Typ de tekst opnieuw, zonder kopiëren en plakken.');
+
+	expect((await send(`/hulp/${NOT_AN_ID}?/message`, [['body', 'Hallo']])).status()).toBe(404);
+	expect(await rowCounts()).toEqual(before);
+});

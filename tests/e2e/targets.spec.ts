@@ -73,3 +73,21 @@ test('coordination forms have targets of at least 44 × 44 on a phone', async ({
 	await expect(page.locator('#phone-error')).toBeVisible();
 	await expectLargeTargets(page);
 });
+
+test('help forms (offering, asking, notification choices) have targets of at least 44 × 44 on a phone', async ({ page }) => {
+	await signIn(page, 'pieter@voorbeeld.nl');
+	for (const path of ['/hulp/bieden', '/meldingen']) {
+		await page.goto(path);
+		await expectLargeTargets(page);
+	}
+	await page.goto('/hulp/vragen');
+	await page.getByRole('button', { name: 'Volgende' }).click(); // with its error
+	await expect(page.locator('#category_id-error')).toBeVisible();
+	await expectLargeTargets(page);
+	await page.getByRole('radio', { name: /Tuin/ }).check();
+	for (const screen of ['description', 'place', 'when']) {
+		await page.getByRole('button', { name: 'Volgende' }).click();
+		if (screen === 'description') await page.getByLabel('Wat moet er gebeuren?').fill('Het gras is te lang.');
+		await expectLargeTargets(page);
+	}
+});
