@@ -132,6 +132,9 @@ test('sociale kaart pages have no axe violations', async ({ page }) => {
 	await page.getByRole('button', { name: 'Grotere letters' }).click();
 	await page.goto('/kaart/00000000-0000-4000-8000-000000000964');
 	await expectNoAxeViolations(page);
+});
+
+test('the editors\' page of the sociale kaart has no axe violations', async ({ page }) => {
 	await signIn(page, 'kees@voorbeeld.nl');
 	await page.goto('/coordinatie/kaart');
 	await expectNoAxeViolations(page);
