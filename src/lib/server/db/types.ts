@@ -388,6 +388,7 @@ export type Database = {
 					address_1: string
 					postal_code: string
 					city: string
+					province: string
 					latitude: number | null
 					longitude: number | null
 					wheelchair_accessible: boolean
@@ -401,6 +402,7 @@ export type Database = {
 					address_1: string
 					postal_code: string
 					city: string
+					province: string
 					latitude?: number | null
 					longitude?: number | null
 					wheelchair_accessible?: boolean
@@ -414,6 +416,7 @@ export type Database = {
 					address_1?: string
 					postal_code?: string
 					city?: string
+					province?: string
 					latitude?: number | null
 					longitude?: number | null
 					wheelchair_accessible?: boolean
