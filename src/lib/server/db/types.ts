@@ -4,6 +4,27 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
 	public: {
 		Tables: {
+			area_contact_persons: {
+				Row: {
+					area_id: string
+					profile_id: string
+					created_at: string
+				}
+				Insert: {
+					area_id: string
+					profile_id: string
+					created_at?: string
+				}
+				Update: {
+					area_id?: string
+					profile_id?: string
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'area_contact_persons_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'area_contact_persons_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			areas: {
 				Row: {
 					id: string
@@ -1141,11 +1162,73 @@ export type Database = {
 					{ foreignKeyName: 'volunteer_profiles_profile_id_fkey'; columns: ['profile_id']; isOneToOne: true; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
+			worry_signal_notes: {
+				Row: {
+					id: number
+					signal_id: string
+					written_by: string | null
+					written_at: string
+					note: string
+				}
+				Insert: {
+					id?: never
+					signal_id: string
+					written_by?: string | null
+					written_at?: string
+					note: string
+				}
+				Update: {
+					id?: never
+					signal_id?: string
+					written_by?: string | null
+					written_at?: string
+					note?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'worry_signal_notes_signal_id_fkey'; columns: ['signal_id']; isOneToOne: false; referencedRelation: 'worry_signals'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'worry_signal_notes_written_by_fkey'; columns: ['written_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			worry_signals: {
+				Row: {
+					id: string
+					sender_id: string
+					area_id: string
+					body: string
+					created_at: string
+					acknowledged_at: string | null
+					acknowledged_by: string | null
+				}
+				Insert: {
+					id?: string
+					sender_id?: string
+					area_id: string
+					body: string
+					created_at?: string
+					acknowledged_at?: string | null
+					acknowledged_by?: string | null
+				}
+				Update: {
+					id?: string
+					sender_id?: string
+					area_id?: string
+					body?: string
+					created_at?: string
+					acknowledged_at?: string | null
+					acknowledged_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'worry_signals_acknowledged_by_fkey'; columns: ['acknowledged_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'worry_signals_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'worry_signals_sender_id_fkey'; columns: ['sender_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 		};
 		Views: {
 
 		};
 		Functions: {
+			acknowledge_worry_signal: { Args: { signal: string; note: string }; Returns: undefined }
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
@@ -1166,6 +1249,7 @@ export type Database = {
 			help_offer_closed_at: { Args: { p_id: string }; Returns: string }
 			help_request_area: { Args: { p_id: string }; Returns: string }
 			help_request_closed_at: { Args: { p_id: string }; Returns: string }
+			is_contact_person_for_area: { Args: { area: string }; Returns: boolean }
 			is_coordinator_for_area: { Args: { area: string }; Returns: boolean }
 			is_coordinator_for_person: { Args: { person: string }; Returns: boolean }
 			is_coordinator_for_request: { Args: { request: string }; Returns: boolean }
@@ -1194,6 +1278,7 @@ export type Database = {
 			voice_audio_bytes: { Args: { p_voice: string }; Returns: unknown }
 			voice_audio_range: { Args: { p_voice: string; p_from: number; p_length: number }; Returns: unknown }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
+			worry_signal_due: { Args: { received: string }; Returns: string }
 		};
 		Enums: {
 			area_kind: 'wijk' | 'kern' | 'dorp'
