@@ -125,6 +125,7 @@ test('help pages have no axe violations', async ({ page }, testInfo) => {
 });
 
 test('sociale kaart pages have no axe violations', async ({ page }) => {
+	test.setTimeout(180_000); // five pages; axe is slow on a busy machine
 	for (const path of ['/kaart', '/kaart?q=eten&free=on', '/kaart?route=green', '/kaart/00000000-0000-4000-8000-000000000958']) {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
