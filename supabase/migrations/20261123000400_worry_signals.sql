@@ -7,13 +7,17 @@
  * ---------------------------------------------------------------------------------------------
  */
 
+-- A surrogate key, not (area_id, profile_id): PostgREST takes a table whose primary key holds
+-- foreign keys to two tables for a many-to-many link, and a second path from profiles to areas
+-- would make every existing profiles→areas embed ambiguous.
 create table public.area_contact_persons (
+  id uuid primary key default gen_random_uuid(),
   area_id uuid not null references public.areas (id) on delete cascade,
   profile_id uuid not null references public.profiles (id) on delete cascade,
-  created_at timestamptz not null default now(),
-  primary key (area_id, profile_id)
+  created_at timestamptz not null default now()
 );
 comment on table public.area_contact_persons is 'The contact persons of an area: the people who receive its worry signals. Set by the coordinators of the area.';
+create unique index area_contact_persons_area_id_profile_id_idx on public.area_contact_persons (area_id, profile_id);
 create index area_contact_persons_profile_id_idx on public.area_contact_persons (profile_id);
 
 /**

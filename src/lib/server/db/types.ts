@@ -6,16 +6,19 @@ export type Database = {
 		Tables: {
 			area_contact_persons: {
 				Row: {
+					id: string
 					area_id: string
 					profile_id: string
 					created_at: string
 				}
 				Insert: {
+					id?: string
 					area_id: string
 					profile_id: string
 					created_at?: string
 				}
 				Update: {
+					id?: string
 					area_id?: string
 					profile_id?: string
 					created_at?: string
