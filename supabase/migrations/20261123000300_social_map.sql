@@ -149,6 +149,7 @@ create table public.map_locations (
   address_1 text not null check (length(address_1) between 2 and 120),
   postal_code text not null check (postal_code ~ '^[1-9][0-9]{3} ?[A-Z]{2}$'),
   city text not null check (length(city) between 2 and 80),
+  province text not null check (length(province) between 2 and 40),
   latitude double precision check (latitude between -90 and 90),
   longitude double precision check (longitude between -180 and 180),
   wheelchair_accessible boolean not null default false,

@@ -21,13 +21,13 @@ insert into public.map_providers (id, municipality_id, organisation_id, name, de
   ('00000000-0000-4000-8000-000000000905', '00000000-0000-4000-8000-000000000001', null, 'Bibliotheek Heuvelrijk', 'De bibliotheek, met het Taalhuis en het Digitaal Café.', 'https://bieb-heuvelrijk.example', 'info@bieb-heuvelrijk.example', '043 300 40 40'),
   ('00000000-0000-4000-8000-000000000906', '00000000-0000-4000-8000-000000000001', null, 'Huisartsenpraktijk De Linde', 'Huisartsen en praktijkondersteuners in Centrum.', 'https://delinde.example', null, '043 300 50 50');
 
-insert into public.map_locations (id, provider_id, area_id, name, address_1, postal_code, city, latitude, longitude, wheelchair_accessible, accessibility_description) values
-  ('00000000-0000-4000-8000-000000000921', '00000000-0000-4000-8000-000000000901', '00000000-0000-4000-8000-000000000101', 'Huis van de Wijk Centrum', 'Markt 12', '6211 CK', 'Heuvelrijk', 50.8512, 5.6905, true, 'Ingang zonder drempel, lift naar de eerste verdieping.'),
-  ('00000000-0000-4000-8000-000000000922', '00000000-0000-4000-8000-000000000902', '00000000-0000-4000-8000-000000000104', 'Gemeenschapshuis De Beek', 'Beekstraat 3', '6243 AB', 'Beekdal', 50.8302, 5.7398, true, 'Alles op de begane grond.'),
-  ('00000000-0000-4000-8000-000000000923', '00000000-0000-4000-8000-000000000904', '00000000-0000-4000-8000-000000000103', 'Uitgiftepunt Oost', 'Molenweg 40', '6222 BD', 'Heuvelrijk', 50.8531, 5.7148, false, 'Drie treden bij de ingang.'),
-  ('00000000-0000-4000-8000-000000000924', '00000000-0000-4000-8000-000000000905', '00000000-0000-4000-8000-000000000101', 'Bibliotheek Centrum', 'Kerkplein 1', '6211 AA', 'Heuvelrijk', 50.8518, 5.6915, true, 'Lift en invalidentoilet.'),
-  ('00000000-0000-4000-8000-000000000925', '00000000-0000-4000-8000-000000000903', '00000000-0000-4000-8000-000000000101', 'Stadhuis', 'Stadhuisplein 1', '6211 AB', 'Heuvelrijk', 50.8515, 5.6912, true, 'Ingang met automatische deur.'),
-  ('00000000-0000-4000-8000-000000000926', '00000000-0000-4000-8000-000000000906', '00000000-0000-4000-8000-000000000101', 'Praktijk De Linde', 'Lindelaan 8', '6211 LL', 'Heuvelrijk', 50.8509, 5.6899, true, '');
+insert into public.map_locations (id, provider_id, area_id, name, address_1, postal_code, city, province, latitude, longitude, wheelchair_accessible, accessibility_description) values
+  ('00000000-0000-4000-8000-000000000921', '00000000-0000-4000-8000-000000000901', '00000000-0000-4000-8000-000000000101', 'Huis van de Wijk Centrum', 'Markt 12', '6211 CK', 'Heuvelrijk', 'Limburg', 50.8512, 5.6905, true, 'Ingang zonder drempel, lift naar de eerste verdieping.'),
+  ('00000000-0000-4000-8000-000000000922', '00000000-0000-4000-8000-000000000902', '00000000-0000-4000-8000-000000000104', 'Gemeenschapshuis De Beek', 'Beekstraat 3', '6243 AB', 'Beekdal', 'Limburg', 50.8302, 5.7398, true, 'Alles op de begane grond.'),
+  ('00000000-0000-4000-8000-000000000923', '00000000-0000-4000-8000-000000000904', '00000000-0000-4000-8000-000000000103', 'Uitgiftepunt Oost', 'Molenweg 40', '6222 BD', 'Heuvelrijk', 'Limburg', 50.8531, 5.7148, false, 'Drie treden bij de ingang.'),
+  ('00000000-0000-4000-8000-000000000924', '00000000-0000-4000-8000-000000000905', '00000000-0000-4000-8000-000000000101', 'Bibliotheek Centrum', 'Kerkplein 1', '6211 AA', 'Heuvelrijk', 'Limburg', 50.8518, 5.6915, true, 'Lift en invalidentoilet.'),
+  ('00000000-0000-4000-8000-000000000925', '00000000-0000-4000-8000-000000000903', '00000000-0000-4000-8000-000000000101', 'Stadhuis', 'Stadhuisplein 1', '6211 AB', 'Heuvelrijk', 'Limburg', 50.8515, 5.6912, true, 'Ingang met automatische deur.'),
+  ('00000000-0000-4000-8000-000000000926', '00000000-0000-4000-8000-000000000906', '00000000-0000-4000-8000-000000000101', 'Praktijk De Linde', 'Lindelaan 8', '6211 LL', 'Heuvelrijk', 'Limburg', 50.8509, 5.6899, true, '');
 
 -- Editors: the volunteer centre (Sanne) keeps the town's entries, Welzijn Beekdal (Kees) the villages'.
 insert into public.map_services (id, provider_id, editor_organisation_id, area_id, name, summary, description, keywords, route, free, cost_description, minimum_age, maximum_age, eligibility_description, languages, wheelchair_accessible, accessibility_description, phone, email, url, assured_date, assured_by) values
@@ -138,3 +138,12 @@ insert into public.map_schedules (service_id, day, opens, closes) values
   ('00000000-0000-4000-8000-000000000961', 3, '19:30', '21:30'),
   ('00000000-0000-4000-8000-000000000963', 4, '09:30', '11:30'),
   ('00000000-0000-4000-8000-000000000970', 1, '13:30', '15:30'), ('00000000-0000-4000-8000-000000000970', 4, '13:30', '15:30');
+
+-- Worry signals: the coordinators are the contact persons of their areas.
+insert into public.area_contact_persons (area_id, profile_id) values
+  ('00000000-0000-4000-8000-000000000101', '00000000-0000-4000-8000-000000000301'),
+  ('00000000-0000-4000-8000-000000000102', '00000000-0000-4000-8000-000000000301'),
+  ('00000000-0000-4000-8000-000000000103', '00000000-0000-4000-8000-000000000301'),
+  ('00000000-0000-4000-8000-000000000104', '00000000-0000-4000-8000-000000000302'),
+  ('00000000-0000-4000-8000-000000000105', '00000000-0000-4000-8000-000000000302'),
+  ('00000000-0000-4000-8000-000000000106', '00000000-0000-4000-8000-000000000302');

@@ -91,3 +91,13 @@ test('help forms (offering, asking, notification choices) have targets of at lea
 		await expectLargeTargets(page);
 	}
 });
+
+test('sociale kaart pages have targets of at least 44 × 44 on a phone', async ({ page }) => {
+	for (const path of ['/kaart', '/kaart?q=eten&free=on', '/kaart/00000000-0000-4000-8000-000000000958']) {
+		await page.goto(path);
+		await expectLargeTargets(page);
+	}
+	await signIn(page, 'kees@voorbeeld.nl');
+	await page.goto('/coordinatie/kaart');
+	await expectLargeTargets(page);
+});

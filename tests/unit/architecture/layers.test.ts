@@ -11,7 +11,7 @@ function filesUnder(dir: string): string[] {
 	);
 }
 
-const DOMAINS = ['people', 'help', 'initiatives', 'carers'];
+const DOMAINS = ['people', 'help', 'initiatives', 'carers', 'social-map', 'signals'];
 const READERS = ['coordination', 'home']; // may read the domains
 
 describe('routes', () => {

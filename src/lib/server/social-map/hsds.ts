@@ -36,7 +36,7 @@ type Row = {
 	map_service_topics: { topic: { id: string; name_nl: string } | null }[];
 	map_service_at_location: {
 		id: string;
-		location: { id: string; name: string; address_1: string; postal_code: string; city: string; latitude: number | null; longitude: number | null; accessibility_description: string } | null;
+		location: { id: string; name: string; address_1: string; postal_code: string; city: string; province: string; latitude: number | null; longitude: number | null; accessibility_description: string } | null;
 	}[];
 	map_schedules: { id: string; day: number; opens: string; closes: string }[];
 };
@@ -46,7 +46,7 @@ const SELECT = `id, name, summary, description, route, status, free, cost_descri
 	provider:map_providers(id, name, description, website, email, phone),
 	editor:organisations(name),
 	map_service_topics(topic:map_topics(id, name_nl)),
-	map_service_at_location(id, location:map_locations(id, name, address_1, postal_code, city, latitude, longitude, accessibility_description)),
+	map_service_at_location(id, location:map_locations(id, name, address_1, postal_code, city, province, latitude, longitude, accessibility_description)),
 	map_schedules(id, day, opens, closes)`;
 
 function toService(r: Row) {
@@ -83,7 +83,7 @@ function toService(r: Row) {
 				id: sl.id, service_id: r.id, location_id: l.id,
 				location: compact({
 					id: l.id, location_type: 'physical', organization_id: r.provider.id, name: l.name, latitude: l.latitude, longitude: l.longitude,
-					addresses: [{ id: derivedId(l.id, 'address'), location_id: l.id, address_1: l.address_1, city: l.city, state_province: 'Limburg', postal_code: l.postal_code, country: 'NL', address_type: 'physical' }],
+					addresses: [{ id: derivedId(l.id, 'address'), location_id: l.id, address_1: l.address_1, city: l.city, state_province: l.province, postal_code: l.postal_code, country: 'NL', address_type: 'physical' }],
 					accessibility: l.accessibility_description ? [{ id: derivedId(l.id, 'accessibility'), location_id: l.id, description: l.accessibility_description }] : []
 				})
 			};
