@@ -4,6 +4,30 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
 	public: {
 		Tables: {
+			area_contact_persons: {
+				Row: {
+					id: string
+					area_id: string
+					profile_id: string
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					area_id: string
+					profile_id: string
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					area_id?: string
+					profile_id?: string
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'area_contact_persons_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'area_contact_persons_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			areas: {
 				Row: {
 					id: string
@@ -822,6 +846,7 @@ export type Database = {
 					address_1: string
 					postal_code: string
 					city: string
+					province: string
 					latitude: number | null
 					longitude: number | null
 					wheelchair_accessible: boolean
@@ -835,6 +860,7 @@ export type Database = {
 					address_1: string
 					postal_code: string
 					city: string
+					province: string
 					latitude?: number | null
 					longitude?: number | null
 					wheelchair_accessible?: boolean
@@ -848,6 +874,7 @@ export type Database = {
 					address_1?: string
 					postal_code?: string
 					city?: string
+					province?: string
 					latitude?: number | null
 					longitude?: number | null
 					wheelchair_accessible?: boolean
@@ -1572,6 +1599,67 @@ export type Database = {
 					{ foreignKeyName: 'volunteer_profiles_profile_id_fkey'; columns: ['profile_id']; isOneToOne: true; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
+			worry_signal_notes: {
+				Row: {
+					id: number
+					signal_id: string
+					written_by: string | null
+					written_at: string
+					note: string
+				}
+				Insert: {
+					id?: never
+					signal_id: string
+					written_by?: string | null
+					written_at?: string
+					note: string
+				}
+				Update: {
+					id?: never
+					signal_id?: string
+					written_by?: string | null
+					written_at?: string
+					note?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'worry_signal_notes_signal_id_fkey'; columns: ['signal_id']; isOneToOne: false; referencedRelation: 'worry_signals'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'worry_signal_notes_written_by_fkey'; columns: ['written_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			worry_signals: {
+				Row: {
+					id: string
+					sender_id: string
+					area_id: string
+					body: string
+					created_at: string
+					acknowledged_at: string | null
+					acknowledged_by: string | null
+				}
+				Insert: {
+					id?: string
+					sender_id?: string
+					area_id: string
+					body: string
+					created_at?: string
+					acknowledged_at?: string | null
+					acknowledged_by?: string | null
+				}
+				Update: {
+					id?: string
+					sender_id?: string
+					area_id?: string
+					body?: string
+					created_at?: string
+					acknowledged_at?: string | null
+					acknowledged_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'worry_signals_acknowledged_by_fkey'; columns: ['acknowledged_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'worry_signals_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'worry_signals_sender_id_fkey'; columns: ['sender_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 		};
 		Views: {
 			initiative_ask_states: {
@@ -1599,6 +1687,7 @@ export type Database = {
 			}
 		};
 		Functions: {
+			acknowledge_worry_signal: { Args: { signal: string; note: string }; Returns: undefined }
 			add_cofounder: { Args: { p_initiative: string; p_email: string }; Returns: string }
 			add_working_days: { Args: { p_from: string; p_days: number }; Returns: string }
 			ask_details_are_complete: { Args: { p_kind: Database['public']['Enums']['ask_kind']; d: Json }; Returns: boolean }
@@ -1643,6 +1732,7 @@ export type Database = {
 			initiative_figures: { Args: Record<PropertyKey, never>; Returns: { municipality_id: string | null; municipality: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered: number | null; answered_on_time: number | null; refused: number | null; yes_by_silence: number | null; late_open: number | null; median_working_days: number | null }[] }
 			insert_with_voice: { Args: { p_type: string; p_row: Json; p_voice_mime?: string; p_voice_duration_ms?: number; p_voice_bytes?: string; p_voice?: string }; Returns: string }
 			is_carer_officer: { Args: { p_municipality: string }; Returns: boolean }
+			is_contact_person_for_area: { Args: { area: string }; Returns: boolean }
 			is_coordinator_for_area: { Args: { area: string }; Returns: boolean }
 			is_coordinator_for_person: { Args: { person: string }; Returns: boolean }
 			is_coordinator_for_request: { Args: { request: string }; Returns: boolean }
@@ -1682,6 +1772,7 @@ export type Database = {
 			voice_audio_range: { Args: { p_voice: string; p_from: number; p_length: number }; Returns: unknown }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
 			working_days_between: { Args: { p_from: string; p_to: string }; Returns: number }
+			worry_signal_due: { Args: { received: string }; Returns: string }
 		};
 		Enums: {
 			area_kind: 'wijk' | 'kern' | 'dorp'
