@@ -130,7 +130,7 @@ test('officer: a way to the municipality page', async ({ page }, testInfo) => {
 	const officer = page.getByRole('region', { name: 'Voor de gemeente' });
 	await officer.getByRole('link', { name: 'Naar de gemeente' }).click();
 	await expect(page).toHaveURL(/\/gemeente$/);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gemeente');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vragen van bewoners'); // the officers' inbox of initiatives
 	await page.goto('/');
 	await expect(page.getByRole('heading', { name: 'Uw werk als coördinator' })).toHaveCount(0);
 	if (testInfo.project.name === 'with-js') await expectNoAxeViolations(page);

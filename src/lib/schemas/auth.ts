@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 // Messages are i18n keys (src/lib/i18n/*.json); the page shows them in the reader's language.
 

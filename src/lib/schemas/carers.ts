@@ -1,7 +1,7 @@
 // Carers: the forms of the appreciation. Messages are i18n keys (carers.errors.*).
 // Applying is one question a screen; the answers so far travel along as hidden fields, so it
 // works the same without JavaScript. The IBAN is checked with ibantools (country and checksum).
-import { z } from 'zod';
+import { z } from './zod';
 import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from 'ibantools';
 
 export const RELATIONSHIPS = ['partner', 'parent', 'child', 'other_family', 'neighbour', 'friend'] as const;

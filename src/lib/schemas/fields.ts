@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 // Safe-input building blocks that every form schema uses, so a forged or pasted value is refused
 // at the edge with a plain message next to its field, and never reaches the database (where a

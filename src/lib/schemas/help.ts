@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { calendarDate, id, optionalId, safeText } from './fields';
 
 export const CATEGORY_IDS = ['odd_jobs', 'buddy', 'ride', 'groceries', 'garden', 'paperwork', 'lending'] as const;

@@ -1,7 +1,7 @@
 // Forms of the initiatives domain: one schema per screen. Errors are i18n keys. The database
 // checks the same rules again (details per kind, the three parts of a no); these give the
 // person a plain message next to the field first.
-import { z } from 'zod';
+import { z } from './zod';
 import { todayInNL } from './help';
 import { DETAIL_FIELDS } from '$lib/initiatives/kinds';
 

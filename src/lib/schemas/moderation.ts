@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { id, optionalId } from './fields';
 
 /** What a coordinator does with a reported item. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 export const FREQUENCIES = ['immediately', 'daily', 'never'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { todayInNL } from './help';
 import { calendarDate, id, safeText } from './fields';
 

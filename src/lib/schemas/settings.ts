@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { LANGUAGES } from '$lib/i18n/languages';
 
 /** The header's buttons: language and text size, each alone, and the page to go back to. */

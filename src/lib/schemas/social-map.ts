@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 export const ROUTES = ['green', 'yellow', 'orange', 'blue'] as const;
 export type Route = (typeof ROUTES)[number];

@@ -34,14 +34,20 @@ export async function listMyInitiatives(db: Db, userId: string) {
 
 /** The initiative, its asks with their state and deadline, and every answer (newest last). Null when the reader may not see it. */
 export async function readInitiative(db: Db, id: string, userId: string | null) {
-	const initiative = unwrapMaybe(
+	const found = unwrapMaybe(
 		await db
 			.from('initiatives')
-			.select('id, founder_id, municipality_id, name, description, voice_id, place, when_text, status, published, sent_at, area_id, areas(name), voice_messages!initiatives_voice_id_fkey(transcript, audio_deleted_at)')
+			.select('id, founder_id, municipality_id, name, description, voice_id, place, when_text, status, published, sent_at, area_id, areas(name)')
 			.eq('id', id)
 			.maybeSingle()
 	);
-	if (!initiative) return null;
+	if (!found) return null;
+	// Recordings are for signed-in readers only (anon holds no grant on voice_messages).
+	const recording =
+		userId && found.voice_id
+			? unwrapMaybe(await db.from('voice_messages').select('transcript, audio_deleted_at').eq('id', found.voice_id).maybeSingle())
+			: null;
+	const initiative = { ...found, voice_messages: recording };
 	const [asks, answers, cofounders] = await Promise.all([
 		db.from('initiative_ask_states').select('*').eq('initiative_id', id).order('kind').then(unwrap),
 		db.from('initiative_answers').select('*, initiative_asks!inner(initiative_id)').eq('initiative_asks.initiative_id', id).order('created_at').then(unwrap),

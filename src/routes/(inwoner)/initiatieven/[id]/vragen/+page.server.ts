@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { superValidate, fail } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { z } from 'zod';
+import { z } from '$lib/schemas/zod';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid, requireUser } from '$lib/server/auth/guard';
 import { ASK_KINDS } from '$lib/schemas/initiatives';
