@@ -13,6 +13,14 @@ function filesUnder(dir: string): string[] {
 
 const DOMAINS = ['people', 'help', 'initiatives', 'carers', 'social-map', 'signals'];
 const READERS = ['coordination', 'home']; // may read the domains
+const SHARED_ROOMS = ['auth', 'db', 'forms', 'jobs', 'mail', 'moderation', 'notifications', 'voice'];
+
+describe('lib/server', () => {
+	it('every folder is a shared room, a domain or a reader, so a new domain is checked below', () => {
+		const folders = readdirSync('src/lib/server', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+		expect(folders.filter((f) => ![...SHARED_ROOMS, ...DOMAINS, ...READERS].includes(f))).toEqual([]);
+	});
+});
 
 describe('routes', () => {
 	const routeFiles = filesUnder('src/routes').filter((f) => /\+(page|layout)\.server\.ts$|\+server\.ts$/.test(f));
