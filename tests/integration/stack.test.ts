@@ -81,7 +81,7 @@ describe('whoami(): the JWT chain from server to RLS', () => {
 });
 
 // Each test here starts a whole stack of its own (a new cluster, migrations, seed): slow on a busy machine.
-describe('starting again on the same data', { timeout: 60_000 }, () => {
+describe('starting again on the same data', { timeout: 90_000 }, () => {
 	it('keeps the data and applies no migration twice', async () => {
 		const dataDir = mkdtempSync(path.join(tmpdir(), 'omzien-restart-'));
 		const options = async (log: (m: string) => void) => ({
@@ -107,11 +107,11 @@ describe('starting again on the same data', { timeout: 60_000 }, () => {
 			await b.stop();
 			rmSync(dataDir, { recursive: true, force: true });
 		}
-	}, 90_000); // a fresh cluster of its own: slow on a busy machine
+	});
 });
 
 // Each test here starts a whole stack of its own (a new cluster, migrations, seed): slow on a busy machine.
-describe('an ES256 signing key instead of the HS256 secret', { timeout: 60_000 }, () => {
+describe('an ES256 signing key instead of the HS256 secret', { timeout: 90_000 }, () => {
 	it('lets PostgREST verify our tokens with the public key', async () => {
 		const dataDir = mkdtempSync(path.join(tmpdir(), 'omzien-es256-'));
 		const jwk = await generateEs256Jwk();
@@ -142,11 +142,11 @@ describe('an ES256 signing key instead of the HS256 secret', { timeout: 60_000 }
 			await stack.stop();
 			rmSync(dataDir, { recursive: true, force: true });
 		}
-	}, 90_000); // a fresh cluster of its own: slow on a busy machine
+	});
 });
 
 // Each test here starts a whole stack of its own (a new cluster, migrations, seed): slow on a busy machine.
-describe('a migration that fails', { timeout: 60_000 }, () => {
+describe('a migration that fails', { timeout: 90_000 }, () => {
 	it('names the file, the line and the statement, applies nothing of that file, and runs once fixed', async () => {
 		const dataDir = mkdtempSync(path.join(tmpdir(), 'omzien-broken-'));
 		const migrationsDir = mkdtempSync(path.join(tmpdir(), 'omzien-migrations-'));
@@ -197,7 +197,7 @@ describe('a migration that fails', { timeout: 60_000 }, () => {
 			rmSync(dataDir, { recursive: true, force: true });
 			rmSync(migrationsDir, { recursive: true, force: true });
 		}
-	}, 90_000); // a fresh cluster of its own: slow on a busy machine
+	});
 });
 
 describe('supabase/config.toml', () => {
