@@ -70,6 +70,30 @@ describe('the Postgres version', () => {
 		expect(rows[0].metres).toBeCloseTo(1113.2, 0);
 	});
 
+	it('earth_point and earth_metres give what earthdistance gives, and the planner inlines them', async () => {
+		const { same, plan } = await inRolledBackTransaction(async (c) => {
+			// earthdistance's own functions, called with extensions on the path so they also work on 15
+			await c.query('set local search_path = public, extensions');
+			const compared = await c.query<{ same: boolean }>(
+				`select bool_and(public.earth_point(a.latitude, a.longitude)::text = ll_to_earth(a.latitude, a.longitude)::text
+				        and public.earth_metres(public.earth_point(a.latitude, a.longitude), public.earth_point(0, 180))
+				            = earth_distance(ll_to_earth(a.latitude, a.longitude), ll_to_earth(0, 180))) as same
+				 from areas a`
+			);
+			// as a caller without extensions on the path: the plan shows cube arithmetic, not a call
+			// per row (a call per row costs a hundred times more at 100,000 rows)
+			await c.query('set local search_path = public');
+			const explained = await c.query<{ 'QUERY PLAN': string }>(
+				'explain (verbose, costs off) select public.earth_metres(public.earth_point(a.latitude, a.longitude), public.earth_point(50.8, 5.7)) from areas a'
+			);
+			return { same: compared.rows[0].same, plan: explained.rows.map((r) => r['QUERY PLAN']).join('\n') };
+		});
+		expect(same).toBe(true);
+		expect(plan).toContain('extensions.cube_distance(');
+		expect(plan).not.toContain('earth_point(');
+		expect(plan).not.toContain('earth_metres(');
+	});
+
 	it('the demo volunteers have their location (the seed loaded on this version)', async () => {
 		const { rows } = await inRolledBackTransaction((c) =>
 			c.query<{ id: string; has: boolean }>('select profile_id as id, location is not null as has from volunteer_profiles where profile_id = $1', [people.fatima])
