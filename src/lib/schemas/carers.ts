@@ -2,6 +2,7 @@
 // Applying is one question a screen; the answers so far travel along as hidden fields, so it
 // works the same without JavaScript. The IBAN is checked with ibantools (country and checksum).
 import { z } from './zod';
+import { safeText } from './fields';
 import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from 'ibantools';
 
 export const RELATIONSHIPS = ['partner', 'parent', 'child', 'other_family', 'neighbour', 'friend'] as const;
@@ -204,3 +205,41 @@ export const checkSchema = z.object(Object.fromEntries(CHECK_STATEMENTS.map((s) 
 export function isHeavy(answers: number[]): boolean {
 	return answers.length > 0 && (answers.reduce((a, b) => a + b, 0) / answers.length >= 3.5 || answers.includes(5));
 }
+
+/*
+ * The person cared for confirms. The carer makes a code (and, with an e-mail address, a link);
+ * the person cared for types the code at /mantelzorg/bevestigen, or opens the link; a coordinator
+ * or officer can confirm after a phone call, with a short note of the call.
+ */
+export type ConfirmLookupState = 'open' | 'wrong' | 'used' | 'expired' | 'too_many';
+
+/** A code as people type it: spaces and dashes allowed, small letters too. */
+export function normalizeCode(value: string): string {
+	return value.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+}
+
+export const newConfirmationSchema = z.object({
+	email: z.union([z.literal(''), z.email({ error: 'errors.email_invalid' }).max(254, { error: 'errors.email_invalid' })], { error: 'errors.email_invalid' }).default('')
+});
+
+export const confirmCodeSchema = z.object({
+	code: z
+		.string()
+		.max(60, { error: 'carers.confirm.codeWrong' })
+		.refine((v) => normalizeCode(v).length >= 10, { error: 'carers.confirm.codeMissing' })
+});
+
+export const phoneConfirmSchema = z.object({
+	note: safeText({ max: 500, tooLong: 'carers.errors.call_note_long', missing: 'carers.errors.call_note_missing' }).refine((v) => v.length >= 5, {
+		error: 'carers.errors.call_note_missing'
+	})
+});
+
+/** A partner checks a code, or redeems it. The empty action comes first: nothing chosen is never "redeem". */
+export const voucherSchema = z.object({
+	code: z
+		.string()
+		.max(60, { error: 'carers.partner.wrong' })
+		.refine((v) => normalizeCode(v).length === 12, { error: 'carers.partner.codeMissing' }),
+	action: z.enum(['check', 'redeem'], { error: 'errors.form' }).default('check')
+});
