@@ -243,3 +243,13 @@ export const voucherSchema = z.object({
 		.refine((v) => normalizeCode(v).length === 12, { error: 'carers.partner.codeMissing' }),
 	action: z.enum(['check', 'redeem'], { error: 'errors.form' }).default('check')
 });
+
+/** "Voelt u zich gewaardeerd?" The empty choice first: nothing chosen is never "yes". */
+export const FEELINGS = ['yes', 'somewhat', 'no'] as const;
+export type CarerFeeling = (typeof FEELINGS)[number];
+export const feelingSchema = z
+	.object({ feeling: z.enum(['', ...FEELINGS], { error: 'carers.errors.feeling_missing' }).default('') })
+	.refine((v) => v.feeling !== '', { error: 'carers.errors.feeling_missing', path: ['feeling'] });
+
+/** Deleting one's own data needs a tick: "Ik weet het zeker". */
+export const deleteMineSchema = z.object({ sure: z.boolean().default(false) }).refine((v) => v.sure, { error: 'carers.errors.sure_missing', path: ['sure'] });

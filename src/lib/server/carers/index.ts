@@ -13,6 +13,7 @@ import './register';
 export { newConfirmation, lookupConfirmation, confirmWithSecret, confirmByPhone, clientKey } from './confirm';
 export { paymentExport } from './payments';
 export { myPartner, useVoucher } from './vouchers';
+export { answerFeeling, deleteMyData, exportMyData, keepPaidYears, readFigures } from './own-data';
 
 export type CarerSettings = Tables<'carer_settings'>;
 export type Refusal = { ok: false; status: 400 | 403 | 404 | 409; error: string };

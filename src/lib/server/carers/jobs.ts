@@ -18,3 +18,9 @@ export async function sendConfirmationReminders(origin: string): Promise<{ remin
 	}
 	return { reminded: reminders.length, escalated: escalations.length };
 }
+
+/** Deletes carers' data past its keeping time (the rules are in the database: carer_delete_expired()). */
+export async function deleteExpiredCarerData(): Promise<{ applications: number; checks: number }> {
+	const [row] = unwrap(await adminClient().rpc('carer_delete_expired'));
+	return { applications: row?.applications ?? 0, checks: row?.checks ?? 0 };
+}

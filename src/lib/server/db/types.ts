@@ -175,6 +175,26 @@ export type Database = {
 					{ foreignKeyName: 'carer_applications_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
 				]
 			}
+			carer_appreciation_answers: {
+				Row: {
+					application_id: string
+					feeling: Database['public']['Enums']['carer_feeling']
+					answered_at: string
+				}
+				Insert: {
+					application_id: string
+					feeling: Database['public']['Enums']['carer_feeling']
+					answered_at?: string
+				}
+				Update: {
+					application_id?: string
+					feeling?: Database['public']['Enums']['carer_feeling']
+					answered_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_appreciation_answers_application_id_fkey'; columns: ['application_id']; isOneToOne: true; referencedRelation: 'carer_applications'; referencedColumns: ['id'] }
+				]
+			}
 			carer_bank_accounts: {
 				Row: {
 					application_id: string
@@ -1827,6 +1847,7 @@ export type Database = {
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
 			carer_amount: { Args: { p_municipality: string; p_year: number }; Returns: number }
 			carer_answer: { Args: { p_application: string; p_answer: string }; Returns: undefined }
+			carer_answer_feeling: { Args: { p_application: string; p_feeling: Database['public']['Enums']['carer_feeling'] }; Returns: undefined }
 			carer_application_area: { Args: { p_id: string }; Returns: string }
 			carer_application_closed_at: { Args: { p_id: string }; Returns: string }
 			carer_apply: { Args: { p_municipality: string; p_year: number; p_carer: string; p_relationship: Database['public']['Enums']['carer_relationship']; p_cared_for_name: string; p_cared_for_postcode: string; p_cared_for_house_number: string; p_caring_since: string; p_hours: Database['public']['Enums']['carer_hours_band']; p_terminal_care: boolean; p_cared_for_lives_here: boolean; p_payout: Database['public']['Enums']['carer_payout']; p_gift?: string; p_iban?: string; p_account_holder?: string; p_extra?: string; p_voice_id?: string }; Returns: string }
@@ -1842,7 +1863,11 @@ export type Database = {
 			carer_confirmation_lookup: { Args: { p_secret: string; p_client: string }; Returns: { state: string | null; carer_name: string | null; year: number | null; relationship: Database['public']['Enums']['carer_relationship'] | null; hours: Database['public']['Enums']['carer_hours_band'] | null }[] }
 			carer_confirmation_state: { Args: { a: unknown }; Returns: string }
 			carer_decide: { Args: { p_application: string; p_decision: string; p_text?: string }; Returns: undefined }
+			carer_delete_expired: { Args: Record<PropertyKey, never>; Returns: { applications: number | null; checks: number | null }[] }
+			carer_delete_my_data: { Args: Record<PropertyKey, never>; Returns: number }
+			carer_figures: { Args: { p_municipality: string; p_year: number }; Returns: { applications: number | null; confirmed: number | null; approved: number | null; paid_or_redeemed: number | null; answered: number | null; appreciated: number | null }[] }
 			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
+			carer_keep_paid_years: { Args: Record<PropertyKey, never>; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
 			carer_new_confirmation: { Args: { p_application: string }; Returns: { code: string | null; token: string | null; expires_at: string | null }[] }
@@ -1926,6 +1951,7 @@ export type Database = {
 			carer_applicant_rule: 'carer' | 'cared_for' | 'either'
 			carer_application_status: 'submitted' | 'question' | 'approved' | 'refused'
 			carer_confirm_how: 'code' | 'link' | 'phone'
+			carer_feeling: 'yes' | 'somewhat' | 'no'
 			carer_hours_band: 'under_4' | 'from_4_to_8' | 'from_8_to_16' | 'over_16'
 			carer_payout: 'money' | 'voucher' | 'gift'
 			carer_relationship: 'partner' | 'parent' | 'child' | 'other_family' | 'neighbour' | 'friend'

@@ -3,7 +3,7 @@ import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid, requireOfficer } from '$lib/server/auth/guard';
-import { currentYear, listApplications, markCalledBack, municipalityFor, readCheckOverview, readSettings, saveSettings, settingsForm } from '$lib/server/carers';
+import { currentYear, listApplications, markCalledBack, municipalityFor, readCheckOverview, readFigures, readSettings, saveSettings, settingsForm } from '$lib/server/carers';
 import { settingsSchema } from '$lib/schemas/carers';
 
 async function municipalityOf(locals: App.Locals) {
@@ -22,7 +22,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		year,
 		form: await superValidate(settingsForm(settings, year), zod4(settingsSchema), { errors: false }),
 		applications: await listApplications(locals.db, municipalityId, year),
-		checks: await readCheckOverview(locals.db, municipalityId, year)
+		checks: await readCheckOverview(locals.db, municipalityId, year),
+		figures: await readFigures(locals.db, municipalityId, year)
 	};
 };
 

@@ -18,6 +18,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		application: rest,
 		accountEnd: account ? account.iban.slice(-4) : null,
 		justSent: url.searchParams.has('verstuurd'),
+		userId: user.id,
 		mayPhone: hasRole(user, 'coordinator') && application.carer_id !== user.id,
 		form: await superValidate(zod4(answerSchema)),
 		codeForm: await superValidate(zod4(newConfirmationSchema)),
