@@ -305,3 +305,101 @@ describe('a voucher or gift', () => {
 		expect((await (await asAnon()).from('carer_partners').select('name')).error?.code).toBe('42501');
 	});
 });
+
+describe('"Voelt u zich gewaardeerd?" and the figures', () => {
+	it('only the carer answers, only for an approved application; the team sees counts, under 5 hidden', async () => {
+		const { id, carer } = await applied('voucher');
+		const own = await asUser(carer);
+		expect((await own.rpc('carer_answer_feeling', { p_application: id, p_feeling: 'yes' })).error?.code).toBe('P0002'); // not approved yet
+		await approve(id);
+		for (const who of [people.jan, people.ahmed, people.sanne]) {
+			expect((await (await asUser(who)).rpc('carer_answer_feeling', { p_application: id, p_feeling: 'no' })).error?.code, who).toBe('P0002');
+		}
+		expect((await own.rpc('carer_answer_feeling', { p_application: id, p_feeling: 'somewhat' })).error).toBeNull();
+		expect((await own.rpc('carer_answer_feeling', { p_application: id, p_feeling: 'yes' })).error).toBeNull();
+		expect((await own.from('carer_appreciation_answers').select('feeling').eq('application_id', id)).data).toEqual([{ feeling: 'yes' }]);
+		for (const who of [people.ahmed, people.jan]) {
+			expect((await (await asUser(who)).from('carer_appreciation_answers').select('feeling').eq('application_id', id)).data, who).toEqual([]);
+		}
+
+		const [place] = await sql<{ id: string }>(`insert into municipalities (name) values ('Gemeente Cijfers') returning id`);
+		await sql(`insert into carer_settings (municipality_id, year, opens_on, closes_on, payout_options, amount_cents) values ($1, $2, make_date($2, 1, 1), make_date($2, 12, 31), '{voucher}', 5000)`, [place.id, year]);
+		const [team] = await sql<{ id: string }>(`insert into organisations (municipality_id, name, kind) values ($1, 'Cijfers team', 'municipal_team') returning id`, [place.id]);
+		const counter = await newResident('Teller');
+		await sql(`insert into memberships (organisation_id, profile_id, role) values ($1, $2, 'officer')`, [team.id, counter]);
+		const figures = async () => (await (await asUser(counter)).rpc('carer_figures', { p_municipality: place.id, p_year: year })).data?.[0];
+		const add = async (n: number) => {
+			for (let i = 0; i < n; i++) {
+				const carerId = await newResident(`Cijfer${i}`);
+				await sql(
+					`insert into carer_applications (municipality_id, year, carer_id, relationship, cared_for_name, cared_for_postcode, cared_for_house_number, caring_since, hours, cared_for_lives_here, payout)
+					 values ($1, $2, $3, 'friend', 'Iemand', '4321AB', $4, '2020-01-01', 'over_16', true, 'voucher')`,
+					[place.id, year, carerId, String(postcodeCounter++)]
+				);
+			}
+		};
+		await add(4);
+		expect(await figures()).toEqual({ applications: null, confirmed: null, approved: null, paid_or_redeemed: null, answered: null, appreciated: null });
+		await add(2);
+		await sql(`update carer_confirmations set confirmed_at = now(), confirmed_how = 'phone' where application_id in (select id from carer_applications where municipality_id = $1)`, [place.id]);
+		await sql(`update carer_applications set status = 'approved' where municipality_id = $1`, [place.id]);
+		await sql(`insert into carer_appreciation_answers (application_id, feeling) select id, 'yes' from carer_applications where municipality_id = $1`, [place.id]);
+		expect(await figures()).toEqual({ applications: 6, confirmed: 6, approved: 6, paid_or_redeemed: null, answered: 6, appreciated: 6 });
+		expect(await sql('select count(*)::int as n from carer_vouchers where municipality_id = $1', [place.id])).toEqual([{ n: 6 }]);
+		for (const who of [people.ahmed, people.sanne, people.jan]) {
+			expect((await (await asUser(who)).rpc('carer_figures', { p_municipality: place.id, p_year: year })).error?.code, who).toBe('42501');
+		}
+	});
+});
+
+describe('own data', () => {
+	it('the carer downloads it all and deletes what no payment depends on; approved stays for the legal period', async () => {
+		const carer = await newResident('Eigen');
+		const approvedOne = await applied('money', carer);
+		const waitingOne = await applied('voucher', carer);
+		await approve(approvedOne.id);
+		const own = await asUser(carer);
+		await own.from('carer_checks').insert({ carer_id: carer, answers: [5, 5, 5, 5, 5] });
+		const { exportMyData } = await import('../../src/lib/server/carers/own-data');
+		const data = await exportMyData(own, carer);
+		expect(data.applications.map((a) => a.id).sort()).toEqual([approvedOne.id, waitingOne.id].sort());
+		expect(data.applications.find((a) => a.id === approvedOne.id)?.carer_bank_accounts).toMatchObject({ iban: 'NL91ABNA0417164300' });
+		expect(data.checks).toHaveLength(1);
+		// Someone else's export of this carer is empty.
+		expect((await exportMyData(await asUser(people.jan), carer)).applications).toEqual([]);
+
+		expect((await own.rpc('carer_delete_my_data')).data).toBe(1);
+		expect(await sql('select id from carer_applications where carer_id = $1', [carer])).toEqual([{ id: approvedOne.id }]);
+		expect(await sql('select 1 from carer_checks where carer_id = $1', [carer])).toEqual([]);
+		expect(await sql(`select 1 from audit_log where actor_id = $1 and action = 'carer.deleted_own_data'`, [carer])).toHaveLength(1);
+		expect((await (await asAnon()).rpc('carer_delete_my_data')).error).not.toBeNull();
+	});
+
+	it('retention removes old applications by the job; deleting a profile removes everything of the carer', async () => {
+		const { id: old } = await applied('voucher');
+		const { id: oldApproved } = await applied('voucher');
+		const { id: fresh } = await applied('voucher');
+		await sql(`insert into carer_settings (municipality_id, year, opens_on, closes_on, payout_options, amount_cents) values ($1, $2, make_date($2, 1, 1), make_date($2, 12, 31), '{voucher}', 5000), ($1, $3, make_date($3, 1, 1), make_date($3, 12, 31), '{voucher}', 5000) on conflict do nothing`, [municipality, year - 3, year - 5]);
+		await sql(`update carer_applications set year = $2 where id = $1`, [old, year - 3]);
+		await sql(`update carer_confirmations set confirmed_at = now(), confirmed_how = 'phone' where application_id = $1`, [oldApproved]);
+		await sql(`update carer_applications set status = 'approved' where id = $1`, [oldApproved]);
+		await sql(`update carer_applications set year = $2 where id = $1`, [oldApproved, year - 5]);
+		const { deleteExpiredCarerData } = await import('../../src/lib/server/carers/jobs');
+		const gone = await deleteExpiredCarerData();
+		expect(gone.applications).toBeGreaterThanOrEqual(1);
+		const left = (await sql<{ id: string }>('select id from carer_applications where id = any($1)', [[old, oldApproved, fresh]])).map((r) => r.id);
+		expect(left.sort()).toEqual([oldApproved, fresh].sort()); // approved: seven years; others: two
+		// Eight years back is before the rules' first year (2020): moved there without the foreign key's check.
+		await sql(`set session_replication_role = replica; update carer_applications set year = ${year - 8} where id = '${oldApproved}'`);
+		await deleteExpiredCarerData();
+		expect(await sql('select 1 from carer_applications where id = $1', [oldApproved])).toEqual([]);
+
+		const { id, carer } = await applied('money');
+		await approve(id);
+		await sql('delete from profiles where id = $1', [carer]);
+		for (const table of ['carer_applications', 'carer_bank_accounts', 'carer_confirmations', 'carer_vouchers']) {
+			const column = table === 'carer_applications' ? 'id' : 'application_id';
+			expect(await sql(`select 1 from ${table} where ${column} = $1`, [id]), table).toEqual([]);
+		}
+	});
+});

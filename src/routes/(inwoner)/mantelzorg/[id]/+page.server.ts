@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	/** The carer answers the officer's question. */
-	default: async ({ request, locals, params }) => {
+	answer: async ({ request, locals, params }) => {
 		requireUser(locals);
 		const form = await superValidate(request, zod4(answerSchema));
 		if (!form.valid) return fail(400, { form });
