@@ -190,6 +190,14 @@ test('carer pages have no axe violations', async ({ page }) => {
 		await expectNoAxeViolations(page);
 	}
 	await page.context().clearCookies();
+	await signIn(page, 'truus@voorbeeld.nl');
+	await sql(`update carer_confirmations set confirmed_at = now(), confirmed_how = 'phone' where application_id = $1`, [id]);
+	await sql(`update carer_applications set status = 'approved' where id = $1`, [id]);
+	for (const path of [`/mantelzorg/${id}`, `/mantelzorg/${id}/gewaardeerd`, '/mantelzorg/mijn-gegevens']) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+	await page.context().clearCookies();
 	await signIn(page, 'bloemist@voorbeeld.nl');
 	await page.goto('/partner');
 	await expectNoAxeViolations(page);

@@ -286,3 +286,49 @@ test('only partners reach the partner page', async ({ page }, testInfo) => {
 	expect(response?.status()).toBe(403);
 	await expect(page.getByText('Deze pagina is alleen voor winkels die meedoen.')).toBeVisible();
 });
+
+test('an approved carer says whether they feel appreciated, downloads their data and deletes what may go', async ({ page }, testInfo) => {
+	test.setTimeout(180_000);
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	const email = newEmail(testInfo, 'gerda');
+	await signIn(page, email, { name: `Gerda ${testInfo.project.name}`, area: 'Noord (wijk)' });
+	const [{ id: me }] = await sql<{ id: string }>('select id from profiles where email = $1', [email]);
+	// Two applications made directly (the journey itself is above): one approved voucher, one waiting.
+	const rows = await sql<{ id: string }>(
+		`insert into carer_applications (municipality_id, year, carer_id, applied_by, relationship, cared_for_name, cared_for_postcode, cared_for_house_number, caring_since, hours, cared_for_lives_here, payout)
+		 values ('00000000-0000-4000-8000-000000000001', extract(year from now())::int, $1, $1, 'child', 'Kind Gerda', '6212AA', $2, '2019-01-01', 'over_16', true, 'voucher'),
+		        ('00000000-0000-4000-8000-000000000001', extract(year from now())::int, $1, $1, 'friend', 'Vriendin Gerda', '6212AB', $2, '2019-01-01', 'over_16', true, 'voucher')
+		 returning id`,
+		[me, withJs ? '1' : '2']
+	);
+	const [approved, waiting] = rows.map((r) => r.id);
+	await sql(`update carer_confirmations set confirmed_at = now(), confirmed_how = 'phone' where application_id = $1`, [approved]);
+	await sql(`update carer_applications set status = 'approved' where id = $1`, [approved]);
+
+	await page.goto(`/mantelzorg/${approved}`);
+	await page.getByRole('link', { name: 'Voelt u zich gewaardeerd? Zeg het ons.' }).click();
+	await page.getByRole('button', { name: 'Antwoord sturen' }).click();
+	await expect(page.locator('#feeling-error')).toHaveText('Kies ja, een beetje of nee.');
+	if (withJs) await expectNoAxeViolations(page);
+	await page.getByRole('radio', { name: 'Een beetje' }).check();
+	await page.getByRole('button', { name: 'Antwoord sturen' }).click();
+	await expect(page.getByText('Dank u wel voor uw antwoord.')).toBeVisible();
+	await expect(page.getByText('Hier vindt u steun:')).toBeVisible();
+	if (withJs) await expectNoAxeViolations(page);
+	expect(await sql('select feeling from carer_appreciation_answers where application_id = $1', [approved])).toEqual([{ feeling: 'somewhat' }]);
+
+	await page.goto('/mantelzorg');
+	await page.getByRole('link', { name: 'Mijn gegevens bekijken of wissen' }).click();
+	await expect(page.getByText('Dan bewaren wij die aanvraag 7 jaar.', { exact: false })).toBeVisible();
+	if (withJs) await expectNoAxeViolations(page);
+	const download = await page.request.get('/mantelzorg/mijn-gegevens/download');
+	expect(download.headers()['content-disposition']).toContain('attachment');
+	const data = await download.json();
+	expect(data.applications.map((a: { id: string }) => a.id).sort()).toEqual([approved, waiting].sort());
+	await page.getByRole('button', { name: 'Mijn gegevens wissen' }).click();
+	await expect(page.locator('#sure-error')).toHaveText('Zet een vinkje als u het zeker weet.');
+	await page.getByRole('checkbox', { name: 'Ik weet het zeker' }).check();
+	await page.getByRole('button', { name: 'Mijn gegevens wissen' }).click();
+	await expect(page.getByText('Wat de gemeente u gaf, bewaren wij nog even.', { exact: false })).toBeVisible();
+	expect(await sql('select id from carer_applications where carer_id = $1', [me])).toEqual([{ id: approved }]);
+});
