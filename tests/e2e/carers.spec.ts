@@ -332,3 +332,28 @@ test('an approved carer says whether they feel appreciated, downloads their data
 	await expect(page.getByText('Wat de gemeente u gaf, bewaren wij nog even.', { exact: false })).toBeVisible();
 	expect(await sql('select id from carer_applications where carer_id = $1', [me])).toEqual([{ id: approved }]);
 });
+
+test('the officer adds a shop; its staff signs in and reaches the partner page', async ({ page, browser }, testInfo) => {
+	test.setTimeout(180_000);
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	const shopEmail = newEmail(testInfo, 'kaaswinkel');
+	await signIn(page, 'ahmed@voorbeeld.nl');
+	await page.goto('/gemeente/mantelzorg');
+	await page.getByLabel('Naam van de winkel').fill('Kaaswinkel Het Gat');
+	await page.getByLabel('E-mailadres om mee in te loggen').fill('geen-adres');
+	await page.getByRole('button', { name: 'Winkel opslaan' }).click();
+	await expect(page.locator('#partner-email-error')).toBeVisible();
+	if (withJs) await expectNoAxeViolations(page);
+	await page.getByLabel('E-mailadres om mee in te loggen').fill(shopEmail);
+	await page.getByRole('checkbox', { name: 'Neemt cadeaubonnen aan' }).check();
+	await page.getByRole('button', { name: 'Winkel opslaan' }).click();
+	await expect(page.getByText('De winkel is opgeslagen.')).toBeVisible();
+	await expect(page.locator('.partners')).toContainText('Kaaswinkel Het Gat: Een cadeaubon');
+
+	const shopContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
+	const shop = await shopContext.newPage();
+	await signIn(shop, shopEmail);
+	await shop.goto('/partner');
+	await expect(shop.getByText('U werkt voor Kaaswinkel Het Gat.')).toBeVisible();
+	await shopContext.close();
+});

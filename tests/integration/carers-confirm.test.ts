@@ -403,3 +403,23 @@ describe('own data', () => {
 		}
 	});
 });
+
+describe('partners', () => {
+	it('an officer adds one by e-mail (the account is made), only gifts of this year, not another municipality’s partner', async () => {
+		const email = `kaas.${randomUUID().slice(0, 8)}@voorbeeld.nl`;
+		const ahmed = await asUser(people.ahmed);
+		const add = (db: Awaited<ReturnType<typeof asUser>>, gifts: string[], address = email) =>
+			db.rpc('carer_add_partner', { p_municipality: municipality, p_name: 'Kaaswinkel', p_email: address, p_accepts_vouchers: true, p_gifts: gifts });
+		for (const who of [people.jan, people.sanne, other.officer]) {
+			expect((await add(await asUser(who), [])).error?.code, who).toBe('42501');
+		}
+		expect((await add(ahmed, ['Een auto'])).error?.message).toBe('carers.errors.gift_unknown');
+		const { data: id, error } = await add(ahmed, ['Twee kaartjes voor de bioscoop']);
+		expect(error).toBeNull();
+		const [row] = await sql<{ email: string; gifts: string[] }>('select p.email, c.gifts from carer_partners c join profiles p on p.id = c.profile_id where c.id = $1', [id]);
+		expect(row).toEqual({ email, gifts: ['Twee kaartjes voor de bioscoop'] });
+		const [{ email: elsewhere }] = await sql<{ email: string }>('select email from profiles where id = $1', [other.partner]);
+		expect((await add(ahmed, [], elsewhere)).error?.message).toBe('carers.errors.partner_elsewhere');
+		expect(await sql(`select 1 from audit_log where action = 'carer.partner_saved' and details ->> 'partner' = $1`, [id])).toHaveLength(1);
+	});
+});

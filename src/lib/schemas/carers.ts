@@ -253,3 +253,14 @@ export const feelingSchema = z
 
 /** Deleting one's own data needs a tick: "Ik weet het zeker". */
 export const deleteMineSchema = z.object({ sure: z.boolean().default(false) }).refine((v) => v.sure, { error: 'carers.errors.sure_missing', path: ['sure'] });
+
+/** An officer adds a partner: its name, the e-mail address its staff signs in with, what it takes. */
+export const partnerSchema = z.object({
+	name: safeText({ max: 80, tooLong: 'carers.errors.partner_name', missing: 'carers.errors.partner_name', oneLine: true }).refine((v) => v.length >= 2, {
+		error: 'carers.errors.partner_name'
+	}),
+	email: z.email({ error: 'errors.email_invalid' }).max(254, { error: 'errors.email_invalid' }),
+	accepts_vouchers: z.boolean().default(false),
+	gifts: z.array(z.string().max(80)).max(10).default([])
+});
+export type PartnerInput = z.infer<typeof partnerSchema>;

@@ -12,7 +12,7 @@ import './register';
 
 export { newConfirmation, lookupConfirmation, confirmWithSecret, confirmByPhone, clientKey } from './confirm';
 export { paymentExport } from './payments';
-export { myPartner, useVoucher } from './vouchers';
+export { listPartners, myPartner, savePartner, useVoucher } from './vouchers';
 export { answerFeeling, deleteMyData, exportMyData, keepPaidYears, readFigures } from './own-data';
 
 export type CarerSettings = Tables<'carer_settings'>;

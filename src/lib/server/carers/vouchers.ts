@@ -2,8 +2,9 @@
 // The database makes the code on approval and redeems it once; a partner sees only whether a
 // code is valid and what it is worth.
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
-import { isNotAllowed } from '../db/errors';
+import { isBadInput, isNotAllowed, isRefusedNow } from '../db/errors';
 import type { FieldRefusal } from '$lib/schemas/fields';
+import type { PartnerInput } from '$lib/schemas/carers';
 
 /** The partner entry of the signed-in person, or null: the partner page is only for them. */
 export async function myPartner(db: Db, userId: string) {
@@ -42,4 +43,27 @@ export async function useVoucher(db: Db, code: string, action: 'check' | 'redeem
 		if (isNotAllowed(err)) return { ok: false, refusal: { status: 403, field: 'code', message: 'carers.errors.only_partners' } };
 		throw err;
 	}
+}
+
+/** The partners of the municipality, for its officers (RLS). */
+export async function listPartners(db: Db, municipalityId: string) {
+	return unwrap(await db.from('carer_partners').select('id, name, accepts_vouchers, gifts').eq('municipality_id', municipalityId).order('name'));
+}
+
+/** An officer adds a partner by its staff's e-mail address (or changes it); the database checks the rest. */
+export async function savePartner(db: Db, municipalityId: string, input: PartnerInput): Promise<{ ok: true } | { ok: false; refusal: FieldRefusal }> {
+	try {
+		unwrap(
+			await db.rpc('carer_add_partner', {
+				p_municipality: municipalityId, p_name: input.name, p_email: input.email, p_accepts_vouchers: input.accepts_vouchers, p_gifts: input.gifts
+			})
+		);
+	} catch (err) {
+		const key = /carers\.errors\.[a-z_]+/.exec(err instanceof Error ? err.message : '')?.[0] ?? 'carers.errors.form';
+		if (isNotAllowed(err)) return { ok: false, refusal: { status: 403, field: '', message: 'municipality.onlyOfficers' } };
+		if (isRefusedNow(err)) return { ok: false, refusal: { status: 409, field: 'email', message: key } };
+		if (isBadInput(err)) return { ok: false, refusal: { status: 400, field: 'gifts', message: key } };
+		throw err;
+	}
+	return { ok: true };
 }

@@ -1845,6 +1845,7 @@ export type Database = {
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
+			carer_add_partner: { Args: { p_municipality: string; p_name: string; p_email: string; p_accepts_vouchers: boolean; p_gifts: unknown }; Returns: string }
 			carer_amount: { Args: { p_municipality: string; p_year: number }; Returns: number }
 			carer_answer: { Args: { p_application: string; p_answer: string }; Returns: undefined }
 			carer_answer_feeling: { Args: { p_application: string; p_feeling: Database['public']['Enums']['carer_feeling'] }; Returns: undefined }
