@@ -72,11 +72,27 @@ export const applySteps = {
 
 export type ApplyStep = keyof typeof applySteps;
 export const APPLY_STEPS = Object.keys(applySteps) as ApplyStep[];
+const APPLY_STEPS_LIST = ['relationship', 'person', 'lives_here', 'since', 'hours', 'payout', 'extra'] as const satisfies readonly ApplyStep[];
 export const APPLY_FIELDS = [
 	'carer_id', 'relationship', 'cared_for_name', 'cared_for_postcode', 'cared_for_house_number', 'cared_for_lives_here',
 	'caring_since', 'hours', 'terminal_care', 'payout', 'gift', 'iban', 'account_holder', 'extra', 'voice_id'
 ] as const;
 export type ApplyValues = Record<(typeof APPLY_FIELDS)[number], string>;
+
+/**
+ * The whole application as one superforms form: every answer so far as text (the screens not yet
+ * seen are empty), the screen on show and the way to go. Each screen is then checked with its
+ * own part (applySteps) by moveStep(); "Versturen" checks them all (parseApplication()).
+ */
+export const applySchema = z.object({
+	...(Object.fromEntries(APPLY_FIELDS.map((f) => [f, z.string().max(2000, { error: 'carers.errors.text_too_long' }).default('')])) as Record<
+		(typeof APPLY_FIELDS)[number],
+		z.ZodDefault<z.ZodString>
+	>),
+	step: z.enum([...APPLY_STEPS_LIST, 'summary'], { error: 'errors.form' }).default('relationship'),
+	direction: z.enum(['next', 'back'], { error: 'errors.form' }).default('next')
+});
+export type ApplyForm = z.infer<typeof applySchema>;
 
 export type StepOutcome = { ok: true; step: ApplyStep | 'summary'; values: ApplyValues } | { ok: false; step: ApplyStep; errors: Record<string, string> };
 
