@@ -169,12 +169,38 @@ test('carer pages have no axe violations', async ({ page }) => {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 	}
+	// A code and a link for the person cared for: the code on the page, the link by e-mail.
+	await page.goto(`/mantelzorg/${id}`);
+	const email = `henk.${Date.now()}@voorbeeld.nl`;
+	await page.getByLabel('E-mailadres van de persoon voor wie u zorgt').fill(email);
+	await page.getByRole('button', { name: 'Code maken' }).click();
+	await expect(page.getByText(`Wij hebben de link gestuurd naar ${email}.`)).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.goto('/dev/mail');
+	await page.locator('li', { hasText: email }).first().getByRole('link').click();
+	const link = /\/mantelzorg\/bevestigen\/[A-Z0-9]{32}/.exec(await page.locator('pre').innerText())![0];
 	await page.context().clearCookies();
+	for (const path of ['/mantelzorg/bevestigen', link]) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
 	await signIn(page, 'ahmed@voorbeeld.nl');
 	for (const path of ['/gemeente/mantelzorg', `/gemeente/mantelzorg/${id}`]) {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 	}
+	await page.context().clearCookies();
+	await signIn(page, 'truus@voorbeeld.nl');
+	await sql(`update carer_confirmations set confirmed_at = now(), confirmed_how = 'phone' where application_id = $1`, [id]);
+	await sql(`update carer_applications set status = 'approved' where id = $1`, [id]);
+	for (const path of [`/mantelzorg/${id}`, `/mantelzorg/${id}/gewaardeerd`, '/mantelzorg/mijn-gegevens']) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+	await page.context().clearCookies();
+	await signIn(page, 'bloemist@voorbeeld.nl');
+	await page.goto('/partner');
+	await expectNoAxeViolations(page);
 });
 
 test('sociale kaart pages have no axe violations', async ({ page }) => {

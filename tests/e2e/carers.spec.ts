@@ -1,11 +1,42 @@
 // The carer appreciation end to end, with and without JavaScript: the start page says what a
 // carer gets this year; a carer applies one question a screen (a wrong IBAN is refused next to
-// the field); the officer approves; the carer is told and sees it; paid deletes the IBAN.
+// the field); the person cared for confirms with the code; the officer approves; the payment
+// list holds exactly the approved money; the carer is told and sees it; paid deletes the IBAN.
+// A coordinator applies for a resident, the person cared for confirms with the paper code, the
+// officer approves, and a partner redeems the voucher once; a second time is refused.
 import { test, expect, signIn, newEmail, expectNoAxeViolations, sql } from './fixtures';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 
 async function next(page: Page) {
 	await page.getByRole('button', { name: 'Volgende' }).click();
+}
+
+/** The carer makes a code on the application page; the person cared for, without an account, types it in and confirms. */
+async function confirmWithPaperCode(page: Page, browser: Browser, withJs: boolean, carerName: string) {
+	await page.getByRole('button', { name: 'Code maken' }).click();
+	const code = (await page.locator('#confirm-code').innerText()).trim();
+	expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+	const context = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
+	const caredFor = await context.newPage();
+	await caredFor.goto('/mantelzorg/bevestigen');
+	await caredFor.getByLabel('Code', { exact: true }).fill('ABCDE-FGHJK');
+	await caredFor.getByRole('button', { name: 'Code bekijken' }).click();
+	await expect(caredFor.locator('#code-error')).toHaveText('Deze code klopt niet. Kijk de code nog eens na.');
+	if (withJs) await expectNoAxeViolations(caredFor);
+	await caredFor.getByLabel('Code', { exact: true }).fill(code.toLowerCase());
+	await caredFor.getByRole('button', { name: 'Code bekijken' }).click();
+	await expect(caredFor.getByText(`${carerName} zorgt voor u.`)).toBeVisible();
+	if (withJs) await expectNoAxeViolations(caredFor);
+	await caredFor.getByRole('button', { name: 'Ja, dat klopt' }).click();
+	await expect(caredFor.getByText('Dank u wel. U hebt het bevestigd.')).toBeVisible();
+	// Usable once.
+	await caredFor.goto('/mantelzorg/bevestigen');
+	await caredFor.getByLabel('Code', { exact: true }).fill(code);
+	await caredFor.getByRole('button', { name: 'Code bekijken' }).click();
+	await expect(caredFor.locator('#code-error')).toHaveText('Deze code is al gebruikt. U hoeft niets meer te doen.');
+	await context.close();
+	await page.goto(new URL(page.url()).pathname); // not reload: that would send the form again
+	await expect(page.getByText('De persoon voor wie u zorgt, heeft het bevestigd.')).toBeVisible();
 }
 
 test('a carer applies, the officer approves, the carer sees it', async ({ page, browser }, testInfo) => {
@@ -67,6 +98,8 @@ test('a carer applies, the officer approves, the carer sees it', async ({ page, 
 	const id = applicationPath.split('/').pop()!;
 	const [stored] = await sql<{ iban: string }>('select iban from carer_bank_accounts where application_id = $1', [id]);
 	expect(stored.iban).toBe('NL91ABNA0417164300');
+	await expect(page.getByRole('heading', { name: 'Laat het bevestigen' })).toBeVisible();
+	await confirmWithPaperCode(page, browser, withJs, name);
 
 	// The officer sees it in the list of this year and approves.
 	const officerContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
@@ -75,6 +108,7 @@ test('a carer applies, the officer approves, the carer sees it', async ({ page, 
 	await ahmed.goto('/gemeente');
 	await ahmed.getByRole('link', { name: 'Bedankje voor mantelzorgers' }).click();
 	await axe(ahmed);
+	await expect(ahmed.getByRole('row', { name: new RegExp(name) })).toContainText('Bevestigd');
 	await ahmed.getByRole('link', { name, exact: true }).click();
 	await expect(ahmed.getByText('NL91ABNA0417164300')).toBeVisible();
 	await axe(ahmed);
@@ -84,6 +118,16 @@ test('a carer applies, the officer approves, the carer sees it', async ({ page, 
 	await ahmed.getByRole('button', { name: 'Besluit sturen' }).click();
 	await expect(ahmed.getByText('Uw besluit is verstuurd.')).toBeVisible();
 	await axe(ahmed);
+
+	// The payment list holds exactly the approved money not yet paid, this one among them.
+	const csv = await (await ahmed.request.get('/gemeente/mantelzorg/betaallijst')).text();
+	const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+	expect(lines[0]).toBe('iban;naam;bedrag;kenmerk');
+	expect(lines).toContain(`NL91ABNA0417164300;C. Jansen;150.00;MZ${new Date().getFullYear()}-${id.slice(0, 8).toUpperCase()}`);
+	const approved = await sql<{ id: string }>(
+		`select id from carer_applications where status = 'approved' and payout = 'money' and paid_at is null and year = extract(year from now())::int and municipality_id = '00000000-0000-4000-8000-000000000001'`
+	);
+	expect(lines.slice(1).map((l) => l.split(';').at(-1)).sort()).toEqual(approved.map((a) => `MZ${new Date().getFullYear()}-${a.id.slice(0, 8).toUpperCase()}`).sort());
 
 	// The carer is told, and sees it.
 	await page.goto('/meldingen');
@@ -161,4 +205,155 @@ test('the officer changes the year’s rules and the start page follows', async 
 		`select amount_cents, one_per_address, terminal_care_counts, payout_options::text from carer_settings where year = extract(year from now())::int and municipality_id = '00000000-0000-4000-8000-000000000001'`
 	);
 	expect(rules).toEqual({ amount_cents: 15000, one_per_address: false, terminal_care_counts: true, payout_options: '{money,voucher,gift}' });
+});
+
+test('a coordinator applies for a resident, the paper code confirms, the officer approves, a partner redeems the voucher once', async ({ page, browser }, testInfo) => {
+	test.setTimeout(240_000);
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	const caredFor = `Heer Willems ${testInfo.project.name}`;
+	await signIn(page, 'sanne@voorbeeld.nl');
+	await page.goto('/coordinatie/bewoners/00000000-0000-4000-8000-000000000308');
+	await page.getByRole('link', { name: /bedankje/i }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Een bedankje vragen voor Mevrouw Willems');
+	await page.getByRole('radio', { name: 'Mijn partner' }).check();
+	await next(page);
+	await page.getByLabel('Naam', { exact: true }).fill(caredFor);
+	await page.getByLabel('Postcode').fill('6211 CD');
+	await page.getByLabel('Huisnummer').fill(withJs ? '7' : '8');
+	await next(page);
+	await page.getByRole('radio', { name: 'Ja' }).check();
+	await next(page);
+	await page.getByLabel('Sinds wanneer zorgt u voor deze persoon?').fill('2018-02');
+	await next(page);
+	await page.getByRole('radio', { name: '16 uur of meer' }).check();
+	await next(page);
+	await page.getByRole('radio', { name: /Een cadeaubon/ }).check();
+	await next(page);
+	await next(page);
+	await page.getByRole('button', { name: 'Versturen' }).click();
+	await expect(page.getByText('Wij hebben uw aanvraag.')).toBeVisible();
+	const applicationPath = new URL(page.url()).pathname;
+	const id = applicationPath.split('/').pop()!;
+	if (withJs) await expectNoAxeViolations(page);
+	await confirmWithPaperCode(page, browser, withJs, 'Mevrouw Willems');
+	expect(await sql(`select confirmed_how from carer_confirmations where application_id = $1`, [id])).toEqual([{ confirmed_how: 'code' }]);
+
+	const officerContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
+	const ahmed = await officerContext.newPage();
+	await signIn(ahmed, 'ahmed@voorbeeld.nl');
+	await ahmed.goto(`/gemeente/mantelzorg/${id}`);
+	await expect(ahmed.locator('#confirmation')).toContainText('Bevestigd (met de code)');
+	await ahmed.getByRole('radio', { name: 'Goedkeuren', exact: true }).check();
+	await ahmed.getByRole('button', { name: 'Besluit sturen' }).click();
+	await expect(ahmed.getByText('Uw besluit is verstuurd.')).toBeVisible();
+	await officerContext.close();
+
+	// The coordinator (who applied) sees the voucher's code to pass on.
+	await page.goto(applicationPath);
+	await expect(page.getByRole('heading', { name: 'Uw cadeaubon' })).toBeVisible();
+	await expect(page.getByText(/De cadeaubon is €\s150 waard\./)).toBeVisible();
+	const code = (await page.locator('#voucher-code').innerText()).trim();
+	expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
+	// The florist checks it, redeems it, and a second time is refused.
+	const shopContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
+	const shop = await shopContext.newPage();
+	await signIn(shop, 'bloemist@voorbeeld.nl');
+	await shop.goto('/partner');
+	await expect(shop.getByRole('heading', { level: 1 })).toHaveText('Code van een mantelzorger');
+	if (withJs) await expectNoAxeViolations(shop);
+	await shop.getByLabel('Code van de klant').fill(code.toLowerCase().replaceAll('-', ' '));
+	await shop.getByRole('button', { name: 'Code controleren' }).click();
+	await expect(shop.getByText(/Deze code klopt\. De klant krijgt: een cadeaubon van €\s150\./)).toBeVisible();
+	if (withJs) await expectNoAxeViolations(shop);
+	await shop.getByRole('button', { name: 'Code gebruiken' }).click();
+	await expect(shop.getByText('Gelukt. De code is gebruikt.', { exact: false })).toBeVisible();
+	await shop.getByLabel('Code van de klant').fill(code);
+	await shop.getByRole('button', { name: 'Code controleren' }).click();
+	await expect(shop.locator('#code-error')).toHaveText('Deze code is al gebruikt. U kunt hem niet nog een keer gebruiken.');
+	await expect(shop.getByRole('button', { name: 'Code gebruiken' })).toHaveCount(0);
+	if (withJs) await expectNoAxeViolations(shop);
+	await shopContext.close();
+	expect((await sql<{ n: number }>(`select count(*)::int as n from carer_vouchers where application_id = $1 and redeemed_at is not null`, [id]))[0].n).toBe(1);
+
+	await page.goto(applicationPath);
+	await expect(page.getByText(/U hebt de code gebruikt op/)).toBeVisible();
+});
+
+test('only partners reach the partner page', async ({ page }, testInfo) => {
+	await signIn(page, newEmail(testInfo, 'geenwinkel'), { name: 'Geen Winkel', area: 'Noord (wijk)' });
+	const response = await page.goto('/partner');
+	expect(response?.status()).toBe(403);
+	await expect(page.getByText('Deze pagina is alleen voor winkels die meedoen.')).toBeVisible();
+});
+
+test('an approved carer says whether they feel appreciated, downloads their data and deletes what may go', async ({ page }, testInfo) => {
+	test.setTimeout(180_000);
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	const email = newEmail(testInfo, 'gerda');
+	await signIn(page, email, { name: `Gerda ${testInfo.project.name}`, area: 'Noord (wijk)' });
+	const [{ id: me }] = await sql<{ id: string }>('select id from profiles where email = $1', [email]);
+	// Two applications made directly (the journey itself is above): one approved voucher, one waiting.
+	const rows = await sql<{ id: string }>(
+		`insert into carer_applications (municipality_id, year, carer_id, applied_by, relationship, cared_for_name, cared_for_postcode, cared_for_house_number, caring_since, hours, cared_for_lives_here, payout)
+		 values ('00000000-0000-4000-8000-000000000001', extract(year from now())::int, $1, $1, 'child', 'Kind Gerda', '6212AA', $2, '2019-01-01', 'over_16', true, 'voucher'),
+		        ('00000000-0000-4000-8000-000000000001', extract(year from now())::int, $1, $1, 'friend', 'Vriendin Gerda', '6212AB', $2, '2019-01-01', 'over_16', true, 'voucher')
+		 returning id`,
+		[me, withJs ? '1' : '2']
+	);
+	const [approved, waiting] = rows.map((r) => r.id);
+	await sql(`update carer_confirmations set confirmed_at = now(), confirmed_how = 'phone' where application_id = $1`, [approved]);
+	await sql(`update carer_applications set status = 'approved' where id = $1`, [approved]);
+
+	await page.goto(`/mantelzorg/${approved}`);
+	await page.getByRole('link', { name: 'Voelt u zich gewaardeerd? Zeg het ons.' }).click();
+	await page.getByRole('button', { name: 'Antwoord sturen' }).click();
+	await expect(page.locator('#feeling-error')).toHaveText('Kies ja, een beetje of nee.');
+	if (withJs) await expectNoAxeViolations(page);
+	await page.getByRole('radio', { name: 'Een beetje' }).check();
+	await page.getByRole('button', { name: 'Antwoord sturen' }).click();
+	await expect(page.getByText('Dank u wel voor uw antwoord.')).toBeVisible();
+	await expect(page.getByText('Hier vindt u steun:')).toBeVisible();
+	if (withJs) await expectNoAxeViolations(page);
+	expect(await sql('select feeling from carer_appreciation_answers where application_id = $1', [approved])).toEqual([{ feeling: 'somewhat' }]);
+
+	await page.goto('/mantelzorg');
+	await page.getByRole('link', { name: 'Mijn gegevens bekijken of wissen' }).click();
+	await expect(page.getByText('Dan bewaren wij die aanvraag 7 jaar.', { exact: false })).toBeVisible();
+	if (withJs) await expectNoAxeViolations(page);
+	const download = await page.request.get('/mantelzorg/mijn-gegevens/download');
+	expect(download.headers()['content-disposition']).toContain('attachment');
+	const data = await download.json();
+	expect(data.applications.map((a: { id: string }) => a.id).sort()).toEqual([approved, waiting].sort());
+	await page.getByRole('button', { name: 'Mijn gegevens wissen' }).click();
+	await expect(page.locator('#sure-error')).toHaveText('Zet een vinkje als u het zeker weet.');
+	await page.getByRole('checkbox', { name: 'Ik weet het zeker' }).check();
+	await page.getByRole('button', { name: 'Mijn gegevens wissen' }).click();
+	await expect(page.getByText('Wat de gemeente u gaf, bewaren wij nog even.', { exact: false })).toBeVisible();
+	expect(await sql('select id from carer_applications where carer_id = $1', [me])).toEqual([{ id: approved }]);
+});
+
+test('the officer adds a shop; its staff signs in and reaches the partner page', async ({ page, browser }, testInfo) => {
+	test.setTimeout(180_000);
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	const shopEmail = newEmail(testInfo, 'kaaswinkel');
+	await signIn(page, 'ahmed@voorbeeld.nl');
+	await page.goto('/gemeente/mantelzorg');
+	await page.getByLabel('Naam van de winkel').fill('Kaaswinkel Het Gat');
+	await page.getByLabel('E-mailadres om mee in te loggen').fill('geen-adres');
+	await page.getByRole('button', { name: 'Winkel opslaan' }).click();
+	await expect(page.locator('#partner-email-error')).toBeVisible();
+	if (withJs) await expectNoAxeViolations(page);
+	await page.getByLabel('E-mailadres om mee in te loggen').fill(shopEmail);
+	await page.getByRole('checkbox', { name: 'Neemt cadeaubonnen aan' }).check();
+	await page.getByRole('button', { name: 'Winkel opslaan' }).click();
+	await expect(page.getByText('De winkel is opgeslagen.')).toBeVisible();
+	await expect(page.locator('.partners')).toContainText('Kaaswinkel Het Gat: Een cadeaubon');
+
+	const shopContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
+	const shop = await shopContext.newPage();
+	await signIn(shop, shopEmail);
+	await shop.goto('/partner');
+	await expect(shop.getByText('U werkt voor Kaaswinkel Het Gat.')).toBeVisible();
+	await shopContext.close();
 });

@@ -114,7 +114,14 @@ test('every form action refuses missing, huge, NUL, impossible and unknown input
 		{ who: 'volunteer', path: '/hulp/bieden?/transcript', fields: { voice: id(UNKNOWN_ID()), transcript: text('Tekst', true) } },
 		{ who: 'coordinator', path: '/coordinatie/gemeld?/moderate', fields: { action: choice('dismiss'), subject_type: choice('help_request'), subject_id: id(UNKNOWN_ID()), report: id('', false) } },
 		{ who: 'coordinator', path: '/coordinatie/vrijwilligers?/vog', fields: { volunteer: id(UNKNOWN_ID()), vog_date: date('2020-01-01') } },
-		{ who: 'coordinator', path: '/coordinatie/bewoners/nieuw', fields: { display_name: text('', true), phone: text('043 999 88 77', true), area_id: id(OOST), preferred_language: choice('nl') } }
+		{ who: 'coordinator', path: '/coordinatie/bewoners/nieuw', fields: { display_name: text('', true), phone: text('043 999 88 77', true), area_id: id(OOST), preferred_language: choice('nl') } },
+		// Carers: a confirmation code, a partner's code (the resident is no partner), a code, a call and an answer for nothing.
+		{ who: 'resident', path: '/mantelzorg/bevestigen?/look', fields: { code: text('ABCDE-FGHJK', true) } },
+		{ who: 'resident', path: '/mantelzorg/bevestigen?/confirm', fields: { code: text('ABCDE-FGHJK', true) } },
+		{ who: 'resident', path: '/partner', fields: { code: text('ABCD-EFGH-JKMN', true), action: choice('redeem') } },
+		{ who: 'resident', path: `/mantelzorg/${NOT_AN_ID}?/code`, fields: { email: text('') } },
+		{ who: 'resident', path: `/mantelzorg/${UNKNOWN_ID()}/gewaardeerd`, fields: { feeling: choice('yes') } },
+		{ who: 'coordinator', path: `/mantelzorg/${NOT_AN_ID}?/phone`, fields: { note: text('Gebeld met vader.', true) } }
 	];
 
 	const before = await rowCounts();

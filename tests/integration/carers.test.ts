@@ -234,6 +234,9 @@ describe('the officer decides', () => {
 		expect((await ahmed.rpc('carer_decide', { p_application: id, p_decision: 'approve' })).error?.message).toBe('carers.errors.not_waiting');
 		expect((await (await asUser(people.jan)).rpc('carer_answer', { p_application: id, p_answer: 'Elke dag.' })).error?.code).toBe('P0002');
 		expect((await own.rpc('carer_answer', { p_application: id, p_answer: 'Elke dag.' })).error).toBeNull();
+		// Approval waits for the person cared for (carers-confirm.test.ts); here the officer confirms after a call.
+		expect((await ahmed.rpc('carer_decide', { p_application: id, p_decision: 'approve' })).error?.message).toBe('carers.errors.not_confirmed');
+		expect((await ahmed.rpc('carer_confirm_by_phone', { p_application: id, p_note: 'Moeder gebeld, klopt.' })).error).toBeNull();
 		expect((await ahmed.rpc('carer_decide', { p_application: id, p_decision: 'approve' })).error).toBeNull();
 		expect((await own.from('carer_applications').select('status, question, answer').eq('id', id)).data).toEqual([
 			{ status: 'approved', question: 'Hoe vaak gaat u langs?', answer: 'Elke dag.' }
@@ -244,7 +247,7 @@ describe('the officer decides', () => {
 		expect(await sql('select * from carer_bank_accounts where application_id = $1', [id])).toEqual([]);
 		expect((await ahmed.rpc('carer_mark_paid', { p_application: id })).error?.message).toBe('carers.errors.not_payable');
 		const actions = await sql<{ action: string }>(`select action from audit_log where details ->> 'application' = $1 order by id`, [id]);
-		expect(actions.map((a) => a.action)).toEqual(['carer.ask', 'carer.answered', 'carer.approve', 'carer.paid']);
+		expect(actions.map((a) => a.action)).toEqual(['carer.ask', 'carer.answered', 'carer.confirmed', 'carer.approve', 'carer.paid']);
 	});
 
 	it('refuses only with a reason; a refused application no longer counts toward the limits', async () => {
@@ -275,6 +278,7 @@ describe('the officer decides', () => {
 		}
 		const amount = async () => (await sql<{ amount: number }>(`select carer_amount($1, $2) as amount`, [place, year]))[0].amount;
 		expect(await amount()).toBe(100000);
+		await sql(`update carer_confirmations set confirmed_at = now(), confirmed_how = 'phone' where application_id in (select id from carer_applications where municipality_id = $1)`, [place]);
 		await sql(`update carer_applications set status = 'approved' where municipality_id = $1`, [place]);
 		expect(await amount()).toBe(50000);
 		expect((await sql<{ amount: number }>(`select carer_amount($1, $2) as amount`, [municipality, year]))[0].amount).toBe(15000);

@@ -77,6 +77,8 @@ describe('the job queue', () => {
 		await startJobs(env.DATABASE_URL, origin);
 		const rows = await sql<{ name: string; cron: string }>('select name, cron from pgboss.schedule order by name');
 		expect(rows).toEqual([
+			{ name: 'carer-confirmation-reminders', cron: '40 * * * *' },
+			{ name: 'carer-retention', cron: '50 3 * * *' },
 			{ name: 'help-expiry-reminders', cron: '15 * * * *' },
 			{ name: 'notification-digest', cron: '0 7 * * *' },
 			{ name: 'voice-retention', cron: '30 3 * * *' },

@@ -40,7 +40,9 @@ export const ANON_MAY_EXECUTE: Record<string, string> = {
 	map_freshness: 'checked, flagged or hidden from a date; reads no table',
 	freshness: 'the same as a computed field on a service anon may already read',
 	map_service_is_public: 'whether a service is on the public kaart, which anon may read anyway',
-	carer_amount: 'the open page "Wat krijgt u?" shows what one carer gets when a budget is divided: one public number'
+	carer_amount: 'the open page "Wat krijgt u?" shows what one carer gets when a budget is divided: one public number',
+	carer_confirmation_lookup: 'the person cared for, mostly without an account, sees what a confirmation code is for (carer\'s name, year, relationship, hours): the code is the key; wrong codes are counted and limited per client and in total',
+	carer_confirm_with_secret: 'the person cared for confirms with the code or link, once, without an account; same guessing limits'
 };
 
 export const anonTables = () => Object.keys(ANON_TABLES).sort();

@@ -42,6 +42,9 @@ import packageIcon from '@tabler/icons/outline/package.svg?raw';
 import checklist from '@tabler/icons/outline/checklist.svg?raw';
 import addressBook from '@tabler/icons/outline/address-book.svg?raw';
 import chartBar from '@tabler/icons/outline/chart-bar.svg?raw';
+import key from '@tabler/icons/outline/key.svg?raw';
+import download from '@tabler/icons/outline/download.svg?raw';
+import gift from '@tabler/icons/outline/gift.svg?raw';
 
 const raw = {
 	home, user, login, logout, mail, language, volume, 'player-stop': playerStop, users,
@@ -50,7 +53,8 @@ const raw = {
 	tool, friends, bus, 'shopping-cart': shoppingCart, plant, 'mail-opened': mailOpened, wheelchair, bell,
 	'message-circle': messageCircle, flag, 'hand-stop': handStop, 'arrow-left': arrowLeft, 'arrow-right': arrowRight, send, phone, microphone,
 	'list-search': listSearch, clock, 'building-community': buildingCommunity, hourglass,
-	bulb, coin, 'file-certificate': fileCertificate, package: packageIcon, checklist, 'address-book': addressBook, 'chart-bar': chartBar
+	bulb, coin, 'file-certificate': fileCertificate, package: packageIcon, checklist, 'address-book': addressBook, 'chart-bar': chartBar,
+	key, download, gift
 };
 
 export type IconName = keyof typeof raw;

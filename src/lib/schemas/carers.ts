@@ -2,6 +2,7 @@
 // Applying is one question a screen; the answers so far travel along as hidden fields, so it
 // works the same without JavaScript. The IBAN is checked with ibantools (country and checksum).
 import { z } from './zod';
+import { safeText } from './fields';
 import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from 'ibantools';
 
 export const RELATIONSHIPS = ['partner', 'parent', 'child', 'other_family', 'neighbour', 'friend'] as const;
@@ -71,11 +72,27 @@ export const applySteps = {
 
 export type ApplyStep = keyof typeof applySteps;
 export const APPLY_STEPS = Object.keys(applySteps) as ApplyStep[];
+const APPLY_STEPS_LIST = ['relationship', 'person', 'lives_here', 'since', 'hours', 'payout', 'extra'] as const satisfies readonly ApplyStep[];
 export const APPLY_FIELDS = [
 	'carer_id', 'relationship', 'cared_for_name', 'cared_for_postcode', 'cared_for_house_number', 'cared_for_lives_here',
 	'caring_since', 'hours', 'terminal_care', 'payout', 'gift', 'iban', 'account_holder', 'extra', 'voice_id'
 ] as const;
 export type ApplyValues = Record<(typeof APPLY_FIELDS)[number], string>;
+
+/**
+ * The whole application as one superforms form: every answer so far as text (the screens not yet
+ * seen are empty), the screen on show and the way to go. Each screen is then checked with its
+ * own part (applySteps) by moveStep(); "Versturen" checks them all (parseApplication()).
+ */
+export const applySchema = z.object({
+	...(Object.fromEntries(APPLY_FIELDS.map((f) => [f, z.string().max(2000, { error: 'carers.errors.text_too_long' }).default('')])) as Record<
+		(typeof APPLY_FIELDS)[number],
+		z.ZodDefault<z.ZodString>
+	>),
+	step: z.enum([...APPLY_STEPS_LIST, 'summary'], { error: 'errors.form' }).default('relationship'),
+	direction: z.enum(['next', 'back'], { error: 'errors.form' }).default('next')
+});
+export type ApplyForm = z.infer<typeof applySchema>;
 
 export type StepOutcome = { ok: true; step: ApplyStep | 'summary'; values: ApplyValues } | { ok: false; step: ApplyStep; errors: Record<string, string> };
 
@@ -204,3 +221,62 @@ export const checkSchema = z.object(Object.fromEntries(CHECK_STATEMENTS.map((s) 
 export function isHeavy(answers: number[]): boolean {
 	return answers.length > 0 && (answers.reduce((a, b) => a + b, 0) / answers.length >= 3.5 || answers.includes(5));
 }
+
+/*
+ * The person cared for confirms. The carer makes a code (and, with an e-mail address, a link);
+ * the person cared for types the code at /mantelzorg/bevestigen, or opens the link; a coordinator
+ * or officer can confirm after a phone call, with a short note of the call.
+ */
+export type ConfirmLookupState = 'open' | 'wrong' | 'used' | 'expired' | 'too_many';
+
+/** A code as people type it: spaces and dashes allowed, small letters too. */
+export function normalizeCode(value: string): string {
+	return value.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+}
+
+export const newConfirmationSchema = z.object({
+	email: z.union([z.literal(''), z.email({ error: 'errors.email_invalid' }).max(254, { error: 'errors.email_invalid' })], { error: 'errors.email_invalid' }).default('')
+});
+
+export const confirmCodeSchema = z.object({
+	code: z
+		.string()
+		.max(60, { error: 'carers.confirm.codeWrong' })
+		.refine((v) => normalizeCode(v).length >= 10, { error: 'carers.confirm.codeMissing' })
+});
+
+export const phoneConfirmSchema = z.object({
+	note: safeText({ max: 500, tooLong: 'carers.errors.call_note_long', missing: 'carers.errors.call_note_missing' }).refine((v) => v.length >= 5, {
+		error: 'carers.errors.call_note_missing'
+	})
+});
+
+/** A partner checks a code, or redeems it. The empty action comes first: nothing chosen is never "redeem". */
+export const voucherSchema = z.object({
+	code: z
+		.string()
+		.max(60, { error: 'carers.partner.wrong' })
+		.refine((v) => normalizeCode(v).length === 12, { error: 'carers.partner.codeMissing' }),
+	action: z.enum(['check', 'redeem'], { error: 'errors.form' }).default('check')
+});
+
+/** "Voelt u zich gewaardeerd?" The empty choice first: nothing chosen is never "yes". */
+export const FEELINGS = ['yes', 'somewhat', 'no'] as const;
+export type CarerFeeling = (typeof FEELINGS)[number];
+export const feelingSchema = z
+	.object({ feeling: z.enum(['', ...FEELINGS], { error: 'carers.errors.feeling_missing' }).default('') })
+	.refine((v) => v.feeling !== '', { error: 'carers.errors.feeling_missing', path: ['feeling'] });
+
+/** Deleting one's own data needs a tick: "Ik weet het zeker". */
+export const deleteMineSchema = z.object({ sure: z.boolean().default(false) }).refine((v) => v.sure, { error: 'carers.errors.sure_missing', path: ['sure'] });
+
+/** An officer adds a partner: its name, the e-mail address its staff signs in with, what it takes. */
+export const partnerSchema = z.object({
+	name: safeText({ max: 80, tooLong: 'carers.errors.partner_name', missing: 'carers.errors.partner_name', oneLine: true }).refine((v) => v.length >= 2, {
+		error: 'carers.errors.partner_name'
+	}),
+	email: z.email({ error: 'errors.email_invalid' }).max(254, { error: 'errors.email_invalid' }),
+	accepts_vouchers: z.boolean().default(false),
+	gifts: z.array(z.string().max(80)).max(10).default([])
+});
+export type PartnerInput = z.infer<typeof partnerSchema>;

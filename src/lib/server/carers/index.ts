@@ -7,7 +7,13 @@ import { notify } from '../notifications';
 import type { SessionUser } from '../auth/session';
 import type { Tables } from '../db/types';
 import { CHECK_STATEMENTS, giftList, isHeavy, type Application, type SettingsInput } from '$lib/schemas/carers';
+import { readVoucher } from './vouchers';
 import './register';
+
+export { newConfirmation, lookupConfirmation, confirmWithSecret, confirmByPhone, clientKey } from './confirm';
+export { paymentExport } from './payments';
+export { listPartners, myPartner, savePartner, useVoucher } from './vouchers';
+export { answerFeeling, deleteMyData, exportMyData, keepPaidYears, readFigures } from './own-data';
 
 export type CarerSettings = Tables<'carer_settings'>;
 export type Refusal = { ok: false; status: 400 | 403 | 404 | 409; error: string };
@@ -133,15 +139,20 @@ async function carerNames(db: Db, ids: string[]): Promise<Map<string, string>> {
 }
 
 const APPLICATION_COLUMNS =
-	'id, year, carer_id, applied_by, relationship, cared_for_name, cared_for_postcode, cared_for_house_number, caring_since, hours, terminal_care, cared_for_lives_here, payout, gift, extra, voice_id, status, question, answer, refusal_reason, applied_at, decided_at, paid_at';
+	'id, year, carer_id, applied_by, relationship, cared_for_name, cared_for_postcode, cared_for_house_number, caring_since, hours, terminal_care, cared_for_lives_here, payout, gift, extra, voice_id, status, question, answer, refusal_reason, applied_at, decided_at, paid_at, confirmation:carer_confirmation_state, carer_confirmations(issued_at, expires_at, confirmed_at, confirmed_how)';
 
-/** One application, if this person may read it (RLS), with the bank account's last four characters. */
+/**
+ * One application, if this person may read it (RLS), with the bank account, whether the person
+ * cared for confirmed it ('confirmed', 'waiting', 'late' or 'not_needed', derived in SQL) and the
+ * voucher's code (only the carer and whoever applied can read it).
+ */
 export async function readApplication(db: Db, id: string) {
 	const row = unwrapMaybe(await db.from('carer_applications').select(APPLICATION_COLUMNS).eq('id', id).maybeSingle());
 	if (!row) return null;
 	const account = unwrapMaybe(await db.from('carer_bank_accounts').select('iban, account_holder').eq('application_id', id).maybeSingle());
 	const names = await carerNames(db, [id]);
-	return { ...row, carerName: names.get(id) ?? null, account };
+	const { carer_confirmations: confirmed, ...rest } = row;
+	return { ...rest, confirmedHow: confirmed?.confirmed_how ?? null, codeExpiresAt: confirmed?.expires_at ?? null, carerName: names.get(id) ?? null, account, voucher: await readVoucher(db, id) };
 }
 
 /** The person's own applications (and those they sent for someone else), newest first. */
@@ -160,7 +171,7 @@ export async function listApplications(db: Db, municipalityId: string, year: num
 	const rows = unwrap(
 		await db
 			.from('carer_applications')
-			.select('id, status, relationship, payout, applied_at')
+			.select('id, status, relationship, payout, applied_at, confirmation:carer_confirmation_state')
 			.eq('municipality_id', municipalityId)
 			.eq('year', year)
 			.order('applied_at')

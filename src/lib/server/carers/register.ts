@@ -4,7 +4,7 @@
 import { registerItemType } from '../items';
 import { registerNotificationKinds } from '../notifications';
 
-export const CARER_NOTIFICATION_KINDS = ['carer_approved', 'carer_question', 'carer_refused'] as const;
+export const CARER_NOTIFICATION_KINDS = ['carer_approved', 'carer_question', 'carer_refused', 'carer_confirm_reminder', 'carer_not_confirmed'] as const;
 export type CarerNotificationKind = (typeof CARER_NOTIFICATION_KINDS)[number];
 
 registerItemType('carer_application', { link: (id) => `/mantelzorg/${id}` });

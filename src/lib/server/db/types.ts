@@ -111,6 +111,7 @@ export type Database = {
 					decided_at: string | null
 					decided_by: string | null
 					paid_at: string | null
+					carer_confirmation_state: string | null
 				}
 				Insert: {
 					id?: string
@@ -172,6 +173,26 @@ export type Database = {
 					{ foreignKeyName: 'carer_applications_decided_by_fkey'; columns: ['decided_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'carer_applications_municipality_id_year_fkey'; columns: ['municipality_id', 'year']; isOneToOne: false; referencedRelation: 'carer_settings'; referencedColumns: ['municipality_id', 'year'] },
 					{ foreignKeyName: 'carer_applications_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
+				]
+			}
+			carer_appreciation_answers: {
+				Row: {
+					application_id: string
+					feeling: Database['public']['Enums']['carer_feeling']
+					answered_at: string
+				}
+				Insert: {
+					application_id: string
+					feeling: Database['public']['Enums']['carer_feeling']
+					answered_at?: string
+				}
+				Update: {
+					application_id?: string
+					feeling?: Database['public']['Enums']['carer_feeling']
+					answered_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_appreciation_answers_application_id_fkey'; columns: ['application_id']; isOneToOne: true; referencedRelation: 'carer_applications'; referencedColumns: ['id'] }
 				]
 			}
 			carer_bank_accounts: {
@@ -248,6 +269,99 @@ export type Database = {
 					{ foreignKeyName: 'carer_checks_carer_id_fkey'; columns: ['carer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
+			carer_confirm_tries: {
+				Row: {
+					id: number
+					client: string
+					at: string
+				}
+				Insert: {
+					id?: never
+					client: string
+					at?: string
+				}
+				Update: {
+					id?: never
+					client?: string
+					at?: string
+				}
+				Relationships: []
+			}
+			carer_confirmations: {
+				Row: {
+					application_id: string
+					code_hash: string | null
+					link_hash: string | null
+					issued_at: string | null
+					expires_at: string | null
+					confirmed_at: string | null
+					confirmed_how: Database['public']['Enums']['carer_confirm_how'] | null
+					confirmed_by: string | null
+					reminded_at: string | null
+					escalated_at: string | null
+				}
+				Insert: {
+					application_id: string
+					code_hash?: string | null
+					link_hash?: string | null
+					issued_at?: string | null
+					expires_at?: string | null
+					confirmed_at?: string | null
+					confirmed_how?: Database['public']['Enums']['carer_confirm_how'] | null
+					confirmed_by?: string | null
+					reminded_at?: string | null
+					escalated_at?: string | null
+				}
+				Update: {
+					application_id?: string
+					code_hash?: string | null
+					link_hash?: string | null
+					issued_at?: string | null
+					expires_at?: string | null
+					confirmed_at?: string | null
+					confirmed_how?: Database['public']['Enums']['carer_confirm_how'] | null
+					confirmed_by?: string | null
+					reminded_at?: string | null
+					escalated_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_confirmations_application_id_fkey'; columns: ['application_id']; isOneToOne: true; referencedRelation: 'carer_applications'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_confirmations_confirmed_by_fkey'; columns: ['confirmed_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			carer_partners: {
+				Row: {
+					id: string
+					municipality_id: string
+					profile_id: string
+					name: string
+					accepts_vouchers: boolean
+					gifts: string[]
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					municipality_id: string
+					profile_id: string
+					name: string
+					accepts_vouchers?: boolean
+					gifts?: string[]
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					municipality_id?: string
+					profile_id?: string
+					name?: string
+					accepts_vouchers?: boolean
+					gifts?: string[]
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_partners_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_partners_profile_id_fkey'; columns: ['profile_id']; isOneToOne: true; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			carer_settings: {
 				Row: {
 					municipality_id: string
@@ -315,6 +429,43 @@ export type Database = {
 				Relationships: [
 					{ foreignKeyName: 'carer_settings_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'carer_settings_updated_by_fkey'; columns: ['updated_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			carer_vouchers: {
+				Row: {
+					application_id: string
+					municipality_id: string
+					code: string
+					amount_cents: number | null
+					gift: string | null
+					created_at: string
+					redeemed_at: string | null
+					redeemed_by: string | null
+				}
+				Insert: {
+					application_id: string
+					municipality_id: string
+					code: string
+					amount_cents?: number | null
+					gift?: string | null
+					created_at?: string
+					redeemed_at?: string | null
+					redeemed_by?: string | null
+				}
+				Update: {
+					application_id?: string
+					municipality_id?: string
+					code?: string
+					amount_cents?: number | null
+					gift?: string | null
+					created_at?: string
+					redeemed_at?: string | null
+					redeemed_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_vouchers_application_id_fkey'; columns: ['application_id']; isOneToOne: true; referencedRelation: 'carer_applications'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_vouchers_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_vouchers_redeemed_by_fkey'; columns: ['redeemed_by']; isOneToOne: false; referencedRelation: 'carer_partners'; referencedColumns: ['id'] }
 				]
 			}
 			help_categories: {
@@ -1694,8 +1845,10 @@ export type Database = {
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
+			carer_add_partner: { Args: { p_municipality: string; p_name: string; p_email: string; p_accepts_vouchers: boolean; p_gifts: unknown }; Returns: string }
 			carer_amount: { Args: { p_municipality: string; p_year: number }; Returns: number }
 			carer_answer: { Args: { p_application: string; p_answer: string }; Returns: undefined }
+			carer_answer_feeling: { Args: { p_application: string; p_feeling: Database['public']['Enums']['carer_feeling'] }; Returns: undefined }
 			carer_application_area: { Args: { p_id: string }; Returns: string }
 			carer_application_closed_at: { Args: { p_id: string }; Returns: string }
 			carer_apply: { Args: { p_municipality: string; p_year: number; p_carer: string; p_relationship: Database['public']['Enums']['carer_relationship']; p_cared_for_name: string; p_cared_for_postcode: string; p_cared_for_house_number: string; p_caring_since: string; p_hours: Database['public']['Enums']['carer_hours_band']; p_terminal_care: boolean; p_cared_for_lives_here: boolean; p_payout: Database['public']['Enums']['carer_payout']; p_gift?: string; p_iban?: string; p_account_holder?: string; p_extra?: string; p_voice_id?: string }; Returns: string }
@@ -1703,10 +1856,26 @@ export type Database = {
 			carer_call_back_list: { Args: { p_municipality: string }; Returns: { id: string | null; created_at: string | null; display_name: string | null; phone: string | null; email: string | null }[] }
 			carer_check_counts: { Args: { p_municipality: string; p_year: number }; Returns: { checks: number | null; heavy: number | null; call_backs: number | null }[] }
 			carer_check_is_heavy: { Args: { p_answers: unknown }; Returns: boolean }
+			carer_claim_confirmation_escalations: { Args: Record<PropertyKey, never>; Returns: { application_id: string | null; officer_ids: unknown | null }[] }
+			carer_claim_confirmation_reminders: { Args: Record<PropertyKey, never>; Returns: { application_id: string | null; carer_id: string | null; applied_by: string | null }[] }
+			carer_confirm_blocked: { Args: { p_client: string }; Returns: boolean }
+			carer_confirm_by_phone: { Args: { p_application: string; p_note: string }; Returns: undefined }
+			carer_confirm_with_secret: { Args: { p_secret: string; p_client: string }; Returns: string }
+			carer_confirmation_lookup: { Args: { p_secret: string; p_client: string }; Returns: { state: string | null; carer_name: string | null; year: number | null; relationship: Database['public']['Enums']['carer_relationship'] | null; hours: Database['public']['Enums']['carer_hours_band'] | null }[] }
+			carer_confirmation_state: { Args: { a: unknown }; Returns: string }
 			carer_decide: { Args: { p_application: string; p_decision: string; p_text?: string }; Returns: undefined }
+			carer_delete_expired: { Args: Record<PropertyKey, never>; Returns: { applications: number | null; checks: number | null }[] }
+			carer_delete_my_data: { Args: Record<PropertyKey, never>; Returns: number }
+			carer_figures: { Args: { p_municipality: string; p_year: number }; Returns: { applications: number | null; confirmed: number | null; approved: number | null; paid_or_redeemed: number | null; answered: number | null; appreciated: number | null }[] }
 			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
+			carer_keep_paid_years: { Args: Record<PropertyKey, never>; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
+			carer_new_confirmation: { Args: { p_application: string }; Returns: { code: string | null; token: string | null; expires_at: string | null }[] }
+			carer_random_code: { Args: { p_length: number }; Returns: string }
+			carer_secret_hash: { Args: { p_secret: string }; Returns: string }
+			carer_voucher_check: { Args: { p_code: string }; Returns: { state: string | null; amount_cents: number | null; gift: string | null; redeemed_at: string | null }[] }
+			carer_voucher_redeem: { Args: { p_code: string }; Returns: string }
 			confirm_map_service: { Args: { service: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
@@ -1754,6 +1923,7 @@ export type Database = {
 			map_similarity: { Args: { word: string; body: string }; Returns: number }
 			may_act_for: { Args: { person: string }; Returns: boolean }
 			moderate: { Args: { p_action: string; p_subject_type: string; p_subject_id: string; p_report?: string }; Returns: undefined }
+			my_carer_partner: { Args: Record<PropertyKey, never>; Returns: unknown }
 			person_area: { Args: { p_id: string }; Returns: string }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
 			report_map_outdated: { Args: { service: string; note?: string }; Returns: string }
@@ -1781,6 +1951,8 @@ export type Database = {
 			ask_on_timeout: 'yes' | 'escalate'
 			carer_applicant_rule: 'carer' | 'cared_for' | 'either'
 			carer_application_status: 'submitted' | 'question' | 'approved' | 'refused'
+			carer_confirm_how: 'code' | 'link' | 'phone'
+			carer_feeling: 'yes' | 'somewhat' | 'no'
 			carer_hours_band: 'under_4' | 'from_4_to_8' | 'from_8_to_16' | 'over_16'
 			carer_payout: 'money' | 'voucher' | 'gift'
 			carer_relationship: 'partner' | 'parent' | 'child' | 'other_family' | 'neighbour' | 'friend'

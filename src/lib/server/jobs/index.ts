@@ -3,6 +3,7 @@
 // scheduled and the site says so in its log.
 import PgBoss from 'pg-boss';
 import { sendExpiryReminders } from '../help/reminders';
+import { deleteExpiredCarerData, sendConfirmationReminders } from '../carers/jobs';
 import { sendDailyDigests } from '../notifications';
 import { deleteExpiredAudio, transcribeNewAudio } from '../voice/jobs';
 
@@ -12,7 +13,9 @@ export const JOBS = {
 	'help-expiry-reminders': { cron: '15 * * * *', run: (origin: string) => sendExpiryReminders(origin) },
 	'notification-digest': { cron: '0 7 * * *', run: (origin: string) => sendDailyDigests(origin) },
 	'voice-retention': { cron: '30 3 * * *', run: () => deleteExpiredAudio() },
-	'voice-transcription': { cron: '* * * * *', run: () => transcribeNewAudio() }
+	'voice-transcription': { cron: '* * * * *', run: () => transcribeNewAudio() },
+	'carer-confirmation-reminders': { cron: '40 * * * *', run: (origin: string) => sendConfirmationReminders(origin) },
+	'carer-retention': { cron: '50 3 * * *', run: () => deleteExpiredCarerData() }
 } as const;
 
 /**

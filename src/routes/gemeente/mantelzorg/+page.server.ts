@@ -3,8 +3,9 @@ import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid, requireOfficer } from '$lib/server/auth/guard';
-import { currentYear, listApplications, markCalledBack, municipalityFor, readCheckOverview, readSettings, saveSettings, settingsForm } from '$lib/server/carers';
-import { settingsSchema } from '$lib/schemas/carers';
+import { refuse } from '$lib/server/forms';
+import { currentYear, listApplications, listPartners, markCalledBack, municipalityFor, readCheckOverview, readFigures, readSettings, saveSettings, savePartner, settingsForm } from '$lib/server/carers';
+import { partnerSchema, settingsSchema } from '$lib/schemas/carers';
 
 async function municipalityOf(locals: App.Locals) {
 	const user = requireOfficer(locals);
@@ -22,7 +23,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 		year,
 		form: await superValidate(settingsForm(settings, year), zod4(settingsSchema), { errors: false }),
 		applications: await listApplications(locals.db, municipalityId, year),
-		checks: await readCheckOverview(locals.db, municipalityId, year)
+		checks: await readCheckOverview(locals.db, municipalityId, year),
+		figures: await readFigures(locals.db, municipalityId, year),
+		partners: await listPartners(locals.db, municipalityId),
+		partnerForm: await superValidate(zod4(partnerSchema))
 	};
 };
 
@@ -34,6 +38,16 @@ export const actions: Actions = {
 		const saved = await saveSettings(locals.db, municipalityId, currentYear(), form.data);
 		if (!saved.ok) return setError(form, '', saved.error, { status: saved.status });
 		return message(form, 'carers.officer.saved');
+	},
+
+	/** A shop, cinema or florist that takes the vouchers or hands out a gift. */
+	partner: async ({ request, locals }) => {
+		const municipalityId = await municipalityOf(locals);
+		const partnerForm = await superValidate(request, zod4(partnerSchema));
+		if (!partnerForm.valid) return fail(400, { partnerForm });
+		const saved = await savePartner(locals.db, municipalityId, partnerForm.data);
+		if (!saved.ok) return refuse(partnerForm, saved.refusal);
+		return message(partnerForm, 'carers.officer.partnerSaved');
 	},
 
 	calledBack: async ({ request, locals }) => {

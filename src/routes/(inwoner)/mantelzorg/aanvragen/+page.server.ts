@@ -1,14 +1,12 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { fail, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { hasRole, isUuid, requireUser } from '$lib/server/auth/guard';
 import { readProfile } from '$lib/server/people';
 import { apply, thisYear } from '$lib/server/carers';
-import { APPLY_FIELDS, moveStep, parseApplication, type ApplyValues } from '$lib/schemas/carers';
+import { applySchema, moveStep, parseApplication } from '$lib/schemas/carers';
 import { keepDraft, uploadedFile } from '$lib/server/voice/store';
-
-function readValues(form: FormData): ApplyValues {
-	return Object.fromEntries(APPLY_FIELDS.map((f) => [f, String(form.get(f) ?? '')])) as ApplyValues;
-}
 
 /** ?voor=<id>: a coordinator applies for a resident after a phone call (RLS: only people in their areas; logged). */
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -17,35 +15,44 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!settings) redirect(303, '/mantelzorg');
 	const voor = url.searchParams.get('voor') ?? '';
 	const resident = hasRole(user, 'coordinator') && isUuid(voor) ? await readProfile(locals.db, voor) : null;
-	const initial = { ...(Object.fromEntries(APPLY_FIELDS.map((f) => [f, ''])) as ApplyValues), carer_id: resident?.id ?? user.id };
-	return { initial, settings, amountCents, residentName: resident?.display_name ?? null };
+	const form = await superValidate({ carer_id: resident?.id ?? user.id }, zod4(applySchema), { errors: false });
+	return { form, settings, amountCents, residentName: resident?.display_name ?? null };
 };
 
 export const actions: Actions = {
 	/** Checks the question on screen and moves to the next one (or back). A recording is saved as a draft at once. */
 	step: async ({ request, locals }) => {
-		const user = requireUser(locals);
-		const form = await request.formData();
-		const values = readValues(form);
-		const step = String(form.get('step'));
-		if (step === 'extra') {
-			const voice = await keepDraft(locals.db, uploadedFile(form.get('voice')));
-			if ('error' in voice) return fail(400, { step, values, errors: { voice: voice.error } });
-			if (voice.id) values.voice_id = voice.id;
+		requireUser(locals);
+		const formData = await request.formData();
+		const form = await superValidate(formData, zod4(applySchema));
+		if (!form.valid) return fail(400, { form });
+		if (form.data.step === 'extra') {
+			const voice = await keepDraft(locals.db, uploadedFile(formData.get('voice')));
+			if ('error' in voice) return setError(form, 'voice_id', voice.error);
+			if (voice.id) form.data.voice_id = voice.id;
 		}
-		const moved = moveStep(values, step, form.get('direction') === 'back' ? 'back' : 'next');
-		if (!moved.ok) return fail(400, { step: moved.step, values, errors: moved.errors });
-		return { step: moved.step, values: moved.values, errors: {} };
+		const moved = moveStep(form.data, form.data.step, form.data.direction);
+		if (!moved.ok) {
+			for (const [field, error] of Object.entries(moved.errors)) setError(form, field as 'relationship', error);
+			return fail(400, { form });
+		}
+		form.data = { ...form.data, ...moved.values, step: moved.step };
+		return { form };
 	},
 
 	/** The summary's "Versturen": every answer checked again, then the database checks the rules of the year. */
 	send: async ({ request, locals }) => {
 		const user = requireUser(locals);
-		const values = readValues(await request.formData());
-		const parsed = parseApplication({ ...values, carer_id: isUuid(values.carer_id) ? values.carer_id : user.id });
-		if (!parsed.ok) return fail(400, { step: parsed.step, values, errors: parsed.errors });
+		const form = await superValidate(request, zod4(applySchema));
+		if (!form.valid) return fail(400, { form });
+		const parsed = parseApplication({ ...form.data, carer_id: isUuid(form.data.carer_id) ? form.data.carer_id : user.id });
+		if (!parsed.ok) {
+			form.data.step = parsed.step;
+			for (const [field, error] of Object.entries(parsed.errors)) setError(form, field as 'relationship', error);
+			return fail(400, { form });
+		}
 		const sent = await apply(locals.db, user, parsed.data);
-		if (!sent.ok) return fail(sent.status, { step: 'summary', values, errors: { form: sent.error } });
+		if (!sent.ok) return setError(form, sent.error, { status: sent.status });
 		redirect(303, `/mantelzorg/${sent.id}?verstuurd`);
 	}
 };
