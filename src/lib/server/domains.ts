@@ -5,3 +5,4 @@ import './people/register';
 import './help/register';
 import './initiatives/register';
 import './carers/register';
+import './signals/register';

@@ -1631,33 +1631,37 @@ export type Database = {
 					id: string
 					sender_id: string
 					area_id: string
-					body: string
+					body: string | null
 					created_at: string
 					acknowledged_at: string | null
 					acknowledged_by: string | null
+					voice_id: string | null
 				}
 				Insert: {
 					id?: string
 					sender_id?: string
 					area_id: string
-					body: string
+					body?: string | null
 					created_at?: string
 					acknowledged_at?: string | null
 					acknowledged_by?: string | null
+					voice_id?: string | null
 				}
 				Update: {
 					id?: string
 					sender_id?: string
 					area_id?: string
-					body?: string
+					body?: string | null
 					created_at?: string
 					acknowledged_at?: string | null
 					acknowledged_by?: string | null
+					voice_id?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'worry_signals_acknowledged_by_fkey'; columns: ['acknowledged_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'worry_signals_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'worry_signals_sender_id_fkey'; columns: ['sender_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+					{ foreignKeyName: 'worry_signals_sender_id_fkey'; columns: ['sender_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'worry_signals_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
 				]
 			}
 		};
@@ -1772,7 +1776,11 @@ export type Database = {
 			voice_audio_range: { Args: { p_voice: string; p_from: number; p_length: number }; Returns: unknown }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
 			working_days_between: { Args: { p_from: string; p_to: string }; Returns: number }
+			worry_signal_area: { Args: { p_id: string }; Returns: string }
+			worry_signal_closed_at: { Args: { p_id: string }; Returns: string }
 			worry_signal_due: { Args: { received: string }; Returns: string }
+			worry_signal_recipients: { Args: { signal: string }; Returns: string[] }
+			worry_signals_to_follow_up: { Args: Record<PropertyKey, never>; Returns: { id: string | null; area_id: string | null; area_name: string | null; body: string | null; voice_id: string | null; created_at: string | null; sender_name: string | null; due_at: string | null; late: boolean | null; acknowledged_at: string | null; picked_up_by: string | null }[] }
 		};
 		Enums: {
 			area_kind: 'wijk' | 'kern' | 'dorp'
