@@ -6,3 +6,4 @@ import './help/register';
 import './initiatives/register';
 import './carers/register';
 import './signals/register';
+import './coordination/register';

@@ -515,6 +515,7 @@ export type Database = {
 					created_at: string
 					effective_status: Database['public']['Enums']['help_status'] | null
 					is_stuck: boolean | null
+					request_expires_at: string | null
 					request_point: unknown | null
 					request_slots: number | null
 				}
@@ -1468,6 +1469,26 @@ export type Database = {
 					{ foreignKeyName: 'thanks_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
 				]
 			}
+			vog_reminders: {
+				Row: {
+					volunteer_id: string
+					vog_date: string
+					sent_at: string
+				}
+				Insert: {
+					volunteer_id: string
+					vog_date: string
+					sent_at?: string
+				}
+				Update: {
+					volunteer_id?: string
+					vog_date?: string
+					sent_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'vog_reminders_volunteer_id_fkey'; columns: ['volunteer_id']; isOneToOne: false; referencedRelation: 'volunteer_profiles'; referencedColumns: ['profile_id'] }
+				]
+			}
 			voice_audio: {
 				Row: {
 					voice_id: string
@@ -1711,8 +1732,11 @@ export type Database = {
 			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
+			claim_vog_reminders: { Args: { p_today?: string }; Returns: { volunteer_id: string | null; vog_expires: string | null; coordinator_ids: unknown | null }[] }
 			confirm_map_service: { Args: { service: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
+			coordinator_open_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; requester_name: string | null; description: string | null; opened_at: string | null; expires_at: string | null; stuck: boolean | null; expiring: boolean | null }[] }
+			coordinator_volunteers: { Args: Record<PropertyKey, never>; Returns: { profile_id: string | null; name: string | null; area_id: string | null; area_name: string | null; categories: unknown | null; availability: number | null; active: boolean | null; last_active: string | null; vog_date: string | null; vog_expires: string | null; vog_expiring: boolean | null; vog_expired: boolean | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
 			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
 			delete_expired_audio: { Args: { p_days: number; p_now?: string }; Returns: number }
@@ -1758,9 +1782,11 @@ export type Database = {
 			map_similarity: { Args: { word: string; body: string }; Returns: number }
 			may_act_for: { Args: { person: string }; Returns: boolean }
 			moderate: { Args: { p_action: string; p_subject_type: string; p_subject_id: string; p_report?: string }; Returns: undefined }
+			my_coordinator_areas: { Args: Record<PropertyKey, never>; Returns: string[] }
 			person_area: { Args: { p_id: string }; Returns: string }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
 			report_map_outdated: { Args: { service: string; note?: string }; Returns: string }
+			request_expires_at: { Args: { r: unknown }; Returns: string }
 			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }
 			request_slots: { Args: { r: unknown }; Returns: number }
 			save_voice_draft: { Args: { p_mime: string; p_duration_ms: number; p_bytes: string }; Returns: string }
@@ -1774,6 +1800,7 @@ export type Database = {
 			today_nl: { Args: Record<PropertyKey, never>; Returns: string }
 			voice_audio_bytes: { Args: { p_voice: string }; Returns: unknown }
 			voice_audio_range: { Args: { p_voice: string; p_from: number; p_length: number }; Returns: unknown }
+			volunteer_area: { Args: { p_id: string }; Returns: string }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
 			working_days_between: { Args: { p_from: string; p_to: string }; Returns: number }
 			worry_signal_area: { Args: { p_id: string }; Returns: string }

@@ -5,6 +5,7 @@ import PgBoss from 'pg-boss';
 import { sendExpiryReminders } from '../help/reminders';
 import { sendDailyDigests } from '../notifications';
 import { deleteExpiredAudio, transcribeNewAudio } from '../voice/jobs';
+import { sendVogReminders } from '../coordination/workspace';
 
 let boss: PgBoss | null = null;
 
@@ -12,7 +13,8 @@ export const JOBS = {
 	'help-expiry-reminders': { cron: '15 * * * *', run: (origin: string) => sendExpiryReminders(origin) },
 	'notification-digest': { cron: '0 7 * * *', run: (origin: string) => sendDailyDigests(origin) },
 	'voice-retention': { cron: '30 3 * * *', run: () => deleteExpiredAudio() },
-	'voice-transcription': { cron: '* * * * *', run: () => transcribeNewAudio() }
+	'voice-transcription': { cron: '* * * * *', run: () => transcribeNewAudio() },
+	'vog-reminders': { cron: '0 8 * * *', run: (origin: string) => sendVogReminders(origin) }
 } as const;
 
 /**
