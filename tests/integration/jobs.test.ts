@@ -80,7 +80,8 @@ describe('the job queue', () => {
 			{ name: 'help-expiry-reminders', cron: '15 * * * *' },
 			{ name: 'notification-digest', cron: '0 7 * * *' },
 			{ name: 'voice-retention', cron: '30 3 * * *' },
-			{ name: 'voice-transcription', cron: '* * * * *' }
+			{ name: 'voice-transcription', cron: '* * * * *' },
+			{ name: 'vog-reminders', cron: '0 8 * * *' }
 		]);
 	});
 });

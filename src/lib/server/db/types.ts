@@ -932,6 +932,7 @@ export type Database = {
 					last_reported_at: string
 					done_at: string | null
 					done_by: string | null
+					asked_at: string | null
 				}
 				Insert: {
 					id?: string
@@ -942,6 +943,7 @@ export type Database = {
 					last_reported_at?: string
 					done_at?: string | null
 					done_by?: string | null
+					asked_at?: string | null
 				}
 				Update: {
 					id?: string
@@ -952,6 +954,7 @@ export type Database = {
 					last_reported_at?: string
 					done_at?: string | null
 					done_by?: string | null
+					asked_at?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'map_recheck_tasks_done_by_fkey'; columns: ['done_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
@@ -1052,6 +1055,7 @@ export type Database = {
 					updated_at: string
 					search_text: string | null
 					search_vector: unknown | null
+					recheck_months: number
 					freshness: string | null
 				}
 				Insert: {
@@ -1082,6 +1086,7 @@ export type Database = {
 					updated_at?: string
 					search_text?: string | null
 					search_vector?: unknown | null
+					recheck_months?: number
 				}
 				Update: {
 					id?: string
@@ -1111,6 +1116,7 @@ export type Database = {
 					updated_at?: string
 					search_text?: string | null
 					search_vector?: unknown | null
+					recheck_months?: number
 				}
 				Relationships: [
 					{ foreignKeyName: 'map_services_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
@@ -1732,6 +1738,7 @@ export type Database = {
 			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
+			claim_map_rechecks: { Args: { p_today?: string }; Returns: { service_id: string | null; service_name: string | null; provider_email: string | null; editor_ids: unknown | null }[] }
 			claim_vog_reminders: { Args: { p_today?: string }; Returns: { volunteer_id: string | null; vog_expires: string | null; coordinator_ids: unknown | null }[] }
 			confirm_map_service: { Args: { service: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
@@ -1778,6 +1785,8 @@ export type Database = {
 			item_area: { Args: { p_type: string; p_id: string }; Returns: string }
 			map_fold: { Args: { input: string }; Returns: string }
 			map_freshness: { Args: { assured: string }; Returns: string }
+			map_service_area: { Args: { p_id: string }; Returns: string }
+			map_service_distances: { Args: { p_services: unknown; p_area: string }; Returns: { service_id: string | null; distance_m: number | null }[] }
 			map_service_is_public: { Args: { service: string }; Returns: boolean }
 			map_similarity: { Args: { word: string; body: string }; Returns: number }
 			may_act_for: { Args: { person: string }; Returns: boolean }
