@@ -12,7 +12,8 @@ export const mapSearchSchema = z.object({
 	age: z.coerce.number().int().min(0).max(120).optional().catch(undefined),
 	open: z.literal('on').optional().catch(undefined),
 	accessible: z.literal('on').optional().catch(undefined),
-	area: z.uuid().optional().catch(undefined)
+	area: z.uuid().optional().catch(undefined),
+	near: z.literal('on').optional().catch(undefined)
 });
 export type MapSearch = z.infer<typeof mapSearchSchema>;
 

@@ -7,3 +7,4 @@ import './initiatives/register';
 import './carers/register';
 import './signals/register';
 import './coordination/register';
+import './social-map/register';

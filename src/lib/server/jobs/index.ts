@@ -6,6 +6,7 @@ import { sendExpiryReminders } from '../help/reminders';
 import { sendDailyDigests } from '../notifications';
 import { deleteExpiredAudio, transcribeNewAudio } from '../voice/jobs';
 import { sendVogReminders } from '../coordination/workspace';
+import { askForRechecks } from '../social-map/rechecks';
 
 let boss: PgBoss | null = null;
 
@@ -14,7 +15,8 @@ export const JOBS = {
 	'notification-digest': { cron: '0 7 * * *', run: (origin: string) => sendDailyDigests(origin) },
 	'voice-retention': { cron: '30 3 * * *', run: () => deleteExpiredAudio() },
 	'voice-transcription': { cron: '* * * * *', run: () => transcribeNewAudio() },
-	'vog-reminders': { cron: '0 8 * * *', run: (origin: string) => sendVogReminders(origin) }
+	'vog-reminders': { cron: '0 8 * * *', run: (origin: string) => sendVogReminders(origin) },
+	'map-rechecks': { cron: '30 8 * * *', run: (origin: string) => askForRechecks(origin) }
 } as const;
 
 /**

@@ -11,6 +11,8 @@ export type Topic = { id: string; name_nl: string; name_en: string; icon: string
 
 export type ServiceCard = {
 	id: string;
+	/** Metres from the centre of the searcher's area ("dichtbij mij"); null when not asked or unknown. */
+	distance_m?: number | null;
 	name: string;
 	summary: string;
 	route: Route;
@@ -33,8 +35,11 @@ export async function listTopics(db: Db): Promise<Topic[]> {
 	return unwrap(await db.from('map_topics').select('id, name_nl, name_en, icon').order('position'));
 }
 
-/** Services for the words and filters, best match first. */
-export async function searchServices(db: Db, search: MapSearch): Promise<ServiceCard[]> {
+/**
+ * Services for the words and filters, best match first; with "dichtbij mij", nearest first,
+ * measured from the chosen area or else the searcher's own area (no location is asked for).
+ */
+export async function searchServices(db: Db, search: MapSearch, homeArea?: string | null): Promise<ServiceCard[]> {
 	const rows = unwrap(
 		await db
 			.rpc('search_social_map', {
@@ -49,7 +54,16 @@ export async function searchServices(db: Db, search: MapSearch): Promise<Service
 			})
 			.select(CARD)
 	) as unknown as CardRow[];
-	return rows.map(toCard);
+	const cards = rows.map(toCard);
+	const from = search.area ?? homeArea;
+	if (search.near !== 'on' || !from || cards.length === 0) return cards;
+	const distances = new Map(
+		unwrap(await db.rpc('map_service_distances', { p_services: cards.map((c) => c.id), p_area: from })).map((d) => [d.service_id, d.distance_m])
+	);
+	const far = Number.MAX_SAFE_INTEGER;
+	return cards
+		.map((c) => ({ ...c, distance_m: distances.get(c.id) ?? null }))
+		.sort((a, b) => (a.distance_m ?? far) - (b.distance_m ?? far));
 }
 
 export type ServiceEntry = Awaited<ReturnType<typeof readService>>;

@@ -3,7 +3,7 @@ import { mapSearchSchema } from '$lib/schemas/social-map';
 import { listTopics, searchServices } from '$lib/server/social-map';
 import { listAreas } from '$lib/server/people';
 
-const SEARCH_KEYS = ['q', 'route', 'topic', 'free', 'age', 'open', 'accessible', 'area'];
+const SEARCH_KEYS = ['q', 'route', 'topic', 'free', 'age', 'open', 'accessible', 'area', 'near'];
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const raw = Object.fromEntries([...url.searchParams].filter(([k, v]) => SEARCH_KEYS.includes(k) && v !== ''));
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const [topics, areas, results] = await Promise.all([
 		listTopics(locals.db),
 		listAreas(locals.db),
-		searched ? searchServices(locals.db, search) : Promise.resolve(null)
+		searched ? searchServices(locals.db, search, locals.user?.areaId) : Promise.resolve(null)
 	]);
-	return { search, topics, areas, results };
+	return { search, topics, areas, results, nearFrom: search.area ?? locals.user?.areaId ?? null };
 };
