@@ -1791,6 +1791,12 @@ export type Database = {
 			map_similarity: { Args: { word: string; body: string }; Returns: number }
 			may_act_for: { Args: { person: string }; Returns: boolean }
 			moderate: { Args: { p_action: string; p_subject_type: string; p_subject_id: string; p_report?: string }; Returns: undefined }
+			monitor_areas: { Args: Record<PropertyKey, never>; Returns: string[] }
+			monitor_by_kind: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { category_id: string | null; area_name: string | null; requests: number | null; matched: number | null }[] }
+			monitor_cell: { Args: { n: number }; Returns: number }
+			monitor_open_by_age: { Args: { p_area?: string }; Returns: { age_group: string | null; sort_order: number | null; requests: number | null }[] }
+			monitor_signals: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { week: string | null; signals: number | null; picked_up: number | null; median_hours: number | null; late: number | null }[] }
+			monitor_weekly: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { week: string | null; requests: number | null; matched: number | null; median_hours: number | null; matched_within_week_pct: number | null; thanks: number | null }[] }
 			my_coordinator_areas: { Args: Record<PropertyKey, never>; Returns: string[] }
 			person_area: { Args: { p_id: string }; Returns: string }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
