@@ -41,3 +41,24 @@ test('the volunteers list shows last active and when the VOG runs out', async ({
 	await page.goto('/coordinatie/vrijwilligers');
 	await expect(page.getByRole('row', { name: /Pieter/ }).getByTestId('vog-until')).toContainText('Vraag een nieuwe VOG aan');
 });
+
+test('the monitor shows figures with a table under each chart and a CSV; residents are refused', async ({ page }, testInfo) => {
+	await signIn(page, 'sanne@voorbeeld.nl');
+	await page.goto('/coordinatie');
+	await page.getByRole('link', { name: 'Cijfers', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cijfers');
+	await expect(page.getByRole('table', { name: 'Open vragen zonder helper' })).toBeVisible();
+	await expect(page.getByRole('img', { name: 'Staafjes: open vragen, naar hoe lang ze wachten.' })).toBeVisible();
+	if (testInfo.project.name === 'with-js') await expectNoAxeViolations(page);
+	await page.getByLabel('Wijk of dorp').selectOption({ label: 'Oost (wijk)' });
+	await page.getByRole('button', { name: 'Cijfers tonen' }).click();
+	await expect(page).toHaveURL(/wijk=00000000-0000-4000-8000-000000000103/);
+	const csv = await page.request.get('/coordinatie/monitor/csv?tabel=open');
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	expect(await csv.text()).toContain('Wacht al,Vragen');
+
+	await page.context().clearCookies();
+	await signIn(page, 'truus@voorbeeld.nl');
+	expect((await page.goto('/coordinatie/monitor'))?.status()).toBe(403);
+	expect((await page.request.get('/coordinatie/monitor/csv?tabel=weekly')).status()).toBe(403);
+});

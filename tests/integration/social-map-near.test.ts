@@ -33,7 +33,7 @@ describe('the sociale kaart, near and re-checked', async () => {
 
 	it('a hidden entry is never measured, whoever asks', async () => {
 		const { data } = await (await asAnon()).rpc('map_service_distances', { p_services: [HIDDEN, FOOD_BANK], p_area: OOST });
-		expect((data ?? []).map((d: { service_id: string }) => d.service_id)).toEqual([FOOD_BANK]);
+		expect((data ?? []).map((d) => d.service_id)).toEqual([FOOD_BANK]);
 	});
 
 	it('an entry due for its check is put before its editors once, and its provider is asked', async () => {

@@ -13,6 +13,19 @@ import './register';
 /** How many stuck requests get a suggested volunteer (each is one matching query). */
 const SUGGESTED = 10;
 
+type OpenRequest = {
+	id: string;
+	category_id: string;
+	area_id: string;
+	area_name: string;
+	requester_name: string | null;
+	description: string | null;
+	opened_at: string;
+	expires_at: string;
+	stuck: boolean;
+	expiring: boolean;
+};
+
 export type WorkspaceRequest = {
 	id: string;
 	category_id: string;
@@ -29,7 +42,7 @@ export type WorkspaceRequest = {
 /** The workspace's home: stuck requests (oldest first) with a suggestion each, those about to stop, new ones, worries. */
 export async function readWorkspace(db: Db, user: SessionUser) {
 	const [open, categories, contact] = await Promise.all([
-		db.rpc('coordinator_open_requests', { p_limit: 200 }).then(unwrap),
+		db.rpc('coordinator_open_requests', { p_limit: 200 }).then((r) => unwrap(r) as OpenRequest[]),
 		listCategories(db),
 		isContactPerson(db, user.id)
 	]);
@@ -40,7 +53,7 @@ export async function readWorkspace(db: Db, user: SessionUser) {
 			return best ? { helper_id: best.helper_id!, first_name: best.first_name ?? '', distance_m: best.distance_m } : null;
 		})
 	);
-	const withSuggestion = (r: (typeof open)[number], i = -1): WorkspaceRequest => ({ ...r, suggestion: i >= 0 ? (suggestions[i] ?? null) : null });
+	const withSuggestion = (r: OpenRequest, i = -1): WorkspaceRequest => ({ ...r, suggestion: i >= 0 ? (suggestions[i] ?? null) : null });
 	const signals = contact ? await listSignalsToFollowUp(db) : [];
 	return {
 		stuck: stuck.map((r, i) => withSuggestion(r, i)),
@@ -62,9 +75,24 @@ export async function introduce(db: Db, user: SessionUser, requestId: string, he
 	return null;
 }
 
+export type VolunteerRow = {
+	profile_id: string;
+	name: string;
+	area_id: string;
+	area_name: string;
+	categories: string[];
+	availability: number;
+	active: boolean;
+	last_active: string | null;
+	vog_date: string | null;
+	vog_expires: string | null;
+	vog_expiring: boolean;
+	vog_expired: boolean;
+};
+
 /** The volunteers of the coordinator's areas, with last active and VOG dates. */
-export async function listVolunteers(db: Db) {
-	return unwrap(await db.rpc('coordinator_volunteers'));
+export async function listVolunteers(db: Db): Promise<VolunteerRow[]> {
+	return unwrap(await db.rpc('coordinator_volunteers')) as VolunteerRow[];
 }
 
 /**
@@ -73,7 +101,7 @@ export async function listVolunteers(db: Db) {
  */
 export async function sendVogReminders(origin: string, today?: string): Promise<number> {
 	// service role: the job acts for nobody in particular; claim_vog_reminders is granted to it alone
-	const due = unwrap(await adminClient().rpc('claim_vog_reminders', today ? { p_today: today } : {}));
+	const due = unwrap(await adminClient().rpc('claim_vog_reminders', today ? { p_today: today } : {})) as { volunteer_id: string; coordinator_ids: string[] | null }[];
 	for (const d of due) {
 		await notify('vog_expiring', d.coordinator_ids ?? [], { type: 'volunteer', id: d.volunteer_id }, origin);
 	}

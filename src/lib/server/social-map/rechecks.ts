@@ -9,7 +9,12 @@ import './register';
 
 export async function askForRechecks(origin: string, today?: string): Promise<number> {
 	// service role: the job acts for nobody in particular; claim_map_rechecks is granted to it alone
-	const due = unwrap(await adminClient().rpc('claim_map_rechecks', today ? { p_today: today } : {}));
+	const due = unwrap(await adminClient().rpc('claim_map_rechecks', today ? { p_today: today } : {})) as {
+		service_id: string;
+		service_name: string;
+		provider_email: string | null;
+		editor_ids: string[] | null;
+	}[];
 	for (const entry of due) {
 		await notify('map_recheck_due', entry.editor_ids ?? [], { type: 'map_service', id: entry.service_id }, origin);
 		if (entry.provider_email) {

@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 				id: v.profile_id,
 				name: v.name ?? '',
 				area: v.area_name ?? '',
-				categories: v.categories ?? [],
+				categories: v.categories,
 				lastActive: v.last_active,
 				vogExpires: v.vog_expires,
 				vogExpiring: v.vog_expiring,
