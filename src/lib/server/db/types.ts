@@ -1762,6 +1762,7 @@ export type Database = {
 			help_offer_closed_at: { Args: { p_id: string }; Returns: string }
 			help_request_area: { Args: { p_id: string }; Returns: string }
 			help_request_closed_at: { Args: { p_id: string }; Returns: string }
+			import_hsds_services: { Args: { p_organisation: string; p_services: Json }; Returns: number }
 			initiative_area: { Args: { p_id: string }; Returns: string }
 			initiative_ask_area: { Args: { p_id: string }; Returns: string }
 			initiative_figures: { Args: Record<PropertyKey, never>; Returns: { municipality_id: string | null; municipality: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered: number | null; answered_on_time: number | null; refused: number | null; yes_by_silence: number | null; late_open: number | null; median_working_days: number | null }[] }
