@@ -14,6 +14,11 @@ export function monitorPeriod(filter: MonitorFilter, now = new Date()): { from: 
 	return from <= to ? { from, to } : { from: to, to: from };
 }
 
+export type WeekRow = { week: string; requests: number | null; matched: number | null; median_hours: number | null; matched_within_week_pct: number | null; thanks: number | null };
+export type KindRow = { category_id: string; area_name: string; requests: number | null; matched: number | null };
+export type AgeRow = { age_group: string; sort_order: number; requests: number | null };
+export type SignalWeekRow = { week: string; signals: number | null; picked_up: number | null; median_hours: number | null; late: number | null };
+
 export async function readMonitor(db: Db, filter: MonitorFilter) {
 	const { from, to } = monitorPeriod(filter);
 	const allowed = unwrap(await db.rpc('monitor_areas')) as unknown as string[];
@@ -21,10 +26,10 @@ export async function readMonitor(db: Db, filter: MonitorFilter) {
 	const args = { p_from: from, p_to: to, p_area: area };
 	const [areas, weekly, kinds, open, signals] = await Promise.all([
 		allowed.length ? db.from('areas').select('id, name, kind').in('id', allowed).order('name').then(unwrap) : Promise.resolve([]),
-		db.rpc('monitor_weekly', args).then(unwrap),
-		db.rpc('monitor_by_kind', args).then(unwrap),
-		db.rpc('monitor_open_by_age', { p_area: area }).then(unwrap),
-		db.rpc('monitor_signals', args).then(unwrap)
+		db.rpc('monitor_weekly', args).then((r) => unwrap(r) as WeekRow[]),
+		db.rpc('monitor_by_kind', args).then((r) => unwrap(r) as KindRow[]),
+		db.rpc('monitor_open_by_age', { p_area: area }).then((r) => unwrap(r) as AgeRow[]),
+		db.rpc('monitor_signals', args).then((r) => unwrap(r) as SignalWeekRow[])
 	]);
 	return { from, to, area: area ?? null, areas, weekly, kinds, open, signals };
 }
