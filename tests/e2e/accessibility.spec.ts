@@ -205,7 +205,7 @@ test('worry signal pages have no axe violations', async ({ page }) => {
 	}
 	await page.context().clearCookies();
 	await signIn(page, 'sanne@voorbeeld.nl');
-	for (const path of ['/zorgen/opvolgen', `/zorgen/${id}`, '/coordinatie/monitor']) {
+	for (const path of ['/zorgen/opvolgen', `/zorgen/${id}`, '/coordinatie/monitor', '/coordinatie/kaart/import']) {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 	}

@@ -26,3 +26,9 @@ export const outdatedSchema = z.object({
 export const confirmServiceSchema = z.object({
 	service_id: z.uuid({ error: 'errors.form' })
 });
+
+/** An HSDS 3.0 file to import (JSON): the editors' import on /coordinatie/kaart/import. */
+export const hsdsImportSchema = z.object({
+	file: z.instanceof(File, { error: 'socialMap.import.fileMissing' }).refine((f) => f.size > 0, { error: 'socialMap.import.fileMissing' })
+		.refine((f) => f.size <= 5_000_000, { error: 'socialMap.import.tooBig' })
+});
