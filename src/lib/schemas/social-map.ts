@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { safeText } from './fields';
 
 export const ROUTES = ['green', 'yellow', 'orange', 'blue'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -31,4 +32,22 @@ export const confirmServiceSchema = z.object({
 export const hsdsImportSchema = z.object({
 	file: z.instanceof(File, { error: 'socialMap.import.fileMissing' }).refine((f) => f.size > 0, { error: 'socialMap.import.fileMissing' })
 		.refine((f) => f.size <= 5_000_000, { error: 'socialMap.import.tooBig' })
+});
+
+/** A provider proposes new wording or contact details for its entry; empty contact fields clear them. */
+export const proposalSchema = z.object({
+	name: safeText({ max: 120, tooLong: 'socialMap.propose.tooLong', missing: 'socialMap.propose.nameMissing', oneLine: true }),
+	summary: safeText({ max: 160, tooLong: 'socialMap.propose.tooLong', missing: 'socialMap.propose.summaryMissing', oneLine: true }),
+	description: safeText({ max: 2000, tooLong: 'socialMap.propose.tooLong' }).default(''),
+	phone: z.string().trim().regex(/^([0-9 +()-]{3,20})?$/, { error: 'socialMap.propose.phoneWrong' }).default(''),
+	email: z.string().trim().regex(/^([^@\s]+@[^@\s]+)?$/, { error: 'socialMap.propose.emailWrong' }).default(''),
+	url: z.string().trim().regex(/^(https:\/\/\S+)?$/, { error: 'socialMap.propose.urlWrong' }).default(''),
+	note: safeText({ max: 500, tooLong: 'socialMap.propose.tooLong' }).default('')
+});
+export type ProposalInput = z.infer<typeof proposalSchema>;
+
+/** An editor's answer to a proposal. */
+export const proposalDecisionSchema = z.object({
+	proposal: z.uuid({ error: 'errors.form' }),
+	decision: z.enum(['approve', 'reject'], { error: 'errors.form' })
 });

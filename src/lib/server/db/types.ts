@@ -805,6 +805,46 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			map_change_proposals: {
+				Row: {
+					id: string
+					service_id: string
+					proposed_by: string
+					proposed_at: string
+					changes: Json
+					note: string
+					status: string
+					decided_by: string | null
+					decided_at: string | null
+				}
+				Insert: {
+					id?: string
+					service_id: string
+					proposed_by?: string
+					proposed_at?: string
+					changes: Json
+					note?: string
+					status?: string
+					decided_by?: string | null
+					decided_at?: string | null
+				}
+				Update: {
+					id?: string
+					service_id?: string
+					proposed_by?: string
+					proposed_at?: string
+					changes?: Json
+					note?: string
+					status?: string
+					decided_by?: string | null
+					decided_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_change_proposals_decided_by_fkey'; columns: ['decided_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_change_proposals_proposed_by_fkey'; columns: ['proposed_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_change_proposals_service_id_fkey'; columns: ['service_id']; isOneToOne: false; referencedRelation: 'map_services'; referencedColumns: ['id'] }
+				]
+			}
 			map_changes: {
 				Row: {
 					id: number
@@ -1746,6 +1786,7 @@ export type Database = {
 			coordinator_volunteers: { Args: Record<PropertyKey, never>; Returns: { profile_id: string | null; name: string | null; area_id: string | null; area_name: string | null; categories: unknown | null; availability: number | null; active: boolean | null; last_active: string | null; vog_date: string | null; vog_expires: string | null; vog_expiring: boolean | null; vog_expired: boolean | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
 			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
+			decide_map_proposal: { Args: { p_proposal: string; p_approve: boolean }; Returns: undefined }
 			delete_expired_audio: { Args: { p_days: number; p_now?: string }; Returns: number }
 			earth_metres: { Args: { a: unknown; b: unknown }; Returns: number }
 			earth_point: { Args: { latitude: number; longitude: number }; Returns: unknown }
@@ -1775,6 +1816,7 @@ export type Database = {
 			is_dutch_holiday: { Args: { p_day: string }; Returns: boolean }
 			is_initiative_founder: { Args: { p_initiative: string }; Returns: boolean }
 			is_map_editor: { Args: { organisation: string }; Returns: boolean }
+			is_map_provider_of: { Args: { service: string }; Returns: boolean }
 			is_matched_party: { Args: { request: string }; Returns: boolean }
 			is_officer_for_initiative: { Args: { p_initiative: string }; Returns: boolean }
 			is_officer_for_municipality: { Args: { p_municipality: string }; Returns: boolean }
