@@ -209,6 +209,11 @@ test('worry signal pages have no axe violations', async ({ page }) => {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 	}
+	// A provider's change proposal (Gemeente Heuvelrijk runs the Sociaal Loket).
+	await page.context().clearCookies();
+	await signIn(page, 'ahmed@voorbeeld.nl');
+	await page.goto('/kaart/00000000-0000-4000-8000-000000000958/voorstel');
+	await expectNoAxeViolations(page);
 });
 
 /** Pages that never render: a GET only sends the reader on. */

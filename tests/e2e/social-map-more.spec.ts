@@ -39,3 +39,36 @@ test('an editor imports an HSDS file: a wrong file saves nothing and says why, a
 	await expect(page.getByText(`Klaar. We hebben ${services.length} plekken opgeslagen.`)).toBeVisible();
 	expect((await sql<{ name: string }>('select name from map_services where id = $1', [services[0].id]))[0].name).toBe(renamed);
 });
+
+test('a provider proposes a new phone number; the editor approves it and the kaart shows it', async ({ page, browser, baseURL }, testInfo) => {
+	test.setTimeout(120_000);
+	const withJs = testInfo.project.name === 'with-js';
+	const LOKET = '00000000-0000-4000-8000-000000000958';
+	const phone = withJs ? '043 111 22 33' : '043 444 55 66';
+	await signIn(page, 'ahmed@voorbeeld.nl'); // Gemeente Heuvelrijk runs the Sociaal Loket
+	await page.goto(`/kaart/${LOKET}`);
+	await page.getByRole('link', { name: 'Wijziging voorstellen' }).click();
+	if (withJs) await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Voorstel versturen' }).click();
+	await expect(page.getByRole('alert')).toContainText('U hebt niets veranderd.');
+	await page.getByLabel('Telefoonnummer').fill(phone);
+	await page.getByRole('button', { name: 'Voorstel versturen' }).click();
+	await expect(page.getByText('Dank u wel. Iemand die de kaart bijhoudt, kijkt uw voorstel na.')).toBeVisible();
+
+	const [{ keeper }] = await sql<{ keeper: string }>(
+		`select m.profile_id as keeper from map_services s join memberships m on m.organisation_id = s.editor_organisation_id and m.role = 'coordinator' where s.id = $1 limit 1`, [LOKET]
+	);
+	const email = keeper === '00000000-0000-4000-8000-000000000301' ? 'sanne@voorbeeld.nl' : 'kees@voorbeeld.nl';
+	const context = await browser.newContext({ baseURL, javaScriptEnabled: withJs });
+	const editor = await context.newPage();
+	await signIn(editor, email);
+	await editor.goto('/coordinatie/kaart');
+	const proposal = editor.getByTestId('proposal').filter({ hasText: phone });
+	await expect(proposal.getByRole('row', { name: /Telefoonnummer/ })).toContainText(phone);
+	if (withJs) await expectNoAxeViolations(editor);
+	await proposal.getByRole('button', { name: /Goedkeuren/ }).click();
+	await expect(editor.getByText('Klaar. De kaart is aangepast.')).toBeVisible();
+	await context.close();
+	await page.goto(`/kaart/${LOKET}`);
+	await expect(page.getByText(phone)).toBeVisible();
+});
