@@ -14,7 +14,7 @@ describe('HSDS import', async () => {
 	const ours = async () => {
 		const rows = await sql<{ id: string }>('select id from map_services where editor_organisation_id = $1', [CENTRE]);
 		const ids = new Set(rows.map((r) => r.id));
-		return (await exportHsds(await asAnon())).contents.filter((s) => ids.has(s.id));
+		return (await exportHsds(await asAnon())).contents.filter((s) => ids.has(s.id ?? ''));
 	};
 
 	it('the export of the own entries comes back in unchanged, and a changed name is logged', async () => {
