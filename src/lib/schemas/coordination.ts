@@ -1,5 +1,6 @@
 import { z } from './zod';
-import { id } from './fields';
+import { id, safeText } from './fields';
+import { CATEGORY_IDS } from './help';
 
 /** "Voorstellen" on the workspace: this volunteer for this request. */
 export const introduceSchema = z.object({
@@ -18,3 +19,10 @@ export type MonitorFilter = z.infer<typeof monitorSchema>;
 export const MONITOR_TABLES = ['weekly', 'kinds', 'open', 'signals'] as const;
 export type MonitorTable = (typeof MONITOR_TABLES)[number];
 export const monitorCsvSchema = monitorSchema.extend({ tabel: z.enum(MONITOR_TABLES).catch('weekly') });
+
+/** A message to the volunteers of an area; a kind of help narrows it down (empty: all of them). */
+export const volunteerMessageSchema = z.object({
+	area_id: id('errors.area_missing'),
+	category_id: z.union([z.enum(CATEGORY_IDS), z.literal('')]).default(''),
+	body: safeText({ max: 1000, tooLong: 'coordination.message.tooLong', missing: 'coordination.message.bodyMissing' })
+});

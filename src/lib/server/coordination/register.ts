@@ -4,8 +4,10 @@
 import { registerNotificationKinds } from '../notifications';
 import { registerItemType } from '../items';
 
-export const COORDINATION_NOTIFICATION_KINDS = ['introduced', 'vog_expiring'] as const;
+export const COORDINATION_NOTIFICATION_KINDS = ['introduced', 'vog_expiring', 'volunteer_message'] as const;
 registerNotificationKinds([...COORDINATION_NOTIFICATION_KINDS]);
 
 // A volunteer as the subject of a VOG reminder: the coordinators' list of volunteers.
 registerItemType('volunteer', { link: () => '/coordinatie/vrijwilligers' });
+// A coordinator's message to volunteers: read on its own page.
+registerItemType('volunteer_message', { link: (id) => `/berichten/${id}` });

@@ -1618,6 +1618,37 @@ export type Database = {
 					{ foreignKeyName: 'volunteer_categories_volunteer_id_fkey'; columns: ['volunteer_id']; isOneToOne: false; referencedRelation: 'volunteer_profiles'; referencedColumns: ['profile_id'] }
 				]
 			}
+			volunteer_messages: {
+				Row: {
+					id: string
+					area_id: string
+					category_id: string | null
+					body: string
+					sent_by: string
+					sent_at: string
+				}
+				Insert: {
+					id?: string
+					area_id: string
+					category_id?: string | null
+					body: string
+					sent_by?: string
+					sent_at?: string
+				}
+				Update: {
+					id?: string
+					area_id?: string
+					category_id?: string | null
+					body?: string
+					sent_by?: string
+					sent_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'volunteer_messages_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'volunteer_messages_category_id_fkey'; columns: ['category_id']; isOneToOne: false; referencedRelation: 'help_categories'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'volunteer_messages_sent_by_fkey'; columns: ['sent_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			volunteer_profiles: {
 				Row: {
 					profile_id: string
@@ -1824,6 +1855,7 @@ export type Database = {
 			is_party_to: { Args: { request: string }; Returns: boolean }
 			is_stuck: { Args: { r: unknown }; Returns: boolean }
 			is_volunteer: { Args: Record<PropertyKey, never>; Returns: boolean }
+			is_volunteer_message_recipient: { Args: { message: string }; Returns: boolean }
 			is_working_day: { Args: { p_day: string }; Returns: boolean }
 			item_area: { Args: { p_type: string; p_id: string }; Returns: string }
 			map_fold: { Args: { input: string }; Returns: string }
@@ -1859,6 +1891,8 @@ export type Database = {
 			voice_audio_bytes: { Args: { p_voice: string }; Returns: unknown }
 			voice_audio_range: { Args: { p_voice: string; p_from: number; p_length: number }; Returns: unknown }
 			volunteer_area: { Args: { p_id: string }; Returns: string }
+			volunteer_message_area: { Args: { p_id: string }; Returns: string }
+			volunteer_message_recipients: { Args: { message: string }; Returns: string[] }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
 			working_days_between: { Args: { p_from: string; p_to: string }; Returns: number }
 			worry_signal_area: { Args: { p_id: string }; Returns: string }
