@@ -37,7 +37,7 @@ async function generate(client) {
 		       ('20000000-0000-4000-8000-' || lpad((1 + g % ${VOLUNTEERS})::text, 12, '0'))::uuid,
 		       now() - make_interval(days => 30 + g % 335) + make_interval(hours => 1 + g % 100)
 		from generate_series(1, ${REQUESTS * 4}) g,
-		     lateral (select ('20000000-0000-4000-8000-' || lpad((1 + (g * 104729) % ${VOLUNTEERS})::text, 12, '0'))::uuid as who) w`);
+		     lateral (select ('20000000-0000-4000-8000-' || lpad((1 + (g::bigint * 104729) % ${VOLUNTEERS})::text, 12, '0'))::uuid as who) w`);
 	await client.query(`
 		insert into map_services (provider_id, editor_organisation_id, area_id, name, summary, description, keywords, route, assured_date)
 		select (select id from map_providers order by id offset (g % 5) limit 1), '00000000-0000-4000-8000-000000000201',
@@ -75,6 +75,8 @@ const INDEXES = [
 
 export async function benchCoordination(site) {
 	const client = new pg.Client({ connectionString: site.stack.dbUrl });
+	// When a step fails, the stack is stopped under this connection; its own error is the one to see.
+	client.on('error', () => {});
 	await client.connect();
 	await generate(client);
 	// The queries run as Sanne (coordinator of three areas), through her role and claims, so RLS applies.
