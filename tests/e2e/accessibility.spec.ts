@@ -205,7 +205,7 @@ test('worry signal pages have no axe violations', async ({ page }) => {
 	}
 	await page.context().clearCookies();
 	await signIn(page, 'sanne@voorbeeld.nl');
-	for (const path of ['/zorgen/opvolgen', `/zorgen/${id}`, '/coordinatie/monitor', '/coordinatie/kaart/import']) {
+	for (const path of ['/zorgen/opvolgen', `/zorgen/${id}`, '/coordinatie/monitor', '/coordinatie/kaart/import', '/coordinatie/bericht']) {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 	}
@@ -213,6 +213,14 @@ test('worry signal pages have no axe violations', async ({ page }) => {
 	await page.context().clearCookies();
 	await signIn(page, 'ahmed@voorbeeld.nl');
 	await page.goto('/kaart/00000000-0000-4000-8000-000000000958/voorstel');
+	await expectNoAxeViolations(page);
+	// A coordinator's message, as the volunteer it went to.
+	const [message] = await sql<{ id: string }>(
+		`insert into volunteer_messages (area_id, body, sent_by) values ('00000000-0000-4000-8000-000000000102', 'Fijn dat jullie er zijn.', '00000000-0000-4000-8000-000000000301') returning id`
+	);
+	await page.context().clearCookies();
+	await signIn(page, 'fatima@voorbeeld.nl');
+	await page.goto(`/berichten/${message.id}`);
 	await expectNoAxeViolations(page);
 });
 

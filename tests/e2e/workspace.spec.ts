@@ -62,3 +62,28 @@ test('the monitor shows figures with a table under each chart and a CSV; residen
 	expect((await page.goto('/coordinatie/monitor'))?.status()).toBe(403);
 	expect((await page.request.get('/coordinatie/monitor/csv?tabel=weekly')).status()).toBe(403);
 });
+
+test('a coordinator writes to the volunteers of Noord who do groceries; Fatima reads it', async ({ page, browser, baseURL }, testInfo) => {
+	const withJs = testInfo.project.name === 'with-js';
+	const text = `Wie kan zaterdag boodschappen doen? (${testInfo.project.name} ${Date.now()})`;
+	await signIn(page, 'sanne@voorbeeld.nl');
+	await page.goto('/coordinatie');
+	await page.getByRole('link', { name: 'Bericht aan vrijwilligers' }).click();
+	if (withJs) await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Bericht versturen' }).click();
+	await expect(page.locator('#body-error')).toBeVisible();
+	await page.getByLabel('Wijk of dorp').selectOption({ label: 'Noord (wijk)' });
+	await page.getByLabel('Welke soort hulp?').selectOption({ label: 'Boodschappen' });
+	await page.getByLabel('Uw bericht').fill(text);
+	await page.getByRole('button', { name: 'Bericht versturen' }).click();
+	await expect(page.getByText('Verstuurd aan 1 vrijwilliger.')).toBeVisible();
+
+	const context = await browser.newContext({ baseURL, javaScriptEnabled: withJs });
+	const fatima = await context.newPage();
+	await signIn(fatima, 'fatima@voorbeeld.nl');
+	const [{ id }] = await sql<{ id: string }>('select id from volunteer_messages where body = $1', [text]);
+	await fatima.goto(`/berichten/${id}`);
+	await expect(fatima.getByText(text)).toBeVisible();
+	if (withJs) await expectNoAxeViolations(fatima);
+	await context.close();
+});
