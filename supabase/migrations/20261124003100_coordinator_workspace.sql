@@ -43,27 +43,35 @@ create index help_requests_open_area_age_idx on public.help_requests (area_id, o
 /**
  * Open requests without a match in the caller's own areas, oldest first, with the states that
  * follow from time: stuck (three days without a match) and expiring (stops within three days).
- * Security invoker: the coordinators' select policy on help_requests decides as well.
+ * Security definer, limited to my_coordinator_areas(): exactly what the coordinators' select
+ * policy on help_requests allows, without evaluating every other policy per row (volunteers may
+ * read open requests too, which made this many times slower at scale).
  */
 create function public.coordinator_open_requests(p_limit int default 200)
 returns table (
   id uuid, category_id text, area_id uuid, area_name text, requester_name text, description text,
   opened_at timestamptz, expires_at timestamptz, stuck boolean, expiring boolean
 )
-language sql stable security invoker set search_path = ''
+language sql stable security definer set search_path = ''
 as $$
+  with mine as materialized (select public.my_coordinator_areas() as area_id),
+  open as (
+    select r.*
+    from public.help_requests r
+    where r.status = 'open' and r.hidden_at is null
+      and r.area_id in (select m.area_id from mine m)
+      and public.effective_status(r) = 'open'
+    order by r.opened_at
+    limit least(greatest(p_limit, 1), 1000)
+  )
   select r.id, r.category_id, r.area_id, a.name, p.display_name, coalesce(nullif(r.description, ''), r.summary),
          r.opened_at, public.request_expires_at(r),
          r.opened_at < now() - interval '3 days',
          public.request_expires_at(r) < now() + interval '3 days'
-  from public.help_requests r
+  from open r
   join public.areas a on a.id = r.area_id
   left join public.profiles p on p.id = r.requester_id
-  where r.status = 'open' and r.hidden_at is null
-    and r.area_id in (select public.my_coordinator_areas())
-    and public.effective_status(r) = 'open'
-  order by r.opened_at
-  limit least(greatest(p_limit, 1), 1000);
+  order by r.opened_at;
 $$;
 revoke execute on function public.coordinator_open_requests(int) from public;
 grant execute on function public.coordinator_open_requests(int) to authenticated;

@@ -49,7 +49,8 @@ returns table (week date, requests bigint, matched bigint, median_hours numeric,
 language sql stable security definer set search_path = ''
 as $$
   with r as (
-    select date_trunc('week', r.created_at at time zone 'Europe/Amsterdam')::date as week, r.id, r.matched_at, r.created_at
+    select date_trunc('week', r.created_at at time zone 'Europe/Amsterdam')::date as week, r.id, r.matched_at, r.created_at,
+           (select count(*) from public.thanks t where t.request_id = r.id) as thanks
     from public.help_requests r
     where r.area_id in (select public.monitor_areas())
       and (p_area is null or r.area_id = p_area)
@@ -60,14 +61,14 @@ as $$
            percentile_cont(0.5) within group (order by extract(epoch from r.matched_at - r.created_at) / 3600)
              filter (where r.matched_at is not null) as median_hours,
            count(*) filter (where r.matched_at < r.created_at + interval '7 days') as within_week,
-           (select count(*) from public.thanks t where t.request_id = any (array_agg(r.id))) as thanks
+           sum(r.thanks) as thanks
     from r group by r.week
   )
   select w.week, public.monitor_cell(w.requests), public.monitor_cell(w.matched),
          case when w.matched >= 5 then round(w.median_hours::numeric, 1) end,
          case when w.requests >= 5 and w.within_week >= 5 then round(100.0 * w.within_week / w.requests, 0)
               when w.requests >= 5 and w.within_week = 0 then 0 end,
-         public.monitor_cell(w.thanks)
+         public.monitor_cell(w.thanks::bigint)
   from w order by w.week;
 $$;
 revoke execute on function public.monitor_weekly(date, date, uuid) from public;
