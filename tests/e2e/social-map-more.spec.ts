@@ -72,3 +72,18 @@ test('a provider proposes a new phone number; the editor approves it and the kaa
 	await page.goto(`/kaart/${LOKET}`);
 	await expect(page.getByText(phone)).toBeVisible();
 });
+
+test('search by voice says plainly that it does not work without a speech-to-text server', async ({ page }, testInfo) => {
+	const { VOICE_WAV } = await import('../../playwright.config');
+	await page.goto('/kaart');
+	const form = page.locator('form.voice-search');
+	if (testInfo.project.name === 'with-js') {
+		await form.getByRole('button', { name: 'Inspreken' }).click();
+		await page.waitForTimeout(1500);
+		await form.getByRole('button', { name: 'Stoppen' }).click();
+	} else {
+		await form.getByLabel('Of kies een spraakbericht (mag leeg blijven)').setInputFiles(VOICE_WAV);
+	}
+	await form.getByRole('button', { name: 'Zoeken met mijn stem' }).click();
+	await expect(page.getByText('Zoeken met uw stem lukt nu niet. Typ de woorden hierboven.')).toBeVisible();
+});

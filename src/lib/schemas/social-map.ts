@@ -51,3 +51,8 @@ export const proposalDecisionSchema = z.object({
 	proposal: z.uuid({ error: 'errors.form' }),
 	decision: z.enum(['approve', 'reject'], { error: 'errors.form' })
 });
+
+/** "Zoek met uw stem": a recording to turn into search words. */
+export const voiceSearchSchema = z.object({
+	voice: z.instanceof(File, { error: 'socialMap.voiceSearch.missing' }).refine((f) => f.size > 0, { error: 'socialMap.voiceSearch.missing' })
+});

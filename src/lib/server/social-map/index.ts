@@ -3,6 +3,8 @@
 // (fresh entries for the public, every entry for its editors).
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
 import { isMissing } from '../db/errors';
+import { checkVoiceUpload } from '../voice/audio';
+import { transcribeNow } from '../voice/jobs';
 import type { MapSearch, Route } from '$lib/schemas/social-map';
 
 export type Freshness = 'checked' | 'flagged' | 'hidden';
@@ -106,4 +108,16 @@ export async function reportOutdated(db: Db, id: string, note: string): Promise<
 		unwrap({ data: null, error });
 	}
 	return { ok: true };
+}
+
+/**
+ * "Zoek met uw stem": the words said in a recording, to search with. The recording is checked
+ * (type by its bytes, size, length) and sent to the speech-to-text server, never stored.
+ */
+export async function wordsFromRecording(file: File): Promise<{ words: string } | { error: string }> {
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const check = checkVoiceUpload(bytes);
+	if (!check.ok) return { error: check.error };
+	const words = await transcribeNow(bytes, check.type);
+	return words ? { words } : { error: 'socialMap.voiceSearch.unavailable' };
 }
