@@ -50,7 +50,7 @@ test('a provider proposes a new phone number; the editor approves it and the kaa
 	await page.getByRole('link', { name: 'Wijziging voorstellen' }).click();
 	if (withJs) await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Voorstel versturen' }).click();
-	await expect(page.getByRole('alert')).toContainText('U hebt niets veranderd.');
+	await expect(page.locator('#name-error')).toHaveText('U hebt niets veranderd.');
 	await page.getByLabel('Telefoonnummer').fill(phone);
 	await page.getByRole('button', { name: 'Voorstel versturen' }).click();
 	await expect(page.getByText('Dank u wel. Iemand die de kaart bijhoudt, kijkt uw voorstel na.')).toBeVisible();
