@@ -3,16 +3,30 @@ import { startSite } from './lib.js';
 import { benchPages } from './pages.bench.js';
 import { benchMatching } from './matching.bench.js';
 import { benchVoice, oneMinuteMp3 } from './voice.bench.js';
+import { benchCoordination } from './coordination.bench.js';
+import { startTestStack } from '../support/stack.ts';
 
-const audio = oneMinuteMp3();
-const site = await startSite({ staticFiles: { 'bench/voice-60s.mp3': audio } });
-try {
-	// `npm run bench -- voice` runs only the named parts; without names, all of them.
-	const only = process.argv.slice(2);
-	const wanted = (name) => only.length === 0 || only.includes(name);
-	if (wanted('pages')) await benchPages(site);
-	if (wanted('voice')) await benchVoice(site, audio);
-	if (wanted('matching')) await benchMatching(site);
-} finally {
-	await site.stop();
+// `npm run bench -- voice` runs only the named parts; without names, all of them.
+const only = process.argv.slice(2);
+const wanted = (name) => only.length === 0 || only.includes(name);
+
+if (only.length > 0 && only.every((name) => name === 'coordination')) {
+	// The coordination part measures queries only: the stack without a site build.
+	const stack = await startTestStack('bench');
+	try {
+		await benchCoordination({ stack });
+	} finally {
+		await stack.stop();
+	}
+} else {
+	const audio = oneMinuteMp3();
+	const site = await startSite({ staticFiles: { 'bench/voice-60s.mp3': audio } });
+	try {
+		if (wanted('pages')) await benchPages(site);
+		if (wanted('voice')) await benchVoice(site, audio);
+		if (wanted('matching')) await benchMatching(site);
+		if (wanted('coordination')) await benchCoordination(site);
+	} finally {
+		await site.stop();
+	}
 }

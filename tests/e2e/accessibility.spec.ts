@@ -220,6 +220,36 @@ test('the editors\' page of the sociale kaart has no axe violations', async ({ p
 	await expectNoAxeViolations(page);
 });
 
+test('worry signal pages have no axe violations', async ({ page }) => {
+	const [{ id }] = await sql<{ id: string }>(
+		`insert into worry_signals (sender_id, area_id, body) values ('00000000-0000-4000-8000-000000000304', '00000000-0000-4000-8000-000000000102', 'Ik maak me zorgen om de buurman: de post stapelt zich op.') returning id`
+	);
+	await signIn(page, 'truus@voorbeeld.nl');
+	for (const path of ['/zorgen', `/zorgen/${id}`]) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+	await page.context().clearCookies();
+	await signIn(page, 'sanne@voorbeeld.nl');
+	for (const path of ['/zorgen/opvolgen', `/zorgen/${id}`, '/coordinatie/monitor', '/coordinatie/kaart/import', '/coordinatie/bericht']) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+	// A provider's change proposal (Gemeente Heuvelrijk runs the Sociaal Loket).
+	await page.context().clearCookies();
+	await signIn(page, 'ahmed@voorbeeld.nl');
+	await page.goto('/kaart/00000000-0000-4000-8000-000000000958/voorstel');
+	await expectNoAxeViolations(page);
+	// A coordinator's message, as the volunteer it went to.
+	const [message] = await sql<{ id: string }>(
+		`insert into volunteer_messages (area_id, body, sent_by) values ('00000000-0000-4000-8000-000000000102', 'Fijn dat jullie er zijn.', '00000000-0000-4000-8000-000000000301') returning id`
+	);
+	await page.context().clearCookies();
+	await signIn(page, 'fatima@voorbeeld.nl');
+	await page.goto(`/berichten/${message.id}`);
+	await expectNoAxeViolations(page);
+});
+
 /** Pages that never render: a GET only sends the reader on. */
 const REDIRECT_ONLY = { '/instellingen': 'takes the language and text size from the header, then goes back' };
 

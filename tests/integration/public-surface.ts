@@ -38,6 +38,7 @@ export const ANON_MAY_EXECUTE: Record<string, string> = {
 	map_fold: 'lower case without accents, for search; reads no table',
 	map_similarity: 'trigram similarity of two texts, for search; reads no table',
 	map_freshness: 'checked, flagged or hidden from a date; reads no table',
+	map_service_distances: '"Dichtbij eerst": metres from an area centre to where public entries are given (at most 200 ids); public places only',
 	freshness: 'the same as a computed field on a service anon may already read',
 	map_service_is_public: 'whether a service is on the public kaart, which anon may read anyway',
 	carer_amount: 'the open page "Wat krijgt u?" shows what one carer gets when a budget is divided: one public number',

@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { safeText } from './fields';
 
 export const ROUTES = ['green', 'yellow', 'orange', 'blue'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -12,7 +13,8 @@ export const mapSearchSchema = z.object({
 	age: z.coerce.number().int().min(0).max(120).optional().catch(undefined),
 	open: z.literal('on').optional().catch(undefined),
 	accessible: z.literal('on').optional().catch(undefined),
-	area: z.uuid().optional().catch(undefined)
+	area: z.uuid().optional().catch(undefined),
+	near: z.literal('on').optional().catch(undefined)
 });
 export type MapSearch = z.infer<typeof mapSearchSchema>;
 
@@ -24,4 +26,33 @@ export const outdatedSchema = z.object({
 /** An editor confirms an entry is still right. */
 export const confirmServiceSchema = z.object({
 	service_id: z.uuid({ error: 'errors.form' })
+});
+
+/** An HSDS 3.0 file to import (JSON): the editors' import on /coordinatie/kaart/import. */
+export const hsdsImportSchema = z.object({
+	file: z.instanceof(File, { error: 'socialMap.import.fileMissing' }).refine((f) => f.size > 0, { error: 'socialMap.import.fileMissing' })
+		.refine((f) => f.size <= 5_000_000, { error: 'socialMap.import.tooBig' })
+});
+
+/** A provider proposes new wording or contact details for its entry; empty contact fields clear them. */
+export const proposalSchema = z.object({
+	name: safeText({ max: 120, tooLong: 'socialMap.propose.tooLong', missing: 'socialMap.propose.nameMissing', oneLine: true }),
+	summary: safeText({ max: 160, tooLong: 'socialMap.propose.tooLong', missing: 'socialMap.propose.summaryMissing', oneLine: true }),
+	description: safeText({ max: 2000, tooLong: 'socialMap.propose.tooLong' }).default(''),
+	phone: z.string().trim().regex(/^([0-9 +()-]{3,20})?$/, { error: 'socialMap.propose.phoneWrong' }).default(''),
+	email: z.string().trim().regex(/^([^@\s]+@[^@\s]+)?$/, { error: 'socialMap.propose.emailWrong' }).default(''),
+	url: z.string().trim().regex(/^(https:\/\/\S+)?$/, { error: 'socialMap.propose.urlWrong' }).default(''),
+	note: safeText({ max: 500, tooLong: 'socialMap.propose.tooLong' }).default('')
+});
+export type ProposalInput = z.infer<typeof proposalSchema>;
+
+/** An editor's answer to a proposal. */
+export const proposalDecisionSchema = z.object({
+	proposal: z.uuid({ error: 'errors.form' }),
+	decision: z.enum(['approve', 'reject'], { error: 'errors.form' })
+});
+
+/** "Zoek met uw stem": a recording to turn into search words. */
+export const voiceSearchSchema = z.object({
+	voice: z.instanceof(File, { error: 'socialMap.voiceSearch.missing' }).refine((f) => f.size > 0, { error: 'socialMap.voiceSearch.missing' })
 });

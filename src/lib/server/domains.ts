@@ -5,3 +5,6 @@ import './people/register';
 import './help/register';
 import './initiatives/register';
 import './carers/register';
+import './signals/register';
+import './coordination/register';
+import './social-map/register';

@@ -6,6 +6,8 @@ import { sendExpiryReminders } from '../help/reminders';
 import { deleteExpiredCarerData, sendConfirmationReminders } from '../carers/jobs';
 import { sendDailyDigests } from '../notifications';
 import { deleteExpiredAudio, transcribeNewAudio } from '../voice/jobs';
+import { sendVogReminders } from '../coordination/workspace';
+import { askForRechecks } from '../social-map/rechecks';
 
 let boss: PgBoss | null = null;
 
@@ -16,6 +18,8 @@ export const JOBS = {
 	'voice-transcription': { cron: '* * * * *', run: () => transcribeNewAudio() },
 	'carer-confirmation-reminders': { cron: '40 * * * *', run: (origin: string) => sendConfirmationReminders(origin) },
 	'carer-retention': { cron: '50 3 * * *', run: () => deleteExpiredCarerData() }
+	'vog-reminders': { cron: '0 8 * * *', run: (origin: string) => sendVogReminders(origin) },
+	'map-rechecks': { cron: '30 8 * * *', run: (origin: string) => askForRechecks(origin) }
 } as const;
 
 /**

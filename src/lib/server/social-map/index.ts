@@ -3,6 +3,8 @@
 // (fresh entries for the public, every entry for its editors).
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
 import { isMissing } from '../db/errors';
+import { checkVoiceUpload } from '../voice/audio';
+import { transcribeNow } from '../voice/jobs';
 import type { MapSearch, Route } from '$lib/schemas/social-map';
 
 export type Freshness = 'checked' | 'flagged' | 'hidden';
@@ -11,6 +13,8 @@ export type Topic = { id: string; name_nl: string; name_en: string; icon: string
 
 export type ServiceCard = {
 	id: string;
+	/** Metres from the centre of the searcher's area ("dichtbij mij"); null when not asked or unknown. */
+	distance_m?: number | null;
 	name: string;
 	summary: string;
 	route: Route;
@@ -33,8 +37,11 @@ export async function listTopics(db: Db): Promise<Topic[]> {
 	return unwrap(await db.from('map_topics').select('id, name_nl, name_en, icon').order('position'));
 }
 
-/** Services for the words and filters, best match first. */
-export async function searchServices(db: Db, search: MapSearch): Promise<ServiceCard[]> {
+/**
+ * Services for the words and filters, best match first; with "dichtbij mij", nearest first,
+ * measured from the chosen area or else the searcher's own area (no location is asked for).
+ */
+export async function searchServices(db: Db, search: MapSearch, homeArea?: string | null): Promise<ServiceCard[]> {
 	const rows = unwrap(
 		await db
 			.rpc('search_social_map', {
@@ -49,7 +56,16 @@ export async function searchServices(db: Db, search: MapSearch): Promise<Service
 			})
 			.select(CARD)
 	) as unknown as CardRow[];
-	return rows.map(toCard);
+	const cards = rows.map(toCard);
+	const from = search.area ?? homeArea;
+	if (search.near !== 'on' || !from || cards.length === 0) return cards;
+	const distances = new Map(
+		unwrap(await db.rpc('map_service_distances', { p_services: cards.map((c) => c.id), p_area: from })).map((d) => [d.service_id, d.distance_m])
+	);
+	const far = Number.MAX_SAFE_INTEGER;
+	return cards
+		.map((c) => ({ ...c, distance_m: distances.get(c.id) ?? null }))
+		.sort((a, b) => (a.distance_m ?? far) - (b.distance_m ?? far));
 }
 
 export type ServiceEntry = Awaited<ReturnType<typeof readService>>;
@@ -92,4 +108,16 @@ export async function reportOutdated(db: Db, id: string, note: string): Promise<
 		unwrap({ data: null, error });
 	}
 	return { ok: true };
+}
+
+/**
+ * "Zoek met uw stem": the words said in a recording, to search with. The recording is checked
+ * (type by its bytes, size, length) and sent to the speech-to-text server, never stored.
+ */
+export async function wordsFromRecording(file: File): Promise<{ words: string } | { error: string }> {
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const check = checkVoiceUpload(bytes);
+	if (!check.ok) return { error: check.error };
+	const words = await transcribeNow(bytes, check.type);
+	return words ? { words } : { error: 'socialMap.voiceSearch.unavailable' };
 }

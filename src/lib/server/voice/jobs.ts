@@ -47,6 +47,16 @@ export async function transcribeNewAudio(transcribeUrl: string | undefined = pro
 	return done;
 }
 
+/**
+ * What was said in a recording that is not kept (a spoken search): its text, or null when no
+ * speech-to-text server is configured, it is down, or it says no.
+ */
+export async function transcribeNow(bytes: Uint8Array, mimeType: string, transcribeUrl: string | undefined = process.env.TRANSCRIBE_URL): Promise<string | null> {
+	if (!transcribeUrl) return null;
+	const text = await askForTranscript(transcribeUrl, Buffer.from(bytes), mimeType);
+	return text === null ? null : text.trim().slice(0, 200);
+}
+
 /** One recording to the server; its text, or null when the server is down or says no. */
 async function askForTranscript(transcribeUrl: string, bytes: Buffer, mimeType: string): Promise<string | null> {
 	const form = new FormData();

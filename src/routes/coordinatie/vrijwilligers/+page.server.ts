@@ -3,19 +3,25 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { vogDateSchema } from '$lib/schemas/people';
 import { requireCoordinator } from '$lib/server/auth/guard';
-import { listVolunteersInMyAreas, setVogDate } from '$lib/server/help/volunteers';
+import { setVogDate } from '$lib/server/help/volunteers';
+import { listVolunteers } from '$lib/server/coordination/workspace';
 
 const vogForm = zod4(vogDateSchema);
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireCoordinator(locals);
-	const volunteers = await listVolunteersInMyAreas(locals.db);
+	const volunteers = await listVolunteers(locals.db);
 	return {
 		volunteers: await Promise.all(
 			volunteers.map(async (v) => ({
 				id: v.profile_id,
-				name: v.profiles?.display_name ?? '',
-				area: v.areas?.name ?? '',
+				name: v.name ?? '',
+				area: v.area_name ?? '',
+				categories: v.categories,
+				lastActive: v.last_active,
+				vogExpires: v.vog_expires,
+				vogExpiring: v.vog_expiring,
+				vogExpired: v.vog_expired,
 				// One form per volunteer; the id tells superforms which one was sent.
 				form: await superValidate({ volunteer: v.profile_id, vog_date: v.vog_date ?? '' }, vogForm, {
 					id: `vog-${v.profile_id}`,

@@ -4,6 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { outdatedSchema } from '$lib/schemas/social-map';
 import { listTopics, readService, reportOutdated } from '$lib/server/social-map';
+import { canPropose } from '$lib/server/social-map/proposals';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,7 +12,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const service = UUID.test(params.id) ? await readService(locals.db, params.id) : null;
 	if (!service) error(404, 'socialMap.errors.not_found');
 	const form = await superValidate({ note: '' }, zod4(outdatedSchema), { errors: false });
-	return { service, topics: await listTopics(locals.db), form };
+	const mayPropose = locals.user ? await canPropose(locals.db, service.id) : false;
+	return { service, topics: await listTopics(locals.db), form, mayPropose };
 };
 
 export const actions: Actions = {

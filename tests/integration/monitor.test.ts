@@ -1,0 +1,65 @@
+// The monitor through the API as each role: counts only from the areas the reader may see, any
+// count under five hidden, nothing about one person; the CSV holds the same.
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { asAnon, asUser, people, areas, sql } from './helpers';
+
+const OOST = '00000000-0000-4000-8000-000000000103';
+const MOLENBROEK = '00000000-0000-4000-8000-000000000106';
+const MONDAY = '2026-10-05'; // a week of its own, before any other test's data
+
+async function requestsIn(area: string, n: number, matched: number) {
+	for (let i = 0; i < n; i++) {
+		await sql(
+			`insert into help_requests (submission_id, requester_id, created_by, category_id, description, area_id, when_kind, created_at, opened_at, status, helper_id, matched_at)
+			 values ($1, $2, $2, 'odd_jobs', 'Een klus.', $3, 'asap', ($4 || ' 10:00+02')::timestamptz, ($4 || ' 10:00+02')::timestamptz, $5, $6, $7)`,
+			[randomUUID(), people.truus, area, MONDAY, i < matched ? 'matched' : 'open', i < matched ? people.pieter : null, i < matched ? `${MONDAY} 16:00+02` : null]
+		);
+	}
+}
+
+describe('the monitor', async () => {
+	const { readMonitor, monitorTable, toCsv } = await import('../../src/lib/server/coordination/monitor');
+	const filter = { van: '2026-10-01', tot: '2026-10-11' };
+
+	it('counts the week in the coordinator\'s own areas; a count under five is hidden', async () => {
+		await requestsIn(OOST, 6, 6);
+		await requestsIn(MOLENBROEK, 3, 0);
+		const sanne = await readMonitor(await asUser(people.sanne), filter);
+		const week = sanne.weekly.find((w) => w.week === MONDAY)!;
+		expect(week).toMatchObject({ requests: 6, matched: 6, matched_within_week_pct: 100 });
+		expect(Number(week.median_hours)).toBeCloseTo(6, 0);
+		expect(sanne.areas.map((a) => a.id)).toContain(OOST);
+		expect(sanne.areas.map((a) => a.id)).not.toContain(MOLENBROEK);
+		// Kees keeps Molenbroek: three requests, hidden.
+		const kees = await readMonitor(await asUser(people.kees), filter);
+		expect(kees.weekly.find((w) => w.week === MONDAY)).toMatchObject({ requests: null, matched: null, median_hours: null });
+		expect(kees.kinds.every((k) => k.area_name !== 'Oost')).toBe(true);
+	});
+
+	it('the municipality sees all its areas; residents, volunteers and anon see nothing', async () => {
+		const ahmed = await readMonitor(await asUser(people.ahmed), filter);
+		expect(ahmed.weekly.find((w) => w.week === MONDAY)?.requests).toBe(9);
+		for (const who of [people.truus, people.fatima]) {
+			const m = await readMonitor(await asUser(who), filter);
+			expect(m.areas, who).toEqual([]);
+			expect(m.weekly, who).toEqual([]);
+		}
+		expect((await (await asAnon()).rpc('monitor_weekly', { p_from: filter.van, p_to: filter.tot })).error?.code).toBe('42501');
+	});
+
+	it('an area outside the reader\'s own is ignored, not shown', async () => {
+		const m = await readMonitor(await asUser(people.sanne), { ...filter, wijk: MOLENBROEK });
+		expect(m.area).toBeNull();
+		expect(m.weekly.find((w) => w.week === MONDAY)?.requests).toBe(6);
+		const one = await readMonitor(await asUser(people.sanne), { ...filter, wijk: areas.noord });
+		expect(one.weekly.find((w) => w.week === MONDAY)).toBeUndefined();
+	});
+
+	it('the CSV holds the same figures, hidden cells said in words', async () => {
+		const rows = await monitorTable(await asUser(people.kees), filter, 'weekly', (k) => k.split('.').pop()!);
+		expect(rows[0]).toEqual(['week', 'requests', 'matched', 'medianHours', 'withinWeek', 'thanks']);
+		expect(rows.find((r) => r[0] === MONDAY)).toEqual([MONDAY, 'hidden', 'hidden', 'hidden', 'hidden', 'hidden']);
+		expect(toCsv([['a', '=1+1', 'x,y']])).toBe(`a,'=1+1,"x,y"\r\n`);
+	});
+});
