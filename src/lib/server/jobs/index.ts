@@ -17,7 +17,7 @@ export const JOBS = {
 	'voice-retention': { cron: '30 3 * * *', run: () => deleteExpiredAudio() },
 	'voice-transcription': { cron: '* * * * *', run: () => transcribeNewAudio() },
 	'carer-confirmation-reminders': { cron: '40 * * * *', run: (origin: string) => sendConfirmationReminders(origin) },
-	'carer-retention': { cron: '50 3 * * *', run: () => deleteExpiredCarerData() }
+	'carer-retention': { cron: '50 3 * * *', run: () => deleteExpiredCarerData() },
 	'vog-reminders': { cron: '0 8 * * *', run: (origin: string) => sendVogReminders(origin) },
 	'map-rechecks': { cron: '30 8 * * *', run: (origin: string) => askForRechecks(origin) }
 } as const;
