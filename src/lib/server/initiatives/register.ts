@@ -5,7 +5,15 @@ import { registerItemType, type ItemPreview } from '../items';
 import { registerNotificationKinds } from '../notifications';
 import { unwrap, type Db } from '../db/clients';
 
-export const INITIATIVE_NOTIFICATION_KINDS = ['ask_answered', 'cofounder_added'] as const;
+export const INITIATIVE_NOTIFICATION_KINDS = [
+	'ask_answered',
+	'cofounder_added',
+	'ask_question',
+	'question_replied',
+	'reconsideration_asked',
+	'reconsideration_answered',
+	'concern_raised'
+] as const;
 export type InitiativeNotificationKind = (typeof INITIATIVE_NOTIFICATION_KINDS)[number];
 
 async function previewInitiatives(db: Db, ids: string[]): Promise<Map<string, ItemPreview>> {
@@ -21,4 +29,6 @@ async function previewAsks(db: Db, ids: string[]): Promise<Map<string, ItemPrevi
 registerItemType('initiative', { link: (id) => `/initiatieven/${id}`, preview: previewInitiatives });
 // An ask is shown on its initiative's page; this path finds the initiative and sends the reader there.
 registerItemType('initiative_ask', { link: (id) => `/initiatieven/vraag/${id}`, preview: previewAsks });
+registerItemType('initiative_reply', { link: () => '/initiatieven' });
+registerItemType('initiative_reconsideration', { link: () => '/initiatieven' });
 registerNotificationKinds([...INITIATIVE_NOTIFICATION_KINDS]);
