@@ -11,12 +11,18 @@ import { keepDraft } from '../voice/store';
 import { notify } from '../notifications';
 import { detailsOf, type AskKind, type Step } from '$lib/schemas/initiatives';
 import type { InitiativeNotificationKind } from './register';
+import { readFollowUp } from './followup';
+
+type InitiativeRow = Omit<Database['public']['Tables']['initiatives']['Row'], 'founder_id'> & { areas: { name: string } | null };
 
 export type Refusal = { field: string; error: string; status: 400 | 403 };
 type Result = { ok: true } | ({ ok: false } & Refusal);
 
 const ok: Result = { ok: true };
 const refused = (field: string, error: string, status: 400 | 403 = 400): Result => ({ ok: false, field, error, status });
+
+// anon holds no grant on officer_id: the public sees what was answered, not by whom.
+const ANSWER_COLUMNS = 'id, ask_id, decision, info, conditions, reason, explanation, alternative, supersedes, change_reason, created_at';
 
 export async function startInitiative(db: Db, areaId: string | null, name: string): Promise<string> {
 	// municipality_id is filled in by the database from the area (or the founder's area).
@@ -34,13 +40,10 @@ export async function listMyInitiatives(db: Db, userId: string) {
 
 /** The initiative, its asks with their state and deadline, and every answer (newest last). Null when the reader may not see it. */
 export async function readInitiative(db: Db, id: string, userId: string | null) {
-	const found = unwrapMaybe(
-		await db
-			.from('initiatives')
-			.select('id, founder_id, municipality_id, name, description, voice_id, place, when_text, status, published, sent_at, area_id, areas(name)')
-			.eq('id', id)
-			.maybeSingle()
-	);
+	// anon holds no grant on founder_id (who founded a published initiative is not public).
+	const columns = 'id, municipality_id, name, description, voice_id, place, when_text, status, published, sent_at, area_id, areas(name)';
+	const query = db.from('initiatives').select((userId ? `founder_id, ${columns}` : columns) as '*');
+	const found = unwrapMaybe(await query.eq('id', id).maybeSingle()) as unknown as ({ founder_id?: string } & InitiativeRow) | null;
 	if (!found) return null;
 	// Recordings are for signed-in readers only (anon holds no grant on voice_messages).
 	const recording =
@@ -50,11 +53,12 @@ export async function readInitiative(db: Db, id: string, userId: string | null) 
 	const initiative = { ...found, voice_messages: recording };
 	const [asks, answers, cofounders] = await Promise.all([
 		db.from('initiative_ask_states').select('*').eq('initiative_id', id).order('kind').then(unwrap),
-		db.from('initiative_answers').select('*, initiative_asks!inner(initiative_id)').eq('initiative_asks.initiative_id', id).order('created_at').then(unwrap),
+		db.from('initiative_answers').select(`${ANSWER_COLUMNS}, initiative_asks!inner(initiative_id)`).eq('initiative_asks.initiative_id', id).order('created_at').then(unwrap),
 		userId ? db.from('initiative_cofounders').select('profile_id').eq('initiative_id', id).then(unwrap) : Promise.resolve([])
 	]);
 	const isFounder = !!userId && (initiative.founder_id === userId || cofounders.some((c) => c.profile_id === userId));
-	return { initiative, asks, answers, isFounder, canEdit: isFounder && initiative.status === 'draft' };
+	const followUp = await readFollowUp(db, id, asks.map((a) => a.id!), answers.map((a) => a.id), userId);
+	return { initiative, asks, answers, isFounder, canEdit: isFounder && initiative.status === 'draft', ...followUp };
 }
 
 /** Saves one screen of the draft. "wat" takes text or a recording; "wie" adds a co-founder by e-mail. */
