@@ -38,8 +38,9 @@ export async function replyToQuestion(db: Db, questionId: string, reply: string,
 	const recording = await recordingFor(db, voice);
 	if ('error' in recording) return refusal('reply', recording.error);
 	if (!reply && !recording.voice) return refusal('reply', 'voice.errors.text_or_voice');
-	const question = unwrapMaybe(await db.from('initiative_ask_questions').select('ask_id, officer_id').eq('id', questionId).maybeSingle());
+	const question = unwrapMaybe(await db.from('initiative_ask_questions').select('ask_id, officer_id, answered_on').eq('id', questionId).maybeSingle());
 	if (!question) return refusal('reply', 'initiatives.errors.not_found', 404);
+	if (question.answered_on) return refusal('reply', 'initiatives.errors.replied_already', 409);
 	try {
 		await insertWithVoice(db, 'initiative_reply', { question_id: questionId, reply: reply || null }, recording.voice);
 	} catch (error) {
