@@ -136,3 +136,36 @@ export async function readFollowUp(db: Db, initiativeId: string, askIds: string[
 	]);
 	return { questions, reconsiderations, ticks, counts, mySupport: mySupport.map((s) => s.kind), concerns };
 }
+
+type AskContext = { kind: string; initiative_id: string; initiatives: { name: string } | null } | null;
+const flatten = <T extends { initiative_asks: AskContext }>({ initiative_asks: ask, ...rest }: T) => ({
+	...rest,
+	kind: ask?.kind ?? 'contact',
+	initiative_id: ask?.initiative_id ?? '',
+	initiative_name: ask?.initiatives?.name ?? ''
+});
+
+/** An officer's question with its ask and initiative, as the reader may see it; null when not. */
+export async function readQuestion(db: Db, id: string) {
+	const row = unwrapMaybe(
+		await db.from('initiative_ask_questions').select('id, ask_id, question, asked_on, answered_on, initiative_asks(kind, initiative_id, initiatives(name))').eq('id', id).maybeSingle()
+	);
+	return row ? flatten(row as typeof row & { initiative_asks: AskContext }) : null;
+}
+
+/** An answer with its ask and initiative, for the reconsideration form; null when not readable. */
+export async function readAnswer(db: Db, id: string) {
+	const row = unwrapMaybe(
+		await db
+			.from('initiative_answers')
+			.select('id, ask_id, decision, conditions, explanation, alternative, initiative_asks(kind, initiative_id, initiatives(name))')
+			.eq('id', id)
+			.maybeSingle()
+	);
+	return row ? flatten(row as typeof row & { initiative_asks: AskContext }) : null;
+}
+
+/** The name of a published initiative (or one the reader may read), for the concern form. */
+export async function readPublicName(db: Db, id: string) {
+	return unwrapMaybe(await db.from('initiatives').select('id, name').eq('id', id).eq('published', true).eq('status', 'sent').maybeSingle());
+}
