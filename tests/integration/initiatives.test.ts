@@ -427,3 +427,28 @@ describe('conditions of a "ja, mits" and neighbours', () => {
 		expect(page?.answers[0]).not.toHaveProperty('officer_id');
 	});
 });
+
+describe('accountability per team and quarter', () => {
+	it('anyone reads counts per team and kind for a quarter: yes, yes_if, no, silence, reconsiderations', async () => {
+		const { truus, answerId } = await sentAndAnswered('Straatschaak', 'no_because');
+		expect((await truus.from('initiative_reconsiderations').insert({ answer_id: answerId!, reason: 'Het is gratis.' } as never)).error).toBeNull();
+		const [{ from, to }] = await sql<{ from: string; to: string }>(
+			`select date_trunc('quarter', public.today_nl())::date::text as from, (date_trunc('quarter', public.today_nl()) + interval '3 months')::date::text as to`
+		);
+		const anon = await asAnon();
+		const { data, error } = await anon.rpc('initiative_accountability', { p_from: from, p_to: to });
+		expect(error).toBeNull();
+		const team = data!.find((r) => r.team === 'Gemeente Heuvelrijk, team Samenleving' && r.kind === null)!;
+		expect(team.asks_sent).toBeGreaterThanOrEqual(5);
+		expect(team.answered_no).toBeGreaterThanOrEqual(1);
+		expect(team.answered_yes_if).toBeGreaterThanOrEqual(1);
+		expect(team.reconsiderations).toBeGreaterThanOrEqual(1);
+		const contact = data!.find((r) => r.team_id === team.team_id && r.kind === 'contact')!;
+		expect(contact.reconsiderations).toBeGreaterThanOrEqual(1);
+		expect(Object.keys(team)).not.toContain('initiative_id');
+		const { readAccountability } = await import('../../src/lib/server/initiatives/answers');
+		const page = await readAccountability(anon, 'not-a-quarter');
+		expect(page.quarter).toBe(page.quarters[0]);
+		expect(page.teams.length).toBeGreaterThan(0);
+	});
+});

@@ -33,6 +33,7 @@ export const ANON_MAY_EXECUTE: Record<string, string> = {
 	is_dutch_holiday: 'date arithmetic for the same',
 	easter_sunday: 'date arithmetic for the same',
 	ask_waits_for_founder: "a yes or no for the state of a published initiative's ask (the clock stands still while the officer waits for a reply); shows no question",
+	initiative_accountability: 'the public accountability page: counts per municipality, team, kind and quarter, no person or initiative',
 	initiative_support_counts: 'how many neighbours support or join a published initiative: two numbers, no names',
 	// The sociale kaart is public: searching it and saying an entry is wrong need no account.
 	search_social_map: 'searches the public kaart; security invoker, so RLS decides what anon sees',

@@ -1946,6 +1946,7 @@ export type Database = {
 			help_offer_closed_at: { Args: { p_id: string }; Returns: string }
 			help_request_area: { Args: { p_id: string }; Returns: string }
 			help_request_closed_at: { Args: { p_id: string }; Returns: string }
+			initiative_accountability: { Args: { p_from: string; p_to: string }; Returns: { municipality_id: string | null; municipality: string | null; team_id: string | null; team: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered_yes: number | null; answered_yes_if: number | null; answered_no: number | null; yes_by_silence: number | null; late_open: number | null; answered_on_time: number | null; median_working_days: number | null; reconsiderations: number | null }[] }
 			initiative_area: { Args: { p_id: string }; Returns: string }
 			initiative_ask_area: { Args: { p_id: string }; Returns: string }
 			initiative_concerns_with_names: { Args: { p_initiative: string }; Returns: { id: string | null; concern: string | null; created_at: string | null; display_name: string | null; email: string | null }[] }

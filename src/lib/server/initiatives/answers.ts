@@ -88,3 +88,30 @@ export async function answerAsk(db: Db, askId: string, input: AnswerInput, origi
 export async function readFigures(db: Db) {
 	return unwrap(await db.rpc('initiative_figures'));
 }
+
+/** A quarter as "2026-4": its first day and the first day after it. */
+function quarterRange(quarter: string): { from: string; to: string } {
+	const [year, q] = quarter.split('-').map(Number);
+	const month = (q - 1) * 3;
+	const iso = (y: number, m: number) => `${y + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+	return { from: iso(year, month), to: iso(year, month + 3) };
+}
+
+/** The last twelve quarters, newest first, as "2026-4". */
+export function recentQuarters(today = new Date()): string[] {
+	const start = today.getUTCFullYear() * 4 + Math.floor(today.getUTCMonth() / 3);
+	return Array.from({ length: 12 }, (_, i) => `${Math.floor((start - i) / 4)}-${((start - i) % 4) + 1}`);
+}
+
+/**
+ * The public accountability page: the figures per municipality and kind (all time), and per team
+ * and kind for one quarter (the newest unless asked): yes, yes with conditions, no, yes by
+ * silence, late, on time, median working days, reconsiderations.
+ */
+export async function readAccountability(db: Db, wanted: string | null) {
+	const quarters = recentQuarters();
+	const quarter = wanted && quarters.includes(wanted) ? wanted : quarters[0];
+	const { from, to } = quarterRange(quarter);
+	const [figures, teams] = await Promise.all([readFigures(db), db.rpc('initiative_accountability', { p_from: from, p_to: to }).then(unwrap)]);
+	return { figures, teams, quarter, quarters };
+}
