@@ -326,7 +326,7 @@ describe("the officer's question stops the clock", () => {
 		expect(await askFounder(ahmed, askId, 'Waar komt de pan te staan?', 'http://localhost')).toBeNull();
 		expect((await listNotifications(truus, people.truus)).find((n) => n.subject_id === askId)).toMatchObject({ kind: 'ask_question' });
 		const [question] = await sql<{ id: string }>(`select id from public.initiative_ask_questions where ask_id = $1`, [askId]);
-		expect(await replyToQuestion(truus, question.id, '', null, 'http://localhost')).toMatchObject({ field: 'reply', message: 'voice.errors.text_or_voice' });
+		expect(await replyToQuestion(truus, question.id, '', null, 'http://localhost')).toMatchObject({ field: 'reply', message: 'voice.errors.message_text_or_voice' });
 		expect(await replyToQuestion(truus, question.id, 'Op het plein.', null, 'http://localhost')).toBeNull();
 		expect(await replyToQuestion(truus, question.id, 'Nog eens.', null, 'http://localhost')).toMatchObject({ status: 409 });
 		expect((await listNotifications(ahmed, people.ahmed)).find((n) => n.subject_id === askId)).toMatchObject({ kind: 'question_replied' });

@@ -37,7 +37,7 @@ export async function askFounder(db: Db, askId: string, question: string, origin
 export async function replyToQuestion(db: Db, questionId: string, reply: string, voice: File | null, origin: string): Promise<FieldRefusal | null> {
 	const recording = await recordingFor(db, voice);
 	if ('error' in recording) return refusal('reply', recording.error);
-	if (!reply && !recording.voice) return refusal('reply', 'voice.errors.text_or_voice');
+	if (!reply && !recording.voice) return refusal('reply', 'voice.errors.message_text_or_voice');
 	const question = unwrapMaybe(await db.from('initiative_ask_questions').select('ask_id, officer_id, answered_on').eq('id', questionId).maybeSingle());
 	if (!question) return refusal('reply', 'initiatives.errors.not_found', 404);
 	if (question.answered_on) return refusal('reply', 'initiatives.errors.replied_already', 409);
@@ -56,7 +56,7 @@ export async function replyToQuestion(db: Db, questionId: string, reply: string,
 export async function askReconsideration(db: Db, answerId: string, reason: string, voice: File | null, origin: string): Promise<FieldRefusal | null> {
 	const recording = await recordingFor(db, voice);
 	if ('error' in recording) return refusal('reason', recording.error);
-	if (!reason && !recording.voice) return refusal('reason', 'voice.errors.text_or_voice');
+	if (!reason && !recording.voice) return refusal('reason', 'voice.errors.message_text_or_voice');
 	const answer = unwrapMaybe(await db.from('initiative_answers').select('ask_id').eq('id', answerId).maybeSingle());
 	if (!answer) return refusal('reason', 'initiatives.errors.not_found', 404);
 	try {
