@@ -452,3 +452,37 @@ describe('accountability per team and quarter', () => {
 		expect(page.teams.length).toBeGreaterThan(0);
 	});
 });
+
+describe('reminders for the municipality (the job queue)', () => {
+	it('reminds the team two working days before a deadline, tells the team lead of a late escalate ask and sends the daily late list, each once', async () => {
+		await import('../../src/lib/server/domains');
+		const { sendInitiativeReminders } = await import('../../src/lib/server/initiatives/reminders');
+		const soon = await sentAndAnswered('Herinnering binnenkort', null);
+		const late = await sentAndAnswered('Herinnering te laat', null);
+		const day = '2030-03-05'; // a Tuesday
+		await sql(`update public.initiative_asks set due_on = public.add_working_days($2::date, 2) where id = $1`, [soon.askId, day]);
+		await sql(`update public.initiative_asks set due_on = '2030-03-01' where id = $1`, [late.askId]); // contact: escalate
+		const now = new Date(`${day}T08:00:00Z`);
+		const first = await sendInitiativeReminders('http://localhost', now);
+		expect(first.lists).toBeGreaterThanOrEqual(1);
+		const kinds = async (askId: string) =>
+			(await sql<{ kind: string }>(`select kind from public.notifications where profile_id = $1 and subject_id = $2 order by kind`, [people.ahmed, askId])).map((n) => n.kind);
+		expect(await kinds(soon.askId)).toEqual(['ask_due_soon']);
+		expect(await kinds(late.askId)).toEqual(['ask_escalated']);
+		const [list] = await sql<{ id: string; late_asks: number }>(`select id, late_asks from public.initiative_late_lists where list_on = $1`, [day]);
+		expect(list.late_asks).toBeGreaterThanOrEqual(1);
+		const ahmed = await asUser(people.ahmed);
+		const { listNotifications } = await import('../../src/lib/server/notifications');
+		expect((await listNotifications(ahmed, people.ahmed)).find((n) => n.subject_id === list.id)).toMatchObject({ kind: 'late_asks_list', link: '/gemeente' });
+		expect((await ahmed.from('initiative_late_lists').select('late_asks').eq('id', list.id)).data).toEqual([{ late_asks: list.late_asks }]);
+		expect((await (await asUser(people.truus)).from('initiative_late_lists').select('id').eq('id', list.id)).data).toEqual([]);
+		// Run again (a second server, a retry): nothing twice.
+		await sendInitiativeReminders('http://localhost', now);
+		expect(await kinds(soon.askId)).toEqual(['ask_due_soon']);
+		expect(await kinds(late.askId)).toEqual(['ask_escalated']);
+		expect((await sql(`select 1 from public.initiative_late_lists where list_on = $1`, [day])).length).toBe(1);
+		// A Saturday brings no late list.
+		const saturday = await sendInitiativeReminders('http://localhost', new Date('2030-03-09T08:00:00Z'));
+		expect(saturday.lists).toBe(0);
+	});
+});

@@ -78,6 +78,7 @@ describe('the job queue', () => {
 		const rows = await sql<{ name: string; cron: string }>('select name, cron from pgboss.schedule order by name');
 		expect(rows).toEqual([
 			{ name: 'help-expiry-reminders', cron: '15 * * * *' },
+			{ name: 'initiative-reminders', cron: '45 7 * * *' },
 			{ name: 'notification-digest', cron: '0 7 * * *' },
 			{ name: 'voice-retention', cron: '30 3 * * *' },
 			{ name: 'voice-transcription', cron: '* * * * *' }

@@ -661,6 +661,26 @@ export type Database = {
 					{ foreignKeyName: 'initiative_ask_questions_officer_id_fkey'; columns: ['officer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
+			initiative_ask_reminders: {
+				Row: {
+					ask_id: string
+					kind: string
+					sent_at: string
+				}
+				Insert: {
+					ask_id: string
+					kind: string
+					sent_at?: string
+				}
+				Update: {
+					ask_id?: string
+					kind?: string
+					sent_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_ask_reminders_ask_id_fkey'; columns: ['ask_id']; isOneToOne: false; referencedRelation: 'initiative_asks'; referencedColumns: ['id'] }
+				]
+			}
 			initiative_ask_settings: {
 				Row: {
 					municipality_id: string
@@ -806,6 +826,32 @@ export type Database = {
 				Relationships: [
 					{ foreignKeyName: 'initiative_condition_ticks_answer_id_fkey'; columns: ['answer_id']; isOneToOne: false; referencedRelation: 'initiative_answers'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'initiative_condition_ticks_ticked_by_fkey'; columns: ['ticked_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_late_lists: {
+				Row: {
+					id: string
+					team_id: string
+					list_on: string
+					late_asks: number
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					team_id: string
+					list_on: string
+					late_asks: number
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					team_id?: string
+					list_on?: string
+					late_asks?: number
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_late_lists_team_id_fkey'; columns: ['team_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] }
 				]
 			}
 			initiative_question_replies: {
@@ -1908,6 +1954,7 @@ export type Database = {
 			acknowledge_worry_signal: { Args: { signal: string; note: string }; Returns: undefined }
 			add_cofounder: { Args: { p_initiative: string; p_email: string }; Returns: string }
 			add_working_days: { Args: { p_from: string; p_days: number }; Returns: string }
+			ask_clock_runs: { Args: { p_ask: string }; Returns: boolean }
 			ask_details_are_complete: { Args: { p_kind: Database['public']['Enums']['ask_kind']; d: Json }; Returns: boolean }
 			ask_waits_for_founder: { Args: { p_ask: string }; Returns: boolean }
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
@@ -1926,6 +1973,8 @@ export type Database = {
 			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
+			claim_initiative_reminders: { Args: { p_today: string }; Returns: { ask_id: string | null; kind: string | null; recipients: unknown | null }[] }
+			claim_late_lists: { Args: { p_today: string }; Returns: { list_id: string | null; team_id: string | null; late_asks: number | null; leads: unknown | null }[] }
 			confirm_map_service: { Args: { service: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
@@ -1951,6 +2000,7 @@ export type Database = {
 			initiative_ask_area: { Args: { p_id: string }; Returns: string }
 			initiative_concerns_with_names: { Args: { p_initiative: string }; Returns: { id: string | null; concern: string | null; created_at: string | null; display_name: string | null; email: string | null }[] }
 			initiative_figures: { Args: Record<PropertyKey, never>; Returns: { municipality_id: string | null; municipality: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered: number | null; answered_on_time: number | null; refused: number | null; yes_by_silence: number | null; late_open: number | null; median_working_days: number | null }[] }
+			initiative_late_list_area: { Args: { p_id: string }; Returns: string }
 			initiative_of_ask: { Args: { p_ask: string }; Returns: string }
 			initiative_reconsideration_area: { Args: { p_id: string }; Returns: string }
 			initiative_reply_area: { Args: { p_id: string }; Returns: string }

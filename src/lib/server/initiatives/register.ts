@@ -12,7 +12,10 @@ export const INITIATIVE_NOTIFICATION_KINDS = [
 	'question_replied',
 	'reconsideration_asked',
 	'reconsideration_answered',
-	'concern_raised'
+	'concern_raised',
+	'ask_due_soon',
+	'ask_escalated',
+	'late_asks_list'
 ] as const;
 export type InitiativeNotificationKind = (typeof INITIATIVE_NOTIFICATION_KINDS)[number];
 
@@ -31,4 +34,6 @@ registerItemType('initiative', { link: (id) => `/initiatieven/${id}`, preview: p
 registerItemType('initiative_ask', { link: (id) => `/initiatieven/vraag/${id}`, preview: previewAsks });
 registerItemType('initiative_reply', { link: () => '/initiatieven' });
 registerItemType('initiative_reconsideration', { link: () => '/initiatieven' });
+// The team lead's daily list of late asks is the inbox itself, late asks first.
+registerItemType('initiative_late_list', { link: () => '/gemeente' });
 registerNotificationKinds([...INITIATIVE_NOTIFICATION_KINDS]);

@@ -4,12 +4,14 @@
 import PgBoss from 'pg-boss';
 import { sendExpiryReminders } from '../help/reminders';
 import { sendDailyDigests } from '../notifications';
+import { sendInitiativeReminders } from '../initiatives/reminders';
 import { deleteExpiredAudio, transcribeNewAudio } from '../voice/jobs';
 
 let boss: PgBoss | null = null;
 
 export const JOBS = {
 	'help-expiry-reminders': { cron: '15 * * * *', run: (origin: string) => sendExpiryReminders(origin) },
+	'initiative-reminders': { cron: '45 7 * * *', run: (origin: string) => sendInitiativeReminders(origin) },
 	'notification-digest': { cron: '0 7 * * *', run: (origin: string) => sendDailyDigests(origin) },
 	'voice-retention': { cron: '30 3 * * *', run: () => deleteExpiredAudio() },
 	'voice-transcription': { cron: '* * * * *', run: () => transcribeNewAudio() }
