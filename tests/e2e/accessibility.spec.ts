@@ -114,6 +114,9 @@ test('initiative pages have no axe violations', async ({ page }, testInfo) => {
 	await sql(`delete from initiative_ask_questions where id = $1`, [question.id]);
 	await page.goto('/initiatieven/00000000-0000-4000-8000-000000000602/buren');
 	await expectNoAxeViolations(page);
+	await page.goto('/initiatieven/uitnodiging/abcdefghijklmnopqrstuvwxyz012345'); // a link that does not work
+	await expect(page.locator('main')).toContainText('Deze uitnodiging werkt niet meer.');
+	await expectNoAxeViolations(page);
 	await page.context().clearCookies();
 	await signIn(page, 'ahmed@voorbeeld.nl');
 	await page.goto('/gemeente/vragen/00000000-0000-4000-8000-000000000612');

@@ -2,7 +2,7 @@
 // three-part rule for a no, answers that cannot change, and who may see and do what (RLS per
 // role: founder, co-founder, another resident, officer, coordinator, anon).
 import { describe, expect, it, beforeAll } from 'vitest';
-import { asAnon, asUser, people, areas, sql } from './helpers';
+import { asAnon, asUser, env, people, areas, sql } from './helpers';
 
 const clock = async (from: string, days: number) =>
 	(await sql<{ d: string }>(`select public.add_working_days($1::date, $2)::text as d`, [from, days]))[0].d;
@@ -484,5 +484,42 @@ describe('reminders for the municipality (the job queue)', () => {
 		// A Saturday brings no late list.
 		const saturday = await sendInitiativeReminders('http://localhost', new Date('2030-03-09T08:00:00Z'));
 		expect(saturday.lists).toBe(0);
+	});
+});
+
+describe('co-founders invited by e-mail', () => {
+	it('someone without an account gets a link; signed in with that address they join; nobody else can use it; once only', async () => {
+		await import('../../src/lib/server/domains');
+		const { saveStep, readInvite, acceptInvite } = await import('../../src/lib/server/initiatives/initiatives');
+		const { readdirSync, readFileSync, mkdirSync } = await import('node:fs');
+		const path = await import('node:path');
+		mkdirSync(env.DEV_MAILBOX_DIR, { recursive: true });
+		const { truus, initiativeId } = await draftOfTruus('Buurtmoestuin samen');
+		const address = `nieuw-${Date.now()}@voorbeeld.nl`;
+		expect(await saveStep(truus, { userId: people.truus, origin: 'http://omzien.test' }, initiativeId, 'wie', { email: address }, null)).toEqual({ ok: true });
+		const mail = readdirSync(env.DEV_MAILBOX_DIR)
+			.map((f) => JSON.parse(readFileSync(path.join(env.DEV_MAILBOX_DIR, f), 'utf8')))
+			.find((m) => m.to === address);
+		expect(mail.subject).toBe('U bent uitgenodigd voor een plan');
+		expect(mail.text).toContain('Buurtmoestuin samen');
+		const token = /\/initiatieven\/uitnodiging\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+		const [stored] = await sql<{ token_hash: string }>(`select token_hash from public.initiative_invites where email = $1`, [address]);
+		expect(stored.token_hash).not.toContain(token); // only the hash is kept
+		// Someone else who opens the link cannot join.
+		const jan = await asUser(people.jan);
+		expect(await readInvite(jan, token)).toMatchObject({ for_me: false, open: true });
+		expect(await acceptInvite(jan, token)).toMatchObject({ ok: false, status: 403 });
+		// The invited person signs in (an account is made for the address) and joins.
+		const [newcomer] = await sql<{ id: string }>(`insert into public.profiles (email, display_name, onboarded_at) values ($1, 'Nieuwe buur', now()) returning id`, [address]);
+		const them = await asUser(newcomer.id);
+		expect(await readInvite(them, token)).toMatchObject({ initiative_name: 'Buurtmoestuin samen', for_me: true, open: true });
+		expect(await acceptInvite(them, token)).toEqual({ ok: true, initiativeId });
+		expect((await them.from('initiatives').select('name').eq('id', initiativeId).single()).data?.name).toBe('Buurtmoestuin samen');
+		expect(await acceptInvite(them, token)).toMatchObject({ ok: false, status: 400 });
+		expect(await acceptInvite(them, 'x'.repeat(32))).toMatchObject({ ok: false, status: 400 });
+		// The founders see who was invited, not the token; anon sees nothing.
+		expect((await truus.from('initiative_invites').select('email, accepted_at').eq('initiative_id', initiativeId)).data?.[0]).toMatchObject({ email: address });
+		expect((await truus.from('initiative_invites').select('token_hash').eq('initiative_id', initiativeId)).error?.code).toBe('42501');
+		expect((await (await asAnon()).from('initiative_invites').select('id')).error?.code).toBe('42501');
 	});
 });

@@ -828,6 +828,43 @@ export type Database = {
 					{ foreignKeyName: 'initiative_condition_ticks_ticked_by_fkey'; columns: ['ticked_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
+			initiative_invites: {
+				Row: {
+					id: string
+					initiative_id: string
+					email: string
+					token_hash: string
+					invited_by: string
+					created_at: string
+					accepted_at: string | null
+					accepted_by: string | null
+				}
+				Insert: {
+					id?: string
+					initiative_id: string
+					email: string
+					token_hash: string
+					invited_by?: string
+					created_at?: string
+					accepted_at?: string | null
+					accepted_by?: string | null
+				}
+				Update: {
+					id?: string
+					initiative_id?: string
+					email?: string
+					token_hash?: string
+					invited_by?: string
+					created_at?: string
+					accepted_at?: string | null
+					accepted_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_invites_accepted_by_fkey'; columns: ['accepted_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_invites_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_invites_invited_by_fkey'; columns: ['invited_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			initiative_late_lists: {
 				Row: {
 					id: string
@@ -1951,6 +1988,7 @@ export type Database = {
 			}
 		};
 		Functions: {
+			accept_initiative_invite: { Args: { p_token_hash: string }; Returns: string }
 			acknowledge_worry_signal: { Args: { signal: string; note: string }; Returns: undefined }
 			add_cofounder: { Args: { p_initiative: string; p_email: string }; Returns: string }
 			add_working_days: { Args: { p_from: string; p_days: number }; Returns: string }
@@ -2006,6 +2044,7 @@ export type Database = {
 			initiative_reply_area: { Args: { p_id: string }; Returns: string }
 			initiative_support_counts: { Args: { p_initiative: string }; Returns: { supporters: number | null; joiners: number | null }[] }
 			insert_with_voice: { Args: { p_type: string; p_row: Json; p_voice_mime?: string; p_voice_duration_ms?: number; p_voice_bytes?: string; p_voice?: string }; Returns: string }
+			invite_cofounder: { Args: { p_initiative: string; p_email: string; p_token_hash: string }; Returns: string }
 			is_carer_officer: { Args: { p_municipality: string }; Returns: boolean }
 			is_contact_person_for_area: { Args: { area: string }; Returns: boolean }
 			is_coordinator_for_area: { Args: { area: string }; Returns: boolean }
@@ -2033,6 +2072,7 @@ export type Database = {
 			moderate: { Args: { p_action: string; p_subject_type: string; p_subject_id: string; p_report?: string }; Returns: undefined }
 			municipality_of_ask: { Args: { p_ask: string }; Returns: string }
 			person_area: { Args: { p_id: string }; Returns: string }
+			read_initiative_invite: { Args: { p_token_hash: string }; Returns: { initiative_id: string | null; initiative_name: string | null; for_me: boolean | null; open: boolean | null }[] }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
 			report_map_outdated: { Args: { service: string; note?: string }; Returns: string }
 			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }

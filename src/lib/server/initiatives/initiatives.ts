@@ -8,6 +8,9 @@ import type { Database } from '../db/types';
 type Row<K extends 'Insert' | 'Update'> = Database['public']['Tables']['initiatives'][K];
 import { isBadInput, isNotAllowed, isMissing } from '../db/errors';
 import { keepDraft } from '../voice/store';
+import { createHash, randomBytes } from 'node:crypto';
+import { sendMail } from '../mail';
+import { translate } from '../i18n';
 import { notify } from '../notifications';
 import { detailsOf, type AskKind, type Step } from '$lib/schemas/initiatives';
 import type { InitiativeNotificationKind } from './register';
@@ -82,11 +85,45 @@ export async function saveStep(db: Db, { userId, origin }: Actor, id: string, st
 
 async function addCofounder(db: Db, id: string, email: string, origin: string): Promise<Result> {
 	const { data: person, error } = await db.rpc('add_cofounder', { p_initiative: id, p_email: email });
-	if (error && isMissing(error)) return refused('email', 'initiatives.errors.nobody_with_email');
+	if (error && isMissing(error)) return inviteCofounder(db, id, email, origin);
 	if (error && isNotAllowed(error)) return refused('email', 'initiatives.errors.only_founder', 403);
 	if (error) throw error;
 	await notify('cofounder_added' satisfies InitiativeNotificationKind, [person], { type: 'initiative', id }, origin);
 	return ok;
+}
+
+/**
+ * Someone without an account (yet) is invited by e-mail: the link holds a token whose SHA-256
+ * alone is kept. Whoever signs in with that address and opens the link joins.
+ */
+async function inviteCofounder(db: Db, id: string, email: string, origin: string): Promise<Result> {
+	const token = randomBytes(24).toString('base64url');
+	const { error } = await db.rpc('invite_cofounder', { p_initiative: id, p_email: email, p_token_hash: tokenHash(token) });
+	if (error && isNotAllowed(error)) return refused('email', 'initiatives.errors.only_founder', 403);
+	if (error) throw error;
+	const name = unwrapMaybe(await db.from('initiatives').select('name').eq('id', id).maybeSingle())?.name ?? '';
+	await sendMail({
+		to: email.trim().toLowerCase(),
+		subject: translate('nl', 'mail.initiative_invite.subject'),
+		text: `${translate('nl', 'mail.initiative_invite.body', { name })}\n\n${origin}/initiatieven/uitnodiging/${token}`
+	});
+	return ok;
+}
+
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The invitation behind a link, for the person signed in; null when there is none. */
+export async function readInvite(db: Db, token: string) {
+	return unwrap(await db.rpc('read_initiative_invite', { p_token_hash: tokenHash(token) }))[0] ?? null;
+}
+
+/** The person signed in with the invited address joins the initiative. */
+export async function acceptInvite(db: Db, token: string): Promise<{ ok: true; initiativeId: string } | ({ ok: false } & Refusal)> {
+	const { data, error } = await db.rpc('accept_initiative_invite', { p_token_hash: tokenHash(token) });
+	if (error && isMissing(error)) return { ok: false, field: '', error: 'initiatives.invite.invalid', status: 400 };
+	if (error && isNotAllowed(error)) return { ok: false, field: '', error: 'initiatives.invite.otherAddress', status: 403 };
+	if (error) throw error;
+	return { ok: true, initiativeId: data };
 }
 
 export async function addAsk(db: Db, userId: string, id: string, kind: AskKind, input: Record<string, unknown> & { note: string }, voice: File | null): Promise<Result> {

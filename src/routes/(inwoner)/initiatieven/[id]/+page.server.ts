@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const found = isUuid(params.id) ? await readInitiative(locals.db, params.id, locals.user?.id ?? null) : null;
 	if (!found && !locals.user) redirect(303, '/inloggen');
 	if (!found) error(404, 'initiatives.errors.not_found');
-	const notice = ['verstuurd', 'beantwoord', 'heroverweging', 'gesteund', 'zorg'].find((k) => url.searchParams.has(k)) ?? null;
+	const notice = ['verstuurd', 'beantwoord', 'heroverweging', 'gesteund', 'zorg', 'meedoen'].find((k) => url.searchParams.has(k)) ?? null;
 	return { ...found, notice, signedIn: !!locals.user };
 };
 
