@@ -724,6 +724,9 @@ export type Database = {
 					due_on: string | null
 					on_timeout: Database['public']['Enums']['ask_on_timeout'] | null
 					hidden_at: string | null
+					answered_at: string | null
+					answered_working_days: number | null
+					decision_now: Database['public']['Enums']['ask_decision'] | null
 				}
 				Insert: {
 					id?: string
@@ -737,6 +740,9 @@ export type Database = {
 					due_on?: string | null
 					on_timeout?: Database['public']['Enums']['ask_on_timeout'] | null
 					hidden_at?: string | null
+					answered_at?: string | null
+					answered_working_days?: number | null
+					decision_now?: Database['public']['Enums']['ask_decision'] | null
 				}
 				Update: {
 					id?: string
@@ -750,6 +756,9 @@ export type Database = {
 					due_on?: string | null
 					on_timeout?: Database['public']['Enums']['ask_on_timeout'] | null
 					hidden_at?: string | null
+					answered_at?: string | null
+					answered_working_days?: number | null
+					decision_now?: Database['public']['Enums']['ask_decision'] | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'initiative_asks_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
@@ -1983,6 +1992,7 @@ export type Database = {
 					state: string | null
 					working_days_left: number | null
 					waiting_for_founder: boolean | null
+					first_answered_at: string | null
 				}
 				Relationships: []
 			}

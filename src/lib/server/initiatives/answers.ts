@@ -18,8 +18,9 @@ export async function listInbox(db: Db, kind?: AskKind) {
 	let query = db
 		.from('initiative_ask_states')
 		.select('id, initiative_id, initiative_name, kind, sent_on, due_on, state, working_days_left, area_name')
-		.in('state', ['open', 'late', 'waiting'])
-		.not('sent_on', 'is', null);
+		.not('sent_on', 'is', null)
+		.is('first_answered_at', null) // the partial index of unanswered asks (see the bench)
+		.in('state', ['open', 'late', 'waiting']);
 	if (kind) query = query.eq('kind', kind);
 	const [rows, reconsiderations] = await Promise.all([
 		query.order('due_on', { ascending: true }).then(unwrap),
