@@ -79,7 +79,7 @@ async function generate(client) {
 	console.log(`  ${rows[0].all} asks, ${rows[0].open} without an answer`);
 }
 
-const INBOX = `select id, initiative_id, initiative_name, kind, sent_on, due_on, state, working_days_left, area_name
+const INBOX = `select id, initiative_id, initiative_name, kind, sent_on, due_on, state, area_name
 	from initiative_ask_states
 	where sent_on is not null and first_answered_at is null and state in ('open', 'late', 'waiting')
 	order by due_on`;
@@ -112,13 +112,13 @@ async function asOfficer(client) {
 	await client.query('set local role authenticated');
 }
 
-async function run(client, label) {
+async function run(client, runs) {
 	const qs = quarters();
 	await client.query('begin');
 	await asOfficer(client);
-	const inbox = await time(client, label === 'with' ? 200 : 20, () => client.query(INBOX));
+	const inbox = await time(client, runs, () => client.query(INBOX));
 	await client.query('rollback');
-	const accountability = await time(client, label === 'with' ? 120 : 24, (i) => client.query('select * from initiative_accountability($1, $2)', qs[i % qs.length]));
+	const accountability = await time(client, runs, (i) => client.query('select * from initiative_accountability($1, $2)', qs[i % qs.length]));
 	return { inbox, accountability };
 }
 
@@ -126,8 +126,9 @@ export async function benchInitiatives(stack) {
 	const client = new pg.Client({ connectionString: stack.dbUrl });
 	await client.connect();
 	await generate(client);
-	await run(client, 'with'); // warm up
-	const withIndexes = await run(client, 'with');
+	await run(client, 4); // warm up
+	const withIndexes = await run(client, 48);
+	console.log(`  with indexes: inbox p95 ${withIndexes.inbox.p95.toFixed(1)} ms, accountability p95 ${withIndexes.accountability.p95.toFixed(1)} ms`);
 	await client.query('begin');
 	await client.query('drop index initiative_asks_open_idx');
 	await client.query('drop index initiative_asks_due_idx');
@@ -138,9 +139,9 @@ export async function benchInitiatives(stack) {
 	const without = await (async () => {
 		const qs = quarters();
 		await asOfficer(client);
-		const inbox = await time(client, 20, () => client.query(INBOX));
+		const inbox = await time(client, 12, () => client.query(INBOX));
 		await client.query('rollback to savepoint dropped');
-		const accountability = await time(client, 24, (i) => client.query('select * from initiative_accountability($1, $2)', qs[i % qs.length]));
+		const accountability = await time(client, 12, (i) => client.query('select * from initiative_accountability($1, $2)', qs[i % qs.length]));
 		return { inbox, accountability };
 	})();
 	await client.query('rollback');

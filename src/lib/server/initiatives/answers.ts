@@ -17,7 +17,7 @@ const INBOX_ORDER: Record<string, number> = { late: 0, open: 1, waiting: 2 };
 export async function listInbox(db: Db, kind?: AskKind) {
 	let query = db
 		.from('initiative_ask_states')
-		.select('id, initiative_id, initiative_name, kind, sent_on, due_on, state, working_days_left, area_name')
+		.select('id, initiative_id, initiative_name, kind, sent_on, due_on, state, area_name')
 		.not('sent_on', 'is', null)
 		.is('first_answered_at', null) // the partial index of unanswered asks (see the bench)
 		.in('state', ['open', 'late', 'waiting']);
