@@ -131,3 +131,7 @@ insert into public.carer_settings (municipality_id, year, opens_on, closes_on, p
    '{money,voucher,gift}', 15000, '{"Bos bloemen van de markt","Twee kaartjes voor de bioscoop"}',
    6, false, 8, 3, 'either',
    'Ben jij tussen 6 en 25 jaar? Zorg jij thuis voor iemand? Dan krijg jij ook een cadeau. Vraag het samen met een volwassene.');
+
+-- Ahmed leads team Samenleving: reconsiderations and the daily list of late asks go to him.
+insert into public.team_leads (organisation_id, profile_id) values
+  ('00000000-0000-4000-8000-000000000203', '00000000-0000-4000-8000-000000000303');

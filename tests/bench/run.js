@@ -29,4 +29,31 @@ if (only.length > 0 && only.every((name) => name === 'coordination')) {
 	} finally {
 		await site.stop();
 	}
+import { benchInitiatives } from './initiatives.bench.js';
+import { startTestStack } from '../support/stack.ts';
+
+// `npm run bench -- voice` runs only the named parts; without names, all of them.
+const only = process.argv.slice(2);
+const wanted = (name) => only.length === 0 || only.includes(name);
+
+// The initiatives queries need only the database: alone, they run without building the site.
+if (only.length === 1 && only[0] === 'initiatives') {
+	const stack = await startTestStack('bench');
+	try {
+		await benchInitiatives(stack);
+	} finally {
+		await stack.stop();
+	}
+	process.exit(0);
+}
+
+const audio = oneMinuteMp3();
+const site = await startSite({ staticFiles: { 'bench/voice-60s.mp3': audio } });
+try {
+	if (wanted('pages')) await benchPages(site);
+	if (wanted('voice')) await benchVoice(site, audio);
+	if (wanted('matching')) await benchMatching(site);
+	if (wanted('initiatives')) await benchInitiatives(site.stack);
+} finally {
+	await site.stop();
 }

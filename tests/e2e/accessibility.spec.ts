@@ -100,6 +100,23 @@ test('initiative pages have no axe violations', async ({ page }, testInfo) => {
 	await signIn(page, 'truus@voorbeeld.nl');
 	await page.goto('/initiatieven/00000000-0000-4000-8000-000000000601');
 	await expectNoAxeViolations(page);
+	// The founder's forms after sending: a reply to the officer's question, a reconsideration,
+	// and a concern about someone else's published plan.
+	const [question] = await sql<{ id: string }>(
+		`insert into initiative_ask_questions (ask_id, officer_id, question)
+		 values ('00000000-0000-4000-8000-000000000612', '00000000-0000-4000-8000-000000000303', 'Hoeveel tafels hebt u nodig?') returning id`
+	);
+	const [answer] = await sql<{ id: string }>(`select id from initiative_answers where ask_id = '00000000-0000-4000-8000-000000000611'`);
+	for (const path of [`antwoord/${question.id}`, `heroverwegen/${answer.id}`]) {
+		await page.goto(`/initiatieven/00000000-0000-4000-8000-000000000601/${path}`);
+		await expectNoAxeViolations(page);
+	}
+	await sql(`delete from initiative_ask_questions where id = $1`, [question.id]);
+	await page.goto('/initiatieven/00000000-0000-4000-8000-000000000602/buren');
+	await expectNoAxeViolations(page);
+	await page.goto('/initiatieven/uitnodiging/abcdefghijklmnopqrstuvwxyz012345'); // a link that does not work
+	await expect(page.locator('main')).toContainText('Deze uitnodiging werkt niet meer.');
+	await expectNoAxeViolations(page);
 	await page.context().clearCookies();
 	await signIn(page, 'ahmed@voorbeeld.nl');
 	await page.goto('/gemeente/vragen/00000000-0000-4000-8000-000000000612');

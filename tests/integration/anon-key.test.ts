@@ -2,7 +2,7 @@
 // signed-out visitor needs: the public tables, and whoami() (see schema.test.ts).
 import { describe, expect, it } from 'vitest';
 import { env, sql } from './helpers';
-import { anonFunctions, anonTables } from './public-surface';
+import { ANON_HIDDEN_COLUMNS, anonFunctions, anonTables } from './public-surface';
 
 const PUBLIC_TABLES = anonTables();
 
@@ -28,11 +28,17 @@ describe('the anon key', () => {
 		const anon = await sql<{ table: string }>(
 			`select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
 			  where n.nspname = 'public' and c.relkind in ('r', 'v', 'm', 'p')
-			    and (has_table_privilege('anon', c.oid, 'select') or has_table_privilege('anon', c.oid, 'insert')
+			    and (has_any_column_privilege('anon', c.oid, 'select') or has_table_privilege('anon', c.oid, 'insert')
 			      or has_table_privilege('anon', c.oid, 'update') or has_table_privilege('anon', c.oid, 'delete'))
 			  order by 1`
 		);
 		expect(anon.map((r) => r.table).sort()).toEqual(PUBLIC_TABLES);
+		// Who founded or answered a published initiative is not public: no grant on those columns.
+		for (const column of ANON_HIDDEN_COLUMNS) {
+			const [table, name] = column.split('.');
+			const [hidden] = await sql<{ ok: boolean }>(`select has_column_privilege('anon', $1::regclass, $2, 'select') as ok`, [`public.${table}`, name]);
+			expect(hidden.ok, column).toBe(false);
+		}
 		const [granted] = await sql<{ ok: boolean }>(`select has_table_privilege('authenticated', 'public.help_requests', 'select') as ok`);
 		expect(granted.ok).toBe(true);
 	});

@@ -2,7 +2,7 @@
 // three-part rule for a no, answers that cannot change, and who may see and do what (RLS per
 // role: founder, co-founder, another resident, officer, coordinator, anon).
 import { describe, expect, it, beforeAll } from 'vitest';
-import { asAnon, asUser, people, areas, sql } from './helpers';
+import { asAnon, asUser, env, people, areas, sql } from './helpers';
 
 const clock = async (from: string, days: number) =>
 	(await sql<{ d: string }>(`select public.add_working_days($1::date, $2)::text as d`, [from, days]))[0].d;
@@ -254,5 +254,272 @@ describe('initiatives in the shared rooms', () => {
 		const sanne = await asUser(people.sanne); // coordinator elsewhere
 		expect((await listOpenReports(sanne)).some((r) => r.subject_id === subject.id)).toBe(false);
 		await sql(`delete from public.reports where subject_id = $1`, [subject.id]);
+	});
+});
+
+/** Truus's draft sent, with an officer's answer of the given kind on its one ask. */
+async function sentAndAnswered(name: string, decision: 'yes_if' | 'no_because' | 'yes' | null) {
+	const draft = await draftOfTruus(name);
+	expect((await draft.truus.rpc('send_initiative', { p_initiative: draft.initiativeId })).error).toBeNull();
+	if (!decision) return { ...draft, answerId: null as string | null };
+	const ahmed = await asUser(people.ahmed);
+	const row =
+		decision === 'yes_if'
+			? { decision, conditions: ['Ruim alles op.', 'Meld het bij de buren.'] }
+			: decision === 'no_because'
+				? { decision, reason: 'cost' as const, explanation: 'Het is te duur.', alternative: 'Een kleinere versie kan wel.' }
+				: { decision, info: 'Goed plan.' };
+	const answer = await ahmed.from('initiative_answers').insert({ ask_id: draft.askId, ...row }).select('id').single();
+	expect(answer.error).toBeNull();
+	return { ...draft, answerId: answer.data!.id as string | null };
+}
+
+/** Another officer of the same team who does not lead it. */
+async function plainOfficer() {
+	const id = '00000000-0000-4000-8000-0000000003a1';
+	await sql(
+		`insert into public.profiles (id, display_name, email, onboarded_at) values ($1, 'Bram Officier', 'bram@voorbeeld.nl', now()) on conflict do nothing`,
+		[id]
+	);
+	await sql(`insert into public.memberships (organisation_id, profile_id, role) values ('00000000-0000-4000-8000-000000000203', $1, 'officer') on conflict do nothing`, [id]);
+	return id;
+}
+
+describe("the officer's question stops the clock", () => {
+	it('while the question is open the ask is waiting, not late; the reply moves the deadline by the days it was open', async () => {
+		const { truus, askId } = await sentAndAnswered('Voorleesochtend', null);
+		const ahmed = await asUser(people.ahmed);
+		const jan = await asUser(people.jan);
+		expect((await jan.from('initiative_ask_questions').insert({ ask_id: askId, question: 'Hoe laat?' })).error?.code).toBe('42501');
+		const asked = await ahmed.from('initiative_ask_questions').insert({ ask_id: askId, question: 'Hoeveel kinderen komen er?' }).select('id').single();
+		expect(asked.error).toBeNull();
+		expect((await ahmed.from('initiative_ask_questions').insert({ ask_id: askId, question: 'Nog iets?' })).error?.code).toBe('23505'); // one open at a time
+		// The question was asked four working days ago and the deadline passed meanwhile: still waiting, not late.
+		await sql(`update public.initiative_asks set sent_on = '2026-11-02', due_on = '2026-11-09' where id = $1`, [askId]);
+		await sql(`update public.initiative_ask_questions set asked_on = public.today_nl() - 6 where id = $1`, [asked.data!.id]);
+		const waiting = await truus.from('initiative_ask_states').select('state, working_days_left, waiting_for_founder').eq('id', askId).single();
+		expect(waiting.data).toEqual({ state: 'waiting', working_days_left: null, waiting_for_founder: true });
+		expect((await jan.from('initiative_ask_questions').select('id').eq('ask_id', askId)).data).toEqual([]);
+		// Someone else cannot reply; the founder can, once.
+		expect((await jan.from('initiative_question_replies').insert({ question_id: asked.data!.id, reply: 'Tien.' })).error?.code).toBe('42501');
+		expect((await truus.from('initiative_question_replies').insert({ question_id: asked.data!.id, reply: '' })).error?.code).toBe('23514');
+		expect((await truus.from('initiative_question_replies').insert({ question_id: asked.data!.id, reply: 'Ongeveer tien kinderen.' })).error).toBeNull();
+		const [moved] = await sql<{ due: string; expected: string; paused: number }>(
+			`select a.due_on::text as due, public.add_working_days('2026-11-09', q.paused_days)::text as expected, q.paused_days as paused
+			   from public.initiative_asks a join public.initiative_ask_questions q on q.ask_id = a.id where a.id = $1`,
+			[askId]
+		);
+		expect(moved.paused).toBe(await sql<{ n: number }>(`select public.working_days_between(public.today_nl() - 6, public.today_nl()) as n`).then((r) => r[0].n));
+		expect(moved.due).toBe(moved.expected);
+		expect((await truus.from('initiative_question_replies').insert({ question_id: asked.data!.id, reply: 'Nog eens.' })).error?.code).toBe('42501'); // closed
+		const after = await truus.from('initiative_ask_states').select('waiting_for_founder').eq('id', askId).single();
+		expect(after.data?.waiting_for_founder).toBe(false);
+	});
+
+	it('through the domain: the founders are told of the question, the officer of the reply', async () => {
+		await import('../../src/lib/server/domains');
+		const { askFounder, replyToQuestion } = await import('../../src/lib/server/initiatives/followup');
+		const { listNotifications } = await import('../../src/lib/server/notifications');
+		const { truus, askId } = await sentAndAnswered('Buurtsoep', null);
+		const ahmed = await asUser(people.ahmed);
+		expect(await askFounder(await asUser(people.jan), askId, 'Waarom?', 'http://localhost')).toMatchObject({ status: 403 });
+		expect(await askFounder(ahmed, askId, 'Waar komt de pan te staan?', 'http://localhost')).toBeNull();
+		expect((await listNotifications(truus, people.truus)).find((n) => n.subject_id === askId)).toMatchObject({ kind: 'ask_question' });
+		const [question] = await sql<{ id: string }>(`select id from public.initiative_ask_questions where ask_id = $1`, [askId]);
+		expect(await replyToQuestion(truus, question.id, '', null, 'http://localhost')).toMatchObject({ field: 'reply', message: 'voice.errors.message_text_or_voice' });
+		expect(await replyToQuestion(truus, question.id, 'Op het plein.', null, 'http://localhost')).toBeNull();
+		expect(await replyToQuestion(truus, question.id, 'Nog eens.', null, 'http://localhost')).toMatchObject({ status: 409 });
+		expect((await listNotifications(ahmed, people.ahmed)).find((n) => n.subject_id === askId)).toMatchObject({ kind: 'question_replied' });
+	});
+});
+
+describe('reconsideration: once per answer, for the team lead', () => {
+	it('the founder asks once; a second time is refused by the database; a yes cannot be reconsidered', async () => {
+		const { truus, askId, answerId } = await sentAndAnswered('Boekenkast', 'no_because');
+		const jan = await asUser(people.jan);
+		expect((await jan.from('initiative_reconsiderations').insert({ answer_id: answerId!, reason: 'Oneens.' } as never)).error?.code).toBe('42501');
+		const first = await truus.from('initiative_reconsiderations').insert({ answer_id: answerId!, reason: 'Het kost bijna niets.' } as never).select('ask_id, sent_on, due_on').single();
+		expect(first.error).toBeNull();
+		expect(first.data!.ask_id).toBe(askId);
+		const [clock] = await sql<{ ok: boolean }>(`select due_on = public.add_working_days(sent_on, 5) as ok from public.initiative_reconsiderations where answer_id = $1`, [answerId]);
+		expect(clock.ok).toBe(true); // contact: 5 working days
+		const second = await truus.from('initiative_reconsiderations').insert({ answer_id: answerId!, reason: 'Nog een keer.' } as never);
+		expect(second.error?.code).toBe('23505');
+		await expect(sql(`insert into public.initiative_reconsiderations (answer_id, ask_id, asked_by, reason) values ($1, $2, $3, 'x')`, [answerId, askId, people.truus])).rejects.toThrow(/one_reconsideration_per_answer/);
+		const yes = await sentAndAnswered('Bankje', 'yes');
+		expect((await yes.truus.from('initiative_reconsiderations').insert({ answer_id: yes.answerId!, reason: 'Waarom?' } as never)).error?.code).toBe('22023');
+		expect((await (await asAnon()).from('initiative_reconsiderations').select('id')).error?.code).toBe('42501');
+	});
+
+	it('only the team lead responds, once; an officer who does not lead the team is refused', async () => {
+		await import('../../src/lib/server/domains');
+		const { askReconsideration, respondToReconsideration } = await import('../../src/lib/server/initiatives/followup');
+		const { listNotifications } = await import('../../src/lib/server/notifications');
+		const { truus, askId, answerId } = await sentAndAnswered('Kerstmarkt', 'yes_if');
+		expect(await askReconsideration(truus, answerId!, 'De voorwaarden zijn te zwaar.', null, 'http://localhost')).toBeNull();
+		expect(await askReconsideration(truus, answerId!, 'Nog eens.', null, 'http://localhost')).toEqual({
+			field: 'reason',
+			message: 'initiatives.errors.reconsider_once',
+			status: 409
+		});
+		const ahmed = await asUser(people.ahmed);
+		expect((await listNotifications(ahmed, people.ahmed)).find((n) => n.subject_id === askId)).toMatchObject({ kind: 'reconsideration_asked' });
+		const [r] = await sql<{ id: string }>(`select id from public.initiative_reconsiderations where answer_id = $1`, [answerId]);
+		const bram = await asUser(await plainOfficer());
+		expect((await bram.from('initiative_reconsiderations').select('id').eq('id', r.id)).data).toEqual([{ id: r.id }]); // officers read it
+		expect(await respondToReconsideration(bram, r.id, 'Blijft zo.', 'http://localhost')).toMatchObject({ status: 403 });
+		expect(await respondToReconsideration(ahmed, r.id, 'We halen een voorwaarde weg.', 'http://localhost')).toBeNull();
+		expect(await respondToReconsideration(ahmed, r.id, 'Nog eens.', 'http://localhost')).toMatchObject({ status: 409 });
+		expect((await truus.from('initiative_reconsiderations').select('response').eq('id', r.id).single()).data?.response).toBe('We halen een voorwaarde weg.');
+		expect((await listNotifications(truus, people.truus)).find((n) => n.kind === 'reconsideration_answered' && n.subject_id === askId)).toBeTruthy();
+		expect((await truus.from('initiative_reconsiderations').update({ reason: 'anders' }).eq('id', r.id).select('id')).data ?? []).toEqual([]);
+	});
+});
+
+describe('conditions of a "ja, mits" and neighbours', () => {
+	it('the founders tick off conditions; nobody else can; a position past the list is refused', async () => {
+		const { truus, answerId } = await sentAndAnswered('Tuindag', 'yes_if');
+		expect((await truus.from('initiative_condition_ticks').insert({ answer_id: answerId!, position: 1 })).error).toBeNull();
+		expect((await truus.from('initiative_condition_ticks').insert({ answer_id: answerId!, position: 5 })).error?.code).toBe('42501');
+		const jan = await asUser(people.jan);
+		expect((await jan.from('initiative_condition_ticks').insert({ answer_id: answerId!, position: 0 })).error?.code).toBe('42501');
+		const ahmed = await asUser(people.ahmed);
+		expect((await ahmed.from('initiative_condition_ticks').select('position').eq('answer_id', answerId!)).data).toEqual([{ position: 1 }]);
+		expect((await truus.from('initiative_condition_ticks').delete().eq('answer_id', answerId!).select('position')).data).toEqual([{ position: 1 }]);
+	});
+
+	it('neighbours support or join a published initiative; a concern is read by founders and officers only, with a name', async () => {
+		const published = '00000000-0000-4000-8000-000000000602'; // Jan's Moestuin Heide
+		const unpublished = '00000000-0000-4000-8000-000000000601';
+		const fatima = await asUser(people.fatima);
+		expect((await fatima.from('initiative_supports').insert({ initiative_id: published, kind: 'support' })).error).toBeNull();
+		expect((await fatima.from('initiative_supports').insert({ initiative_id: published, kind: 'join' })).error).toBeNull();
+		expect((await fatima.from('initiative_supports').insert({ initiative_id: unpublished, kind: 'support' })).error?.code).toBe('42501');
+		const anon = await asAnon();
+		const counts = await anon.rpc('initiative_support_counts', { p_initiative: published });
+		expect(counts.data?.[0]).toMatchObject({ supporters: expect.any(Number), joiners: expect.any(Number) });
+		expect(counts.data![0].supporters).toBeGreaterThanOrEqual(1);
+		expect((await anon.from('initiative_supports').select('*')).error?.code).toBe('42501');
+		expect((await fatima.from('initiative_concerns').insert({ initiative_id: published, concern: 'De kerk heeft het veldje nodig voor de kermis.' })).error).toBeNull();
+		const pieter = await asUser(people.pieter);
+		expect((await pieter.from('initiative_concerns').select('id').eq('initiative_id', published)).data).toEqual([]);
+		expect((await pieter.rpc('initiative_concerns_with_names', { p_initiative: published })).data).toEqual([]);
+		const jan = await asUser(people.jan); // the founder
+		const seen = await jan.rpc('initiative_concerns_with_names', { p_initiative: published });
+		expect(seen.data?.map((c) => c.email)).toContain('fatima@voorbeeld.nl');
+		const ahmed = await asUser(people.ahmed);
+		expect((await ahmed.rpc('initiative_concerns_with_names', { p_initiative: published })).data?.length).toBeGreaterThanOrEqual(1);
+		await sql(`delete from public.initiative_supports where profile_id = $1`, [people.fatima]);
+		await sql(`delete from public.initiative_concerns where profile_id = $1`, [people.fatima]);
+	});
+
+	it('anon reads a published initiative and its answers, but not who founded or answered them', async () => {
+		const anon = await asAnon();
+		const published = '00000000-0000-4000-8000-000000000602';
+		expect((await anon.from('initiatives').select('name').eq('id', published)).data).toEqual([{ name: 'Moestuin Heide' }]);
+		expect((await anon.from('initiatives').select('founder_id').eq('id', published)).error?.code).toBe('42501');
+		expect((await anon.from('initiative_answers').select('officer_id').eq('ask_id', '00000000-0000-4000-8000-000000000621')).error?.code).toBe('42501');
+		expect((await anon.from('initiative_answers').select('decision').eq('ask_id', '00000000-0000-4000-8000-000000000621')).data).toEqual([{ decision: 'no_because' }]);
+		const { readInitiative } = await import('../../src/lib/server/initiatives/initiatives');
+		const page = await readInitiative(anon, published, null);
+		expect(page?.initiative.name).toBe('Moestuin Heide');
+		expect(page?.initiative).not.toHaveProperty('founder_id');
+		expect(page?.answers[0]).not.toHaveProperty('officer_id');
+	});
+});
+
+describe('accountability per team and quarter', () => {
+	it('anyone reads counts per team and kind for a quarter: yes, yes_if, no, silence, reconsiderations', async () => {
+		const { truus, answerId } = await sentAndAnswered('Straatschaak', 'no_because');
+		expect((await truus.from('initiative_reconsiderations').insert({ answer_id: answerId!, reason: 'Het is gratis.' } as never)).error).toBeNull();
+		const [{ from, to }] = await sql<{ from: string; to: string }>(
+			`select date_trunc('quarter', public.today_nl())::date::text as from, (date_trunc('quarter', public.today_nl()) + interval '3 months')::date::text as to`
+		);
+		const anon = await asAnon();
+		const { data, error } = await anon.rpc('initiative_accountability', { p_from: from, p_to: to });
+		expect(error).toBeNull();
+		const team = data!.find((r) => r.team === 'Gemeente Heuvelrijk, team Samenleving' && r.kind === null)!;
+		expect(team.asks_sent).toBeGreaterThanOrEqual(5);
+		expect(team.answered_no).toBeGreaterThanOrEqual(1);
+		expect(team.answered_yes_if).toBeGreaterThanOrEqual(1);
+		expect(team.reconsiderations).toBeGreaterThanOrEqual(1);
+		const contact = data!.find((r) => r.team_id === team.team_id && r.kind === 'contact')!;
+		expect(contact.reconsiderations).toBeGreaterThanOrEqual(1);
+		expect(Object.keys(team)).not.toContain('initiative_id');
+		const { readAccountability } = await import('../../src/lib/server/initiatives/answers');
+		const page = await readAccountability(anon, 'not-a-quarter');
+		expect(page.quarter).toBe(page.quarters[0]);
+		expect(page.teams.length).toBeGreaterThan(0);
+	});
+});
+
+describe('reminders for the municipality (the job queue)', () => {
+	it('reminds the team two working days before a deadline, tells the team lead of a late escalate ask and sends the daily late list, each once', async () => {
+		await import('../../src/lib/server/domains');
+		const { sendInitiativeReminders } = await import('../../src/lib/server/initiatives/reminders');
+		const soon = await sentAndAnswered('Herinnering binnenkort', null);
+		const late = await sentAndAnswered('Herinnering te laat', null);
+		const day = '2030-03-05'; // a Tuesday
+		await sql(`update public.initiative_asks set due_on = public.add_working_days($2::date, 2) where id = $1`, [soon.askId, day]);
+		await sql(`update public.initiative_asks set due_on = '2030-03-01' where id = $1`, [late.askId]); // contact: escalate
+		const now = new Date(`${day}T08:00:00Z`);
+		const first = await sendInitiativeReminders('http://localhost', now);
+		expect(first.lists).toBeGreaterThanOrEqual(1);
+		const kinds = async (askId: string) =>
+			(await sql<{ kind: string }>(`select kind from public.notifications where profile_id = $1 and subject_id = $2 order by kind`, [people.ahmed, askId])).map((n) => n.kind);
+		expect(await kinds(soon.askId)).toEqual(['ask_due_soon']);
+		expect(await kinds(late.askId)).toEqual(['ask_escalated']);
+		const [list] = await sql<{ id: string; late_asks: number }>(`select id, late_asks from public.initiative_late_lists where list_on = $1`, [day]);
+		expect(list.late_asks).toBeGreaterThanOrEqual(1);
+		const ahmed = await asUser(people.ahmed);
+		const { listNotifications } = await import('../../src/lib/server/notifications');
+		expect((await listNotifications(ahmed, people.ahmed)).find((n) => n.subject_id === list.id)).toMatchObject({ kind: 'late_asks_list', link: '/gemeente' });
+		expect((await ahmed.from('initiative_late_lists').select('late_asks').eq('id', list.id)).data).toEqual([{ late_asks: list.late_asks }]);
+		expect((await (await asUser(people.truus)).from('initiative_late_lists').select('id').eq('id', list.id)).data).toEqual([]);
+		// Run again (a second server, a retry): nothing twice.
+		await sendInitiativeReminders('http://localhost', now);
+		expect(await kinds(soon.askId)).toEqual(['ask_due_soon']);
+		expect(await kinds(late.askId)).toEqual(['ask_escalated']);
+		expect((await sql(`select 1 from public.initiative_late_lists where list_on = $1`, [day])).length).toBe(1);
+		// A Saturday brings no late list.
+		const saturday = await sendInitiativeReminders('http://localhost', new Date('2030-03-09T08:00:00Z'));
+		expect(saturday.lists).toBe(0);
+	});
+});
+
+describe('co-founders invited by e-mail', () => {
+	it('someone without an account gets a link; signed in with that address they join; nobody else can use it; once only', async () => {
+		await import('../../src/lib/server/domains');
+		const { saveStep, readInvite, acceptInvite } = await import('../../src/lib/server/initiatives/initiatives');
+		const { readdirSync, readFileSync, mkdirSync } = await import('node:fs');
+		const path = await import('node:path');
+		mkdirSync(env.DEV_MAILBOX_DIR, { recursive: true });
+		const { truus, initiativeId } = await draftOfTruus('Buurtmoestuin samen');
+		const address = `nieuw-${Date.now()}@voorbeeld.nl`;
+		expect(await saveStep(truus, { userId: people.truus, origin: 'http://omzien.test' }, initiativeId, 'wie', { email: address }, null)).toEqual({ ok: true });
+		const mail = readdirSync(env.DEV_MAILBOX_DIR)
+			.map((f) => JSON.parse(readFileSync(path.join(env.DEV_MAILBOX_DIR, f), 'utf8')))
+			.find((m) => m.to === address);
+		expect(mail.subject).toBe('U bent uitgenodigd voor een plan');
+		expect(mail.text).toContain('Buurtmoestuin samen');
+		const token = /\/initiatieven\/uitnodiging\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+		const [stored] = await sql<{ token_hash: string }>(`select token_hash from public.initiative_invites where email = $1`, [address]);
+		expect(stored.token_hash).not.toContain(token); // only the hash is kept
+		// Someone else who opens the link cannot join.
+		const jan = await asUser(people.jan);
+		expect(await readInvite(jan, token)).toMatchObject({ for_me: false, open: true });
+		expect(await acceptInvite(jan, token)).toMatchObject({ ok: false, status: 403 });
+		// The invited person signs in (an account is made for the address) and joins.
+		const [newcomer] = await sql<{ id: string }>(`insert into public.profiles (email, display_name, onboarded_at) values ($1, 'Nieuwe buur', now()) returning id`, [address]);
+		const them = await asUser(newcomer.id);
+		expect(await readInvite(them, token)).toMatchObject({ initiative_name: 'Buurtmoestuin samen', for_me: true, open: true });
+		expect(await acceptInvite(them, token)).toEqual({ ok: true, initiativeId });
+		expect((await them.from('initiatives').select('name').eq('id', initiativeId).single()).data?.name).toBe('Buurtmoestuin samen');
+		expect(await acceptInvite(them, token)).toMatchObject({ ok: false, status: 400 });
+		expect(await acceptInvite(them, 'x'.repeat(32))).toMatchObject({ ok: false, status: 400 });
+		// The founders see who was invited, not the token; anon sees nothing.
+		expect((await truus.from('initiative_invites').select('email, accepted_at').eq('initiative_id', initiativeId)).data?.[0]).toMatchObject({ email: address });
+		expect((await truus.from('initiative_invites').select('token_hash').eq('initiative_id', initiativeId)).error?.code).toBe('42501');
+		expect((await (await asAnon()).from('initiative_invites').select('id')).error?.code).toBe('42501');
 	});
 });

@@ -81,6 +81,7 @@ describe('the job queue', () => {
 			{ name: 'carer-retention', cron: '50 3 * * *' },
 			{ name: 'help-expiry-reminders', cron: '15 * * * *' },
 			{ name: 'map-rechecks', cron: '30 8 * * *' },
+			{ name: 'initiative-reminders', cron: '45 7 * * *' },
 			{ name: 'notification-digest', cron: '0 7 * * *' },
 			{ name: 'vog-reminders', cron: '0 8 * * *' },
 			{ name: 'voice-retention', cron: '30 3 * * *' },

@@ -15,9 +15,9 @@ export const ANON_TABLES: Record<string, string> = {
 	map_locations: 'the sociale kaart is public',
 	map_service_at_location: 'the sociale kaart is public',
 	map_schedules: 'the sociale kaart is public (opening times)',
-	initiatives: 'published initiatives are public (RLS: published and sent, not hidden)',
+	initiatives: 'published initiatives are public (RLS: published and sent, not hidden); column grants leave out founder_id',
 	initiative_asks: 'the asks of a published initiative',
-	initiative_answers: 'the municipality’s answers to a published initiative: "ja, tenzij" in the open',
+	initiative_answers: 'the municipality’s answers to a published initiative: "ja, tenzij" in the open; column grants leave out officer_id',
 	initiative_ask_settings: 'how many working days the municipality takes per kind of ask',
 	initiative_ask_states: 'the answer clock of a published initiative’s asks (a view with the caller’s rights)',
 	carer_settings: 'the rules for carers of the year: the open page "Wat krijgt u?"'
@@ -32,6 +32,9 @@ export const ANON_MAY_EXECUTE: Record<string, string> = {
 	is_working_day: 'date arithmetic for the same',
 	is_dutch_holiday: 'date arithmetic for the same',
 	easter_sunday: 'date arithmetic for the same',
+	ask_waits_for_founder: "a yes or no for the state of a published initiative's ask (the clock stands still while the officer waits for a reply); shows no question",
+	initiative_accountability: 'the public accountability page: counts per municipality, team, kind and quarter, no person or initiative',
+	initiative_support_counts: 'how many neighbours support or join a published initiative: two numbers, no names',
 	// The sociale kaart is public: searching it and saying an entry is wrong need no account.
 	search_social_map: 'searches the public kaart; security invoker, so RLS decides what anon sees',
 	report_map_outdated: '"Klopt dit niet meer?" from anyone: at most one open task per entry, a note of 300 characters',
@@ -45,6 +48,9 @@ export const ANON_MAY_EXECUTE: Record<string, string> = {
 	carer_confirmation_lookup: 'the person cared for, mostly without an account, sees what a confirmation code is for (carer\'s name, year, relationship, hours): the code is the key; wrong codes are counted and limited per client and in total',
 	carer_confirm_with_secret: 'the person cared for confirms with the code or link, once, without an account; same guessing limits'
 };
+
+/** Columns of public tables anon may not read (column grants): who founded or answered is not public. */
+export const ANON_HIDDEN_COLUMNS = ['initiatives.founder_id', 'initiative_answers.officer_id'];
 
 export const anonTables = () => Object.keys(ANON_TABLES).sort();
 export const anonFunctions = () => Object.keys(ANON_MAY_EXECUTE).sort();

@@ -18,8 +18,9 @@ const NOT_A_PERSON: Record<string, string> = {
 	'map_providers.email': 'an organisation’s public e-mail address',
 	'map_services.email': 'a service’s public e-mail address',
 	'map_services.assured_by': 'an editor’s opaque id, no name; the page shows the organisation',
-	'initiatives.founder_id': 'an opaque id, no name or contact; founders choose to publish',
-	'initiative_answers.officer_id': 'an officer’s opaque id, no name'
+	'initiatives.founder_id': 'anon holds no grant on this column (public-surface.ts: ANON_HIDDEN_COLUMNS)',
+	'initiative_answers.officer_id': 'anon holds no grant on this column (public-surface.ts: ANON_HIDDEN_COLUMNS)',
+	'initiative_ask_states.waiting_for_founder': 'a yes or no: the clock waits for a reply; names nobody'
 };
 
 const tables = async () =>

@@ -27,6 +27,7 @@ export function clockText(state: string | null, dueOn: string | null): { key: st
 	if (state === 'draft') return { key: 'initiatives.clock.draft', date: null };
 	if (state === 'open') return { key: 'initiatives.clock.due', date: dueOn };
 	if (state === 'late') return { key: 'initiatives.clock.late', date: dueOn };
+	if (state === 'waiting') return { key: 'initiatives.clock.waiting', date: null };
 	if (state === 'yes_by_silence') return { key: 'initiatives.clock.silence', date: null };
 	return null;
 }

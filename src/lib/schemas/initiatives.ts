@@ -93,3 +93,30 @@ export type AnswerInput = z.infer<typeof answerSchema>;
 export function detailsOf(kind: AskKind, input: Record<string, unknown>): Record<string, string | string[]> {
 	return Object.fromEntries(DETAIL_FIELDS[kind].map((k) => [k, Array.isArray(input[k]) ? (input[k] as string[]) : String(input[k])]));
 }
+
+/** The officer's question to the founders; the clock stands still until they reply. */
+export const questionSchema = z.object({ question: text(1000, 'initiatives.errors.question_missing') });
+
+/** The founder's reply to a question: typed here, or spoken (the route checks text or recording). */
+export const replySchema = z.object({ reply: optionalText(2000) });
+
+/** The founder asks to look again at an answer: why, typed or spoken. */
+export const reconsiderSchema = z.object({ reason: optionalText(2000) });
+
+/** The team lead's answer to a reconsideration. */
+export const reconsiderationResponseSchema = z.object({
+	reconsideration_id: z.uuid({ error: 'initiatives.errors.not_found' }),
+	response: text(2000, 'initiatives.errors.response_missing')
+});
+
+/** One condition of a "ja, mits" ticked off (done) or back on the list. */
+export const tickSchema = z.object({
+	answer_id: z.uuid({ error: 'initiatives.errors.not_found' }),
+	position: z.coerce.number().int().min(0).max(9),
+	done: z.enum(['ja', 'nee'])
+});
+
+/** A neighbour on a published initiative: "ik steun dit", "ik doe mee", or a concern. */
+export const SUPPORT_KINDS = ['support', 'join'] as const;
+export const supportSchema = z.object({ kind: z.enum(SUPPORT_KINDS), on: z.enum(['ja', 'nee']) });
+export const concernSchema = z.object({ concern: text(2000, 'initiatives.errors.concern_missing') });

@@ -7,27 +7,49 @@ import { notify } from '../notifications';
 import { conditionsFromText, type AnswerInput, type AskKind } from '$lib/schemas/initiatives';
 import type { InitiativeNotificationKind } from './register';
 
-/** Asks without an answer in the officer's municipality: late first, then the nearest deadline. */
+const INBOX_ORDER: Record<string, number> = { late: 0, open: 1, waiting: 2 };
+
+/**
+ * Asks without an answer in the officer's municipality: late first, then the nearest deadline,
+ * then those waiting for the founder's reply (their clock stands still). Beside them, the open
+ * reconsiderations of the teams this officer leads, nearest deadline first.
+ */
 export async function listInbox(db: Db, kind?: AskKind) {
 	let query = db
 		.from('initiative_ask_states')
-		.select('id, initiative_id, initiative_name, kind, sent_on, due_on, state, working_days_left, area_name')
-		.in('state', ['open', 'late'])
-		.not('sent_on', 'is', null);
+		.select('id, initiative_id, initiative_name, kind, sent_on, due_on, state, area_name')
+		.not('sent_on', 'is', null)
+		.is('first_answered_at', null) // the partial index of unanswered asks (see the bench)
+		.in('state', ['open', 'late', 'waiting']);
 	if (kind) query = query.eq('kind', kind);
-	const rows = unwrap(await query.order('due_on', { ascending: true }));
-	return rows.sort((a, b) => Number(b.state === 'late') - Number(a.state === 'late'));
+	const [rows, reconsiderations] = await Promise.all([
+		query.order('due_on', { ascending: true }).then(unwrap),
+		db.from('initiative_reconsiderations').select('id, ask_id, sent_on, due_on').is('responded_at', null).order('due_on').then(unwrap)
+	]);
+	const asks = rows.sort((a, b) => INBOX_ORDER[a.state ?? 'open'] - INBOX_ORDER[b.state ?? 'open']);
+	const leads = await Promise.all(reconsiderations.map((r) => db.rpc('is_team_lead_for_ask', { p_ask: r.ask_id }).then(unwrap)));
+	return { asks, reconsiderations: reconsiderations.filter((_, i) => leads[i] === true) };
 }
 
 /** One ask as an officer sees it, with its initiative and every answer so far; null when not theirs. */
 export async function readAskForOfficer(db: Db, askId: string) {
 	const ask = unwrapMaybe(await db.from('initiative_ask_states').select('*').eq('id', askId).not('sent_on', 'is', null).maybeSingle());
 	if (!ask) return null;
-	const [initiative, answers] = await Promise.all([
+	const [initiative, answers, questions, reconsiderations, isTeamLead] = await Promise.all([
 		db.from('initiatives').select('id, name, description, voice_id, place, when_text, areas(name)').eq('id', ask.initiative_id!).single().then(unwrap),
-		db.from('initiative_answers').select('*').eq('ask_id', askId).order('created_at').then(unwrap)
+		db.from('initiative_answers').select('*').eq('ask_id', askId).order('created_at').then(unwrap),
+		db
+			.from('initiative_ask_questions')
+			.select('id, question, asked_on, answered_on, paused_days, initiative_question_replies(reply, voice_id)')
+			.eq('ask_id', askId)
+			.order('created_at')
+			.then(unwrap),
+		db.from('initiative_reconsiderations').select('id, answer_id, reason, voice_id, sent_on, due_on, response, responded_at').eq('ask_id', askId).order('created_at').then(unwrap),
+		db.rpc('is_team_lead_for_ask', { p_ask: askId }).then(unwrap)
 	]);
-	return { ask, initiative, answers };
+	const current = answers.at(-1);
+	const ticks = current ? unwrap(await db.from('initiative_condition_ticks').select('position').eq('answer_id', current.id)).map((t) => t.position) : [];
+	return { ask, initiative, answers, questions, reconsiderations, isTeamLead: isTeamLead === true, ticks };
 }
 
 export type AnswerResult = { ok: true } | { ok: false; field: string; error: string; status: 400 | 403 };
@@ -66,4 +88,31 @@ export async function answerAsk(db: Db, askId: string, input: AnswerInput, origi
 /** The public figures: per municipality (kind empty) and per kind. */
 export async function readFigures(db: Db) {
 	return unwrap(await db.rpc('initiative_figures'));
+}
+
+/** A quarter as "2026-4": its first day and the first day after it. */
+function quarterRange(quarter: string): { from: string; to: string } {
+	const [year, q] = quarter.split('-').map(Number);
+	const month = (q - 1) * 3;
+	const iso = (y: number, m: number) => `${y + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+	return { from: iso(year, month), to: iso(year, month + 3) };
+}
+
+/** The last twelve quarters, newest first, as "2026-4". */
+export function recentQuarters(today = new Date()): string[] {
+	const start = today.getUTCFullYear() * 4 + Math.floor(today.getUTCMonth() / 3);
+	return Array.from({ length: 12 }, (_, i) => `${Math.floor((start - i) / 4)}-${((start - i) % 4) + 1}`);
+}
+
+/**
+ * The public accountability page: the figures per municipality and kind (all time), and per team
+ * and kind for one quarter (the newest unless asked): yes, yes with conditions, no, yes by
+ * silence, late, on time, median working days, reconsiderations.
+ */
+export async function readAccountability(db: Db, wanted: string | null) {
+	const quarters = recentQuarters();
+	const quarter = wanted && quarters.includes(wanted) ? wanted : quarters[0];
+	const { from, to } = quarterRange(quarter);
+	const [figures, teams] = await Promise.all([readFigures(db), db.rpc('initiative_accountability', { p_from: from, p_to: to }).then(unwrap)]);
+	return { figures, teams, quarter, quarters };
 }

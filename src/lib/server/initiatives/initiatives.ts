@@ -8,15 +8,24 @@ import type { Database } from '../db/types';
 type Row<K extends 'Insert' | 'Update'> = Database['public']['Tables']['initiatives'][K];
 import { isBadInput, isNotAllowed, isMissing } from '../db/errors';
 import { keepDraft } from '../voice/store';
+import { createHash, randomBytes } from 'node:crypto';
+import { sendMail } from '../mail';
+import { translate } from '../i18n';
 import { notify } from '../notifications';
 import { detailsOf, type AskKind, type Step } from '$lib/schemas/initiatives';
 import type { InitiativeNotificationKind } from './register';
+import { readFollowUp } from './followup';
+
+type InitiativeRow = Omit<Database['public']['Tables']['initiatives']['Row'], 'founder_id'> & { areas: { name: string } | null };
 
 export type Refusal = { field: string; error: string; status: 400 | 403 };
 type Result = { ok: true } | ({ ok: false } & Refusal);
 
 const ok: Result = { ok: true };
 const refused = (field: string, error: string, status: 400 | 403 = 400): Result => ({ ok: false, field, error, status });
+
+// anon holds no grant on officer_id: the public sees what was answered, not by whom.
+const ANSWER_COLUMNS = 'id, ask_id, decision, info, conditions, reason, explanation, alternative, supersedes, change_reason, created_at';
 
 export async function startInitiative(db: Db, areaId: string | null, name: string): Promise<string> {
 	// municipality_id is filled in by the database from the area (or the founder's area).
@@ -34,13 +43,10 @@ export async function listMyInitiatives(db: Db, userId: string) {
 
 /** The initiative, its asks with their state and deadline, and every answer (newest last). Null when the reader may not see it. */
 export async function readInitiative(db: Db, id: string, userId: string | null) {
-	const found = unwrapMaybe(
-		await db
-			.from('initiatives')
-			.select('id, founder_id, municipality_id, name, description, voice_id, place, when_text, status, published, sent_at, area_id, areas(name)')
-			.eq('id', id)
-			.maybeSingle()
-	);
+	// anon holds no grant on founder_id (who founded a published initiative is not public).
+	const columns = 'id, municipality_id, name, description, voice_id, place, when_text, status, published, sent_at, area_id, areas(name)';
+	const query = db.from('initiatives').select((userId ? `founder_id, ${columns}` : columns) as '*');
+	const found = unwrapMaybe(await query.eq('id', id).maybeSingle()) as unknown as ({ founder_id?: string } & InitiativeRow) | null;
 	if (!found) return null;
 	// Recordings are for signed-in readers only (anon holds no grant on voice_messages).
 	const recording =
@@ -50,11 +56,12 @@ export async function readInitiative(db: Db, id: string, userId: string | null) 
 	const initiative = { ...found, voice_messages: recording };
 	const [asks, answers, cofounders] = await Promise.all([
 		db.from('initiative_ask_states').select('*').eq('initiative_id', id).order('kind').then(unwrap),
-		db.from('initiative_answers').select('*, initiative_asks!inner(initiative_id)').eq('initiative_asks.initiative_id', id).order('created_at').then(unwrap),
+		db.from('initiative_answers').select(`${ANSWER_COLUMNS}, initiative_asks!inner(initiative_id)`).eq('initiative_asks.initiative_id', id).order('created_at').then(unwrap),
 		userId ? db.from('initiative_cofounders').select('profile_id').eq('initiative_id', id).then(unwrap) : Promise.resolve([])
 	]);
 	const isFounder = !!userId && (initiative.founder_id === userId || cofounders.some((c) => c.profile_id === userId));
-	return { initiative, asks, answers, isFounder, canEdit: isFounder && initiative.status === 'draft' };
+	const followUp = await readFollowUp(db, id, asks.map((a) => a.id!), answers.map((a) => a.id), userId);
+	return { initiative, asks, answers, isFounder, canEdit: isFounder && initiative.status === 'draft', ...followUp };
 }
 
 /** Saves one screen of the draft. "wat" takes text or a recording; "wie" adds a co-founder by e-mail. */
@@ -78,11 +85,45 @@ export async function saveStep(db: Db, { userId, origin }: Actor, id: string, st
 
 async function addCofounder(db: Db, id: string, email: string, origin: string): Promise<Result> {
 	const { data: person, error } = await db.rpc('add_cofounder', { p_initiative: id, p_email: email });
-	if (error && isMissing(error)) return refused('email', 'initiatives.errors.nobody_with_email');
+	if (error && isMissing(error)) return inviteCofounder(db, id, email, origin);
 	if (error && isNotAllowed(error)) return refused('email', 'initiatives.errors.only_founder', 403);
 	if (error) throw error;
 	await notify('cofounder_added' satisfies InitiativeNotificationKind, [person], { type: 'initiative', id }, origin);
 	return ok;
+}
+
+/**
+ * Someone without an account (yet) is invited by e-mail: the link holds a token whose SHA-256
+ * alone is kept. Whoever signs in with that address and opens the link joins.
+ */
+async function inviteCofounder(db: Db, id: string, email: string, origin: string): Promise<Result> {
+	const token = randomBytes(24).toString('base64url');
+	const { error } = await db.rpc('invite_cofounder', { p_initiative: id, p_email: email, p_token_hash: tokenHash(token) });
+	if (error && isNotAllowed(error)) return refused('email', 'initiatives.errors.only_founder', 403);
+	if (error) throw error;
+	const name = unwrapMaybe(await db.from('initiatives').select('name').eq('id', id).maybeSingle())?.name ?? '';
+	await sendMail({
+		to: email.trim().toLowerCase(),
+		subject: translate('nl', 'mail.initiative_invite.subject'),
+		text: `${translate('nl', 'mail.initiative_invite.body', { name })}\n\n${origin}/initiatieven/uitnodiging/${token}`
+	});
+	return ok;
+}
+
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The invitation behind a link, for the person signed in; null when there is none. */
+export async function readInvite(db: Db, token: string) {
+	return unwrap(await db.rpc('read_initiative_invite', { p_token_hash: tokenHash(token) }))[0] ?? null;
+}
+
+/** The person signed in with the invited address joins the initiative. */
+export async function acceptInvite(db: Db, token: string): Promise<{ ok: true; initiativeId: string } | ({ ok: false } & Refusal)> {
+	const { data, error } = await db.rpc('accept_initiative_invite', { p_token_hash: tokenHash(token) });
+	if (error && isMissing(error)) return { ok: false, field: '', error: 'initiatives.invite.invalid', status: 400 };
+	if (error && isNotAllowed(error)) return { ok: false, field: '', error: 'initiatives.invite.otherAddress', status: 403 };
+	if (error) throw error;
+	return { ok: true, initiativeId: data };
 }
 
 export async function addAsk(db: Db, userId: string, id: string, kind: AskKind, input: Record<string, unknown> & { note: string }, voice: File | null): Promise<Result> {

@@ -5,6 +5,7 @@ import PgBoss from 'pg-boss';
 import { sendExpiryReminders } from '../help/reminders';
 import { deleteExpiredCarerData, sendConfirmationReminders } from '../carers/jobs';
 import { sendDailyDigests } from '../notifications';
+import { sendInitiativeReminders } from '../initiatives/reminders';
 import { deleteExpiredAudio, transcribeNewAudio } from '../voice/jobs';
 import { sendVogReminders } from '../coordination/workspace';
 import { askForRechecks } from '../social-map/rechecks';
@@ -13,6 +14,7 @@ let boss: PgBoss | null = null;
 
 export const JOBS = {
 	'help-expiry-reminders': { cron: '15 * * * *', run: (origin: string) => sendExpiryReminders(origin) },
+	'initiative-reminders': { cron: '45 7 * * *', run: (origin: string) => sendInitiativeReminders(origin) },
 	'notification-digest': { cron: '0 7 * * *', run: (origin: string) => sendDailyDigests(origin) },
 	'voice-retention': { cron: '30 3 * * *', run: () => deleteExpiredAudio() },
 	'voice-transcription': { cron: '* * * * *', run: () => transcribeNewAudio() },
