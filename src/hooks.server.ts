@@ -2,7 +2,15 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { startJobs, stopJobs } from '$lib/server/jobs';
-import { SESSION_COOKIE, validateSessionToken, setSessionCookie, deleteSessionCookie } from '$lib/server/auth/session';
+import {
+	SESSION_COOKIE,
+	validateSessionToken,
+	setSessionCookie,
+	deleteSessionCookie,
+	sessionCache,
+	startSessionListener,
+	stopSessionListener
+} from '$lib/server/auth/session';
 import { createAnonClient, createUserClient } from '$lib/server/db/clients';
 import { databaseUnavailableInThisRequest, isDatabaseUnavailable, withRequestDbState } from '$lib/server/db/availability';
 import { LANGUAGE_COOKIE, isLanguage } from '$lib/i18n';
@@ -68,7 +76,14 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		event.locals.sessionId = null;
 		event.locals.db = createAnonClient();
 	}
-	return resolve(event);
+	if (event.request.method === 'GET' || event.request.method === 'HEAD' || !validated) return resolve(event);
+	// A posted form may change what the session carries (onboarding, name, language): the next
+	// page asks the database again, here at once; other instances hear it from the database.
+	try {
+		return await resolve(event);
+	} finally {
+		sessionCache.forgetSession(validated.sessionId);
+	}
 };
 
 /** The reader's language (profile, else cookie, else Dutch) and text size, set on <html>. */
@@ -133,8 +148,9 @@ export const init: ServerInit = async () => {
 	if (!config.smtpUrl && !devMailboxEnabled()) {
 		console.error(`SMTP_URL is not set: ${config.origin} cannot send sign-in codes. See README.md, Configuration.`);
 	}
+	await startSessionListener(process.env.DATABASE_URL);
 	await startJobs(process.env.DATABASE_URL, process.env.ORIGIN ?? 'http://localhost:5180');
 	// adapter-node closes the HTTP server on SIGTERM/SIGINT, then says so here; the queue's timers
 	// would otherwise keep the process alive.
-	process.once('sveltekit:shutdown' as 'exit', () => void stopJobs());
+	process.once('sveltekit:shutdown' as 'exit', () => void Promise.all([stopJobs(), stopSessionListener()]));
 };
