@@ -18,6 +18,8 @@ import { TEXT_SIZE_COOKIE } from '$lib/settings';
 import { config } from '$lib/server/config';
 import { devMailboxEnabled } from '$lib/server/mail';
 import { addSecurityHeadersToEveryResponse, baseSecurityHeaders, DYNAMIC_CACHE_CONTROL } from '$lib/server/security-headers';
+import { isSignedVoiceRequest, signPlayersInPage } from '$lib/server/voice/signed-url';
+import { audibleVoiceIds } from '$lib/server/voice/store';
 import '$lib/server/domains';
 
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
@@ -54,7 +56,8 @@ const handleOutage: Handle = async ({ event, resolve }) => {
  * cookie stays and the person is unknown for this request: pages that need them answer 503.
  */
 const handleSession: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
+	// A signed voice address says itself who may listen: no session is looked up for it.
+	const token = isSignedVoiceRequest(event.url) ? undefined : event.cookies.get(SESSION_COOKIE);
 	event.locals.sessionUnknown = false;
 	let validated = null;
 	if (token) {
@@ -86,6 +89,20 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	}
 };
 
+/**
+ * Voice players on a page for a signed-in person get a short-lived signed address (see
+ * voice/signed-url.ts), so listening needs no session lookup. Pages rendered in the browser keep
+ * /stem/<id>, which asks the session.
+ */
+const handleVoiceAddresses: Handle = async ({ event, resolve }) => {
+	const user = event.locals.user;
+	if (!user) return resolve(event);
+	const db = event.locals.db;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => signPlayersInPage(html, user.id, (ids) => audibleVoiceIds(db, ids))
+	});
+};
+
 /** The reader's language (profile, else cookie, else Dutch) and text size, set on <html>. */
 const handleLanguage: Handle = async ({ event, resolve }) => {
 	const cookieLang = event.cookies.get(LANGUAGE_COOKIE);
@@ -112,7 +129,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleOutage, handleSession, handleLanguage, handleHeaders);
+export const handle = sequence(handleOutage, handleSession, handleVoiceAddresses, handleLanguage, handleHeaders);
 
 const MAX_KEPT_FIELDS = 60;
 const MAX_KEPT_LENGTH = 20_000;

@@ -120,3 +120,9 @@ export async function correctTranscript(db: Db, id: string, transcript: string):
 	);
 	return rows.length === 1;
 }
+
+/** Which of these recordings this person may hear now (RLS), audio not yet deleted. */
+export async function audibleVoiceIds(db: Db, ids: string[]): Promise<string[]> {
+	const rows = unwrap(await db.from('voice_messages').select('id').in('id', ids).is('audio_deleted_at', null));
+	return rows.map((r) => r.id);
+}
