@@ -20,6 +20,7 @@ import { devMailboxEnabled } from '$lib/server/mail';
 import { addSecurityHeadersToEveryResponse, baseSecurityHeaders, DYNAMIC_CACHE_CONTROL } from '$lib/server/security-headers';
 import { isSignedVoiceRequest, signPlayersInPage } from '$lib/server/voice/signed-url';
 import { audibleVoiceIds } from '$lib/server/voice/store';
+import { keepPage, keptPage, publicPageKey } from '$lib/server/public-pages';
 import '$lib/server/domains';
 
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
@@ -48,6 +49,13 @@ const handleOutage: Handle = async ({ event, resolve }) => {
 	}
 	if (response.status < 500) return response;
 	return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers });
+};
+
+/** The home page and the accessibility statement for anyone not signed in: rendered once, kept briefly (public-pages.ts). */
+const handlePublicPages: Handle = async ({ event, resolve }) => {
+	const key = publicPageKey(event);
+	if (!key) return resolve(event);
+	return keptPage(key) ?? keepPage(key, await resolve(event));
 };
 
 /**
@@ -129,7 +137,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleOutage, handleSession, handleVoiceAddresses, handleLanguage, handleHeaders);
+export const handle = sequence(handleOutage, handlePublicPages, handleSession, handleVoiceAddresses, handleLanguage, handleHeaders);
 
 const MAX_KEPT_FIELDS = 60;
 const MAX_KEPT_LENGTH = 20_000;
