@@ -5,6 +5,7 @@ import PgBoss from 'pg-boss';
 import { sendExpiryReminders } from '../help/reminders';
 import { sendDailyDigests } from '../notifications';
 import { deleteExpiredAudio, transcribeNewAudio } from '../voice/jobs';
+import { setQueue } from './queue';
 
 let boss: PgBoss | null = null;
 
@@ -55,9 +56,11 @@ export async function startJobs(databaseUrl: string | undefined, origin: string)
 			await job.run(origin);
 		});
 	}
+	setQueue(boss);
 }
 
 export async function stopJobs(): Promise<void> {
+	setQueue(null);
 	await boss?.stop({ graceful: true, timeout: 5000 });
 	boss = null;
 }

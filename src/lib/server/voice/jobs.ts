@@ -35,12 +35,19 @@ export async function transcribeNewAudio(transcribeUrl: string | undefined = pro
 		.limit(20);
 	let done = 0;
 	for (const voice of pending ?? []) {
+		// Claim the recording first (an attempt counts from here): a run on another instance at the
+		// same moment finds the count moved on and leaves it, so it is sent to the server once.
+		const { data: claimed } = await db
+			.from('voice_messages')
+			.update({ transcript_attempts: voice.transcript_attempts + 1 })
+			.eq('id', voice.id)
+			.eq('transcript_attempts', voice.transcript_attempts)
+			.is('transcript', null)
+			.select('id');
+		if (!claimed?.length) continue;
 		const { data: audio } = await db.from('voice_audio').select('bytes').eq('voice_id', voice.id).maybeSingle();
 		const text = audio ? await askForTranscript(transcribeUrl, Buffer.from(audio.bytes.replace(/^\\x/, ''), 'hex'), voice.mime_type) : null;
-		if (text === null) {
-			await db.from('voice_messages').update({ transcript_attempts: voice.transcript_attempts + 1 }).eq('id', voice.id);
-			continue;
-		}
+		if (text === null) continue;
 		await db.from('voice_messages').update({ transcript: text.trim().slice(0, 5000), transcript_source: 'automatic' }).eq('id', voice.id);
 		done++;
 	}

@@ -7,6 +7,7 @@ import { toBytea } from '../db/bytea';
 import { checkVoiceUpload, type AudioType } from './audio';
 import { isNotAllowed } from '../db/errors';
 import type { Json } from '../db/types';
+import { queueJob } from '../jobs/queue';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; error: string };
 
@@ -76,7 +77,10 @@ export async function keepDraft(db: Db, file: File | null): Promise<{ id: string
  */
 export async function insertWithVoice(db: Db, type: string, row: Record<string, unknown>, voice: PreparedVoice | string | null): Promise<string> {
 	const recording = typeof voice === 'string' ? { p_voice: voice } : (voice ?? {});
-	return unwrap(await db.rpc('insert_with_voice', { p_type: type, p_row: row as Json, ...recording }));
+	const id = unwrap(await db.rpc('insert_with_voice', { p_type: type, p_row: row as Json, ...recording }));
+	// Written down now rather than at the next minute's run (any instance's worker takes it, once).
+	if (voice && process.env.TRANSCRIBE_URL) await queueJob('voice-transcription');
+	return id;
 }
 
 export async function readVoice(db: Db, id: string) {
