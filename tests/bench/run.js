@@ -10,7 +10,7 @@ try {
 	// `npm run bench -- voice` runs only the named parts; without names, all of them.
 	const only = process.argv.slice(2);
 	const wanted = (name) => only.length === 0 || only.includes(name);
-	if (wanted('pages')) await benchPages(site);
+	if (wanted('pages')) await benchPages(site, audio);
 	if (wanted('voice')) await benchVoice(site, audio);
 	if (wanted('matching')) await benchMatching(site);
 } finally {

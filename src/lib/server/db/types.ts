@@ -1718,6 +1718,7 @@ export type Database = {
 			effective_status: { Args: { r: unknown }; Returns: Database['public']['Enums']['help_status'] }
 			first_name_of: { Args: { person: string }; Returns: string }
 			freshness: { Args: { service: unknown }; Returns: string }
+			front_door: { Args: { p_volunteer?: boolean }; Returns: Json }
 			has_role: { Args: { wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
 			has_role_in_organisation: { Args: { organisation: string; wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
 			help_act: { Args: { p_request: string; p_action: string; p_helper?: string }; Returns: Database['public']['Enums']['help_status'] }
