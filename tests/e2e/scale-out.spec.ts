@@ -59,7 +59,7 @@ test('a code asked on one instance signs in on the other; signing out on one is 
 
 	// Sign out on A; B (which has the session in its cache) must refuse it within a second.
 	await page.goto(`${a.baseURL}/uitloggen`);
-	await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+	await page.locator('#inhoud').getByRole('button', { name: 'Uitloggen', exact: true }).click();
 	await expect(page).toHaveURL(`${a.baseURL}/?uitgelogd`);
 	const took = await msUntil(async () => (await statusOf(b, '/account', cookie)) === 303, 1000);
 	expect(took).toBeLessThan(1000);
