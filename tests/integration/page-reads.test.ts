@@ -75,3 +75,45 @@ describe('front_door(): the home page in one round trip', () => {
 		if (browse[0]) expect(door.volunteer!.nearby[0]).toMatchObject({ first_name: browse[0].first_name, area: browse[0].area_name, spoken: browse[0].spoken });
 	});
 });
+
+describe('help_overview(): /hulp in one round trip', async () => {
+	const { readHelpOverview, listCategories, listMyRequests, browseRequests } = await import('../../src/lib/server/help/requests');
+	const { listThanksReceived } = await import('../../src/lib/server/help/conversation');
+	const { readVolunteerProfile } = await import('../../src/lib/server/help/volunteers');
+
+	for (const [who, id, roles] of [
+		['a resident (Truus)', people.truus, []],
+		['a volunteer (Fatima)', people.fatima, [{ organisationId: CENTRE, role: 'volunteer' }]]
+	] as const) {
+		it(`${who}: one call, exactly what the separate reads gave`, async () => {
+			// Something of each kind to compare: a request Fatima helps with, and a thank-you for it.
+			const [r] = await sql<{ id: string }>(
+				`insert into help_requests (submission_id, requester_id, created_by, category_id, description, area_id, when_kind)
+				 values ($1, $2, $2, 'groceries', 'Boodschappen.', $3, 'asap') returning id`,
+				[randomUUID(), people.truus, areas.noord]
+			);
+			const truusDb = await asUser(people.truus);
+			await (await asUser(people.fatima)).rpc('help_act', { p_request: r.id, p_action: 'offer' });
+			await truusDb.rpc('help_act', { p_request: r.id, p_action: 'accept' });
+			await sql(`insert into thanks (request_id, from_id, to_id, body) values ($1, $2, $3, 'Dank je wel!')`, [r.id, people.truus, people.fatima]);
+
+			const db = await asUser(id);
+			const me = user(id, [...roles]);
+			const { result: overview, calls } = await roundTrips(() => readHelpOverview(db, me));
+			expect(calls).toHaveLength(1);
+			const isVolunteer = roles.length > 0;
+			const mine = await listMyRequests(db, id);
+			expect(overview).toEqual({
+				categories: await listCategories(db),
+				asked: mine.filter((x) => x.requester_id === id),
+				helping: mine.filter((x) => x.helper_id === id),
+				isVolunteer,
+				hasVolunteerProfile: isVolunteer && !!(await readVolunteerProfile(db, id)),
+				nearby: isVolunteer ? await browseRequests(db) : [],
+				thanks: isVolunteer ? await listThanksReceived(db, id) : []
+			});
+			expect(overview.asked.length + overview.helping.length).toBeGreaterThan(0);
+			if (isVolunteer) expect(overview.thanks.length).toBeGreaterThan(0);
+		});
+	}
+});

@@ -514,6 +514,7 @@ export type Database = {
 					hidden_at: string | null
 					created_at: string
 					effective_status: Database['public']['Enums']['help_status'] | null
+					help_request_json: Json | null
 					is_stuck: boolean | null
 					request_point: unknown | null
 					request_slots: number | null
@@ -1726,8 +1727,10 @@ export type Database = {
 			help_message_closed_at: { Args: { p_id: string }; Returns: string }
 			help_offer_area: { Args: { p_id: string }; Returns: string }
 			help_offer_closed_at: { Args: { p_id: string }; Returns: string }
+			help_overview: { Args: { p_volunteer?: boolean }; Returns: Json }
 			help_request_area: { Args: { p_id: string }; Returns: string }
 			help_request_closed_at: { Args: { p_id: string }; Returns: string }
+			help_request_json: { Args: { r: unknown }; Returns: Json }
 			initiative_area: { Args: { p_id: string }; Returns: string }
 			initiative_ask_area: { Args: { p_id: string }; Returns: string }
 			initiative_figures: { Args: Record<PropertyKey, never>; Returns: { municipality_id: string | null; municipality: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered: number | null; answered_on_time: number | null; refused: number | null; yes_by_silence: number | null; late_open: number | null; median_working_days: number | null }[] }
