@@ -1500,6 +1500,7 @@ export type Database = {
 					transcript_attempts: number
 					audio_deleted_at: string | null
 					created_at: string
+					transcript_claimed_at: string | null
 				}
 				Insert: {
 					id?: string
@@ -1514,6 +1515,7 @@ export type Database = {
 					transcript_attempts?: number
 					audio_deleted_at?: string | null
 					created_at?: string
+					transcript_claimed_at?: string | null
 				}
 				Update: {
 					id?: string
@@ -1528,6 +1530,7 @@ export type Database = {
 					transcript_attempts?: number
 					audio_deleted_at?: string | null
 					created_at?: string
+					transcript_claimed_at?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'voice_messages_author_id_fkey'; columns: ['author_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
@@ -1708,6 +1711,7 @@ export type Database = {
 			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
+			claim_voice_transcription: { Args: { p_voice: string; p_attempts: number }; Returns: boolean }
 			confirm_map_service: { Args: { service: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
@@ -1760,6 +1764,7 @@ export type Database = {
 			moderate: { Args: { p_action: string; p_subject_type: string; p_subject_id: string; p_report?: string }; Returns: undefined }
 			person_area: { Args: { p_id: string }; Returns: string }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
+			release_voice_transcription: { Args: { p_voice: string }; Returns: undefined }
 			report_map_outdated: { Args: { service: string; note?: string }; Returns: string }
 			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }
 			request_slots: { Args: { r: unknown }; Returns: number }
