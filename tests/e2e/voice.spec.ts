@@ -18,6 +18,7 @@ async function speak(form: Page | Locator, withJs: boolean) {
 }
 
 test('a resident asks for help with only a voice message; the matched volunteer plays it; she thanks him by voice', async ({ page, browser, baseURL }, testInfo) => {
+	test.setTimeout(90_000); // four people sign in; about 55 s on a busy two-core machine
 	const withJs = testInfo.project.name === 'with-js';
 	const name = `Stem${withJs ? 'Js' : 'Html'}`;
 	await signIn(page, newEmail(testInfo, 'stem'), { name, area: 'Noord (wijk)' });
