@@ -61,6 +61,7 @@ async function uploadVoice(site, cookie, audio, client) {
 
 export async function benchPages(site, audio) {
 	const client = new pg.Client({ connectionString: site.stack.dbUrl });
+	client.on('error', (err) => console.error('[bench] the database connection ended:', err.message));
 	await client.connect();
 	await generate(client);
 	const requestId = await requestWithMessages(client);

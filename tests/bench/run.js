@@ -5,7 +5,8 @@ import { benchMatching } from './matching.bench.js';
 import { benchVoice, oneMinuteMp3 } from './voice.bench.js';
 
 const audio = oneMinuteMp3();
-const site = await startSite({ staticFiles: { 'bench/voice-60s.mp3': audio } });
+// BENCH_SKIP_BUILD=1 serves the build already in .data/build-bench (after a bench that stopped halfway).
+const site = await startSite({ build: !process.env.BENCH_SKIP_BUILD, staticFiles: { 'bench/voice-60s.mp3': audio } });
 try {
 	// `npm run bench -- voice` runs only the named parts; without names, all of them.
 	const only = process.argv.slice(2);
