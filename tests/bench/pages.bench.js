@@ -60,10 +60,20 @@ async function uploadVoice(site, cookie, audio, client) {
 }
 
 export async function benchPages(site, audio) {
+	let bigData = true;
+	const generator = new pg.Client({ connectionString: site.stack.dbUrl });
+	generator.on('error', (err) => console.error('[bench] the database connection ended:', err.message));
+	await generator.connect();
+	try {
+		await generate(generator);
+	} catch (err) {
+		// Seen on a shared machine: the connection ended from outside halfway. Measure the rest anyway, and say so.
+		bigData = false;
+		console.error(`[bench] the 100k data set could not be made (${err.message}); /hulp is measured with the demo data`);
+	}
+	await generator.end().catch(() => {});
 	const client = new pg.Client({ connectionString: site.stack.dbUrl });
-	client.on('error', (err) => console.error('[bench] the database connection ended:', err.message));
 	await client.connect();
-	await generate(client);
 	const requestId = await requestWithMessages(client);
 	const truus = { cookie: await sessionCookie(site, TRUUS) };
 	const fatima = { cookie: await sessionCookie(site, FATIMA) };
@@ -76,7 +86,7 @@ export async function benchPages(site, audio) {
 		{ name: 'static file /favicon.svg', path: '/favicon.svg', static: true },
 		{ name: 'home / (anonymous)', path: '/' },
 		{ name: 'home / (resident, signed in)', path: '/', headers: truus },
-		{ name: '/hulp (volunteer, 100k data)', path: '/hulp', headers: fatima },
+		{ name: bigData ? '/hulp (volunteer, 100k data)' : '/hulp (volunteer, demo data)', path: '/hulp', headers: fatima },
 		{ name: 'request page, 12 messages', path: `/hulp/${requestId}`, headers: truus },
 		{ name: 'voice, 64 kB Range (signed)', path: voicePath, headers: { range: 'bytes=65536-131071' } }
 	];
