@@ -65,6 +65,8 @@ export async function benchPages(site, audio) {
 	generator.on('error', (err) => console.error('[bench] the database connection ended:', err.message));
 	await generator.connect();
 	try {
+		// BENCH_DEMO_DATA=1: the demo data only (quicker; /hulp then says so).
+		if (process.env.BENCH_DEMO_DATA) throw new Error('BENCH_DEMO_DATA is set');
 		await generate(generator);
 	} catch (err) {
 		// Seen on a shared machine: the connection ended from outside halfway. Measure the rest anyway, and say so.
