@@ -20,7 +20,8 @@ export async function startSite({ build = true, staticFiles = {} } = {}) {
 		mkdirSync(path.dirname(file), { recursive: true });
 		writeFileSync(file, bytes);
 	}
-	const stack = await startTestStack('bench');
+	// BENCH_STACK_NAME names the stack's temporary folder (omzien-<name>-…).
+	const stack = await startTestStack(process.env.BENCH_STACK_NAME || 'bench');
 	const site = await startBuiltSite(stack.env, { quiet: true });
 	const more = [];
 	return {
