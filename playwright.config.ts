@@ -37,8 +37,9 @@ export default defineConfig({
 		trace: 'off'
 	},
 	projects: [
-		// forms.spec.ts is about posting without JavaScript: only the without-js project runs it.
-		{ name: 'with-js', use: { javaScriptEnabled: true }, testIgnore: /(forms|fuzz)\.spec\.ts/ },
+		// forms.spec.ts is about posting without JavaScript: only the without-js project runs it, and
+		// scale-out.spec.ts (two more site instances on the stack) runs once, there.
+		{ name: 'with-js', use: { javaScriptEnabled: true }, testIgnore: /(forms|fuzz|scale-out)\.spec\.ts/ },
 		// axe runs as a script inside the page, which this project turns off; the HTML it would
 		// check is the same server-rendered HTML the with-js project checks. Starting the stack
 		// (start, private-folder), sending mail over SMTP (mail), static files under a rebuild

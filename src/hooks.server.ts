@@ -2,7 +2,15 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { startJobs, stopJobs } from '$lib/server/jobs';
-import { SESSION_COOKIE, validateSessionToken, setSessionCookie, deleteSessionCookie } from '$lib/server/auth/session';
+import {
+	SESSION_COOKIE,
+	validateSessionToken,
+	setSessionCookie,
+	deleteSessionCookie,
+	sessionCache,
+	startSessionListener,
+	stopSessionListener
+} from '$lib/server/auth/session';
 import { createAnonClient, createUserClient } from '$lib/server/db/clients';
 import { databaseUnavailableInThisRequest, isDatabaseUnavailable, withRequestDbState } from '$lib/server/db/availability';
 import { LANGUAGE_COOKIE, isLanguage } from '$lib/i18n';
@@ -10,6 +18,9 @@ import { TEXT_SIZE_COOKIE } from '$lib/settings';
 import { config } from '$lib/server/config';
 import { devMailboxEnabled } from '$lib/server/mail';
 import { addSecurityHeadersToEveryResponse, baseSecurityHeaders, DYNAMIC_CACHE_CONTROL } from '$lib/server/security-headers';
+import { isSignedVoiceRequest, signPlayersInPage } from '$lib/server/voice/signed-url';
+import { audibleVoiceIds } from '$lib/server/voice/store';
+import { keepPage, keptPage, publicPageKey } from '$lib/server/public-pages';
 import '$lib/server/domains';
 
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
@@ -40,13 +51,21 @@ const handleOutage: Handle = async ({ event, resolve }) => {
 	return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers });
 };
 
+/** The home page and the accessibility statement for anyone not signed in: rendered once, kept briefly (public-pages.ts). */
+const handlePublicPages: Handle = async ({ event, resolve }) => {
+	const key = publicPageKey(event);
+	if (!key) return resolve(event);
+	return keptPage(key) ?? keepPage(key, await resolve(event));
+};
+
 /**
  * Fills locals.user and locals.db. A missing, tampered or expired cookie means signed out; the
  * cookie is deleted only when the database says so. If it cannot be asked (an outage), the
  * cookie stays and the person is unknown for this request: pages that need them answer 503.
  */
 const handleSession: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
+	// A signed voice address says itself who may listen: no session is looked up for it.
+	const token = isSignedVoiceRequest(event.url) ? undefined : event.cookies.get(SESSION_COOKIE);
 	event.locals.sessionUnknown = false;
 	let validated = null;
 	if (token) {
@@ -68,7 +87,28 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		event.locals.sessionId = null;
 		event.locals.db = createAnonClient();
 	}
-	return resolve(event);
+	if (event.request.method === 'GET' || event.request.method === 'HEAD' || !validated) return resolve(event);
+	// A posted form may change what the session carries (onboarding, name, language): the next
+	// page asks the database again, here at once; other instances hear it from the database.
+	try {
+		return await resolve(event);
+	} finally {
+		sessionCache.forgetSession(validated.sessionId);
+	}
+};
+
+/**
+ * Voice players on a page for a signed-in person get a short-lived signed address (see
+ * voice/signed-url.ts), so listening needs no session lookup. Pages rendered in the browser keep
+ * /stem/<id>, which asks the session.
+ */
+const handleVoiceAddresses: Handle = async ({ event, resolve }) => {
+	const user = event.locals.user;
+	if (!user) return resolve(event);
+	const db = event.locals.db;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => signPlayersInPage(html, user.id, (ids) => audibleVoiceIds(db, ids))
+	});
 };
 
 /** The reader's language (profile, else cookie, else Dutch) and text size, set on <html>. */
@@ -97,7 +137,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleOutage, handleSession, handleLanguage, handleHeaders);
+export const handle = sequence(handleOutage, handlePublicPages, handleSession, handleVoiceAddresses, handleLanguage, handleHeaders);
 
 const MAX_KEPT_FIELDS = 60;
 const MAX_KEPT_LENGTH = 20_000;
@@ -133,8 +173,9 @@ export const init: ServerInit = async () => {
 	if (!config.smtpUrl && !devMailboxEnabled()) {
 		console.error(`SMTP_URL is not set: ${config.origin} cannot send sign-in codes. See README.md, Configuration.`);
 	}
+	await startSessionListener(process.env.DATABASE_URL);
 	await startJobs(process.env.DATABASE_URL, process.env.ORIGIN ?? 'http://localhost:5180');
 	// adapter-node closes the HTTP server on SIGTERM/SIGINT, then says so here; the queue's timers
 	// would otherwise keep the process alive.
-	process.once('sveltekit:shutdown' as 'exit', () => void stopJobs());
+	process.once('sveltekit:shutdown' as 'exit', () => void Promise.all([stopJobs(), stopSessionListener()]));
 };

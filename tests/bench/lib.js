@@ -1,5 +1,6 @@
 // Shared by the benchmarks: start the stack and the production build, and measure with autocannon.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -19,13 +20,21 @@ export async function startSite({ build = true, staticFiles = {} } = {}) {
 		mkdirSync(path.dirname(file), { recursive: true });
 		writeFileSync(file, bytes);
 	}
-	const stack = await startTestStack('bench');
+	// BENCH_STACK_NAME names the stack's temporary folder (omzien-<name>-…).
+	const stack = await startTestStack(process.env.BENCH_STACK_NAME || 'bench');
 	const site = await startBuiltSite(stack.env, { quiet: true });
+	const more = [];
 	return {
 		baseURL: site.baseURL,
 		stack,
+		/** Another `node build` instance on the same stack (as behind a load balancer). */
+		another: async () => {
+			const other = await startBuiltSite(stack.env, { quiet: true });
+			more.push(other);
+			return other.baseURL;
+		},
 		stop: async () => {
-			await site.stop();
+			await Promise.all([site.stop(), ...more.map((m) => m.stop())]);
 			await stack.stop();
 		}
 	};
@@ -42,10 +51,18 @@ export async function sessionCookie(site, userId) {
 	return `omzien_session=${id}.${secret}`;
 }
 
+/** A signed voice address as the site makes it (src/lib/server/voice/signed-url.ts). */
+export function signedVoicePath(site, id, viewer, seconds = 3600) {
+	const key = Buffer.from(hkdfSync('sha256', site.stack.env.AUTH_SECRET, 'omzien', 'voice-url', 32));
+	const expires = Math.floor(Date.now() / 1000) + seconds;
+	const sig = createHmac('sha256', key).update(`${id}\n${viewer}\n${expires}`).digest('base64url');
+	return `/stem/${id}?v=${viewer}&e=${expires}&s=${sig}`;
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** autocannon with 50 connections; p50/p95 from every response's own time. */
-export async function measure(url, { headers = {}, duration = 8, connections = 50, method = 'GET', body } = {}) {
+export async function measure(url, { headers = {}, duration = 8, connections = 50, method = 'GET', body, keepTimes = false } = {}) {
 	const times = [];
 	let non2xx = 0;
 	const result = await new Promise((resolve, reject) => {
@@ -56,7 +73,42 @@ export async function measure(url, { headers = {}, duration = 8, connections = 5
 		});
 	});
 	times.sort((a, b) => a - b);
-	return { rps: result.requests.average, p50: percentile(times, 50), p95: percentile(times, 95), requests: times.length, non2xx, bytesPerSecond: result.throughput.average };
+	return {
+		rps: result.requests.average,
+		p50: percentile(times, 50),
+		p95: percentile(times, 95),
+		requests: times.length,
+		non2xx,
+		bytesPerSecond: result.throughput.average,
+		...(keepTimes ? { times } : {})
+	};
+}
+
+/**
+ * Load generators in processes of their own, one per URL, all at once (two site instances: one
+ * each). req/s summed; p50/p95 over every response of all of them.
+ */
+export async function measureApart(urls, options = {}) {
+	const script = new URL('./load.js', import.meta.url).pathname;
+	const runs = await Promise.all(
+		urls.map(
+			(url) =>
+				new Promise((resolve, reject) => {
+					const child = spawn(process.execPath, [script, JSON.stringify({ url, options })], { stdio: ['ignore', 'pipe', 'inherit'] });
+					let out = '';
+					child.stdout.on('data', (d) => (out += d));
+					child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator for ${url} ended with ${code}`))));
+				})
+		)
+	);
+	const times = runs.flatMap((r) => r.times).sort((a, b) => a - b);
+	return {
+		rps: runs.reduce((sum, r) => sum + r.rps, 0),
+		p50: percentile(times, 50),
+		p95: percentile(times, 95),
+		requests: times.length,
+		non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0)
+	};
 }
 
 export function report(rows) {

@@ -48,9 +48,14 @@ if (only.length === 1 && only[0] === 'initiatives') {
 }
 
 const audio = oneMinuteMp3();
-const site = await startSite({ staticFiles: { 'bench/voice-60s.mp3': audio } });
+// BENCH_SKIP_BUILD=1 serves the build already in .data/build-bench (after a bench that stopped halfway).
+const site = await startSite({ build: !process.env.BENCH_SKIP_BUILD, staticFiles: { 'bench/voice-60s.mp3': audio } });
 try {
 	if (wanted('pages')) await benchPages(site);
+	// `npm run bench -- voice` runs only the named parts; without names, all of them.
+	const only = process.argv.slice(2);
+	const wanted = (name) => only.length === 0 || only.includes(name);
+	if (wanted('pages')) await benchPages(site, audio);
 	if (wanted('voice')) await benchVoice(site, audio);
 	if (wanted('matching')) await benchMatching(site);
 	if (wanted('initiatives')) await benchInitiatives(site.stack);

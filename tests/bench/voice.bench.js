@@ -13,7 +13,7 @@ export function oneMinuteMp3() {
 }
 
 /** The ask form's description step with a voice file, as a browser sends it. */
-function multipart(bytes) {
+export function multipart(bytes) {
 	const boundary = '----omzienbench';
 	const field = (name, value) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
 	const head = Buffer.from(

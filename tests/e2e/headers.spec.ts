@@ -105,3 +105,36 @@ test('pages work under the Content-Security-Policy, with and without JavaScript'
 	await page.goto('/toegankelijkheid');
 	expect(violations).toEqual([]);
 });
+
+test('caching: pages the same for everyone say public with a short lifetime; personal pages private, no-store', async ({ request }) => {
+	const cookie = await truusCookie();
+	for (const path of ['/', '/toegankelijkheid']) {
+		const first = await request.get(path);
+		const second = await request.get(path);
+		for (const res of [first, second]) {
+			expect(res.status(), path).toBe(200);
+			expect(res.headers()['cache-control'], path).toBe('public, max-age=60');
+			expect(res.headers()['vary'], path).toBe('Cookie');
+			expectPageHeaders(res.headers(), path);
+			// Kept once, but every answer has its own nonce, and its scripts carry it.
+			const nonce = /'nonce-([^']+)'/.exec(res.headers()['content-security-policy'])![1];
+			expect(await res.text(), path).toContain(`nonce="${nonce}"`);
+		}
+		expect(first.headers()['content-security-policy']).not.toBe(second.headers()['content-security-policy']);
+	}
+	// In English (a cookie) the kept page is the English one.
+	const english = await request.get('/toegankelijkheid', { headers: { cookie: 'omzien_lang=en' } });
+	expect(await english.text()).toContain('lang="en"');
+	expect(await (await request.get('/toegankelijkheid')).text()).toContain('lang="nl"');
+
+	// Signed in, the same addresses are personal.
+	const home = await request.get('/', { headers: { cookie } });
+	expect(home.headers()['cache-control']).toBe('private, no-store');
+	expect(await home.text()).not.toContain('href="/inloggen"');
+	expect((await request.get('/toegankelijkheid', { headers: { cookie } })).headers()['cache-control']).toBe('private, no-store');
+	// Right after signing out (a message for this person) and any personal page: never kept.
+	expect((await request.get('/?uitgelogd')).headers()['cache-control']).toBe('private, no-store');
+	for (const path of ['/account', '/hulp', '/meldingen']) {
+		expect((await request.get(path, { headers: { cookie } })).headers()['cache-control'], path).toBe('private, no-store');
+	}
+});

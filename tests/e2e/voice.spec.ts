@@ -2,6 +2,9 @@ import { test, expect, signIn, newEmail, sql, expectNoAxeViolations } from './fi
 import type { Locator, Page } from '@playwright/test';
 import { VOICE_WAV } from '../../playwright.config';
 
+/** The signed address a page gives a player: /stem/<id>?v=<viewer>&e=<expiry>&s=<signature>. */
+const signedAddress = (id: string) => new RegExp(`^/stem/${id}\\?v=[0-9a-f-]{36}&e=\\d+&s=[A-Za-z0-9_-]+$`);
+
 /** With JavaScript: two seconds from the fake microphone with the big button. Without: the file field. */
 async function speak(form: Page | Locator, withJs: boolean) {
 	if (!withJs) {
@@ -15,6 +18,7 @@ async function speak(form: Page | Locator, withJs: boolean) {
 }
 
 test('a resident asks for help with only a voice message; the matched volunteer plays it; she thanks him by voice', async ({ page, browser, baseURL }, testInfo) => {
+	test.setTimeout(90_000); // four people sign in; about 55 s on a busy two-core machine
 	const withJs = testInfo.project.name === 'with-js';
 	const name = `Stem${withJs ? 'Js' : 'Html'}`;
 	await signIn(page, newEmail(testInfo, 'stem'), { name, area: 'Noord (wijk)' });
@@ -55,7 +59,10 @@ test('a resident asks for help with only a voice message; the matched volunteer 
 	const fatima = await volunteer.newPage();
 	await signIn(fatima, 'fatima@voorbeeld.nl');
 	await fatima.goto(requestPath);
-	await expect(fatima.locator('section[aria-labelledby="voice-title"] audio')).toHaveAttribute('src', `/stem/${row.voice_id}`);
+	// The page hands the player a signed address (no session lookup when it plays).
+	const signedSrc = signedAddress(row.voice_id);
+	await expect(fatima.locator('section[aria-labelledby="voice-title"] audio')).toHaveAttribute('src', signedSrc);
+	const firstSrc = (await fatima.locator('section[aria-labelledby="voice-title"] audio').getAttribute('src'))!;
 	expect((await fatima.request.get(`/stem/${row.voice_id}`)).status()).toBe(200);
 	// Jan lives elsewhere and is no volunteer: he may not read the request, nor hear it.
 	const elsewhere = await browser.newContext({ javaScriptEnabled: withJs, baseURL });
@@ -72,7 +79,7 @@ test('a resident asks for help with only a voice message; the matched volunteer 
 
 	await fatima.goto(requestPath);
 	const audio = fatima.locator('section[aria-labelledby="voice-title"] audio');
-	await expect(audio).toHaveAttribute('src', `/stem/${row.voice_id}`);
+	await expect(audio).toHaveAttribute('src', signedSrc);
 	if (withJs) {
 		const duration = await audio.evaluate(
 			(el: HTMLAudioElement) =>
@@ -112,7 +119,7 @@ test('a resident asks for help with only a voice message; the matched volunteer 
 	const [thanks] = await sql<{ voice_id: string; body: string }>('select voice_id, body from thanks where request_id = $1', [requestPath.split('/').pop()]);
 	expect(thanks.body).toBe('');
 	await fatima.goto('/hulp');
-	await expect(fatima.locator(`audio[src="/stem/${thanks.voice_id}"]`)).toBeAttached();
+	await expect(fatima.locator(`audio[src^="/stem/${thanks.voice_id}"]`)).toBeAttached();
 	await expect(fatima.getByText(`Dank je wel, Fatima! (${testInfo.project.name})`)).toBeVisible();
 	if (withJs) await expectNoAxeViolations(fatima);
 	expect((await fatima.request.get(`/stem/${thanks.voice_id}`)).status()).toBe(200);
@@ -121,6 +128,9 @@ test('a resident asks for help with only a voice message; the matched volunteer 
 	// Someone else gets nothing; without signing in neither.
 	const stranger = await browser.newContext({ baseURL });
 	expect((await stranger.request.get(`/stem/${row.voice_id}`)).status()).toBe(403);
+	// The signed address works without a session until it expires; changed, it is refused.
+	expect((await stranger.request.get(firstSrc, { headers: { range: 'bytes=0-9' } })).status()).toBe(206);
+	expect((await stranger.request.get(firstSrc.replace(/s=[^&]+/, 's=AAAA'))).status()).toBe(403);
 	const other = await stranger.newPage();
 	await signIn(other, newEmail(testInfo, 'vreemde'), { name: 'Vreemde', area: 'Noord (wijk)' });
 	expect((await other.request.get(`/stem/${row.voice_id}`)).status()).toBe(404);
@@ -159,7 +169,7 @@ test('a volunteer offers help by voice; a neighbour hears it, reports it, and th
 	);
 	expect(offer.voice_id).toBeTruthy();
 	// Pieter writes down what he said, so neighbours who cannot listen can read it.
-	const mine = page.getByRole('listitem').filter({ has: page.locator(`audio[src="/stem/${offer.voice_id}"]`) });
+	const mine = page.getByRole('listitem').filter({ has: page.locator(`audio[src^="/stem/${offer.voice_id}"]`) });
 	await mine.getByText('Tekst schrijven of verbeteren').click();
 	await mine.getByLabel('Wat er gezegd wordt').fill(`Ik maai graag uw gras. (${testInfo.project.name})`);
 	await mine.getByRole('button', { name: 'Tekst verbeteren' }).click();
@@ -171,7 +181,7 @@ test('a volunteer offers help by voice; a neighbour hears it, reports it, and th
 	await signIn(neighbour, newEmail(testInfo, 'buur'), { name: 'Buurvrouw', area: 'Oost (wijk)' });
 	await neighbour.goto('/hulp');
 	await neighbour.getByRole('link', { name: 'Wie biedt hulp aan?' }).click();
-	const card = neighbour.getByRole('listitem').filter({ has: neighbour.locator(`audio[src="/stem/${offer.voice_id}"]`) });
+	const card = neighbour.getByRole('listitem').filter({ has: neighbour.locator(`audio[src^="/stem/${offer.voice_id}"]`) });
 	await expect(card.getByRole('heading', { name: 'Tuin: Pieter' })).toBeVisible();
 	await expect(card.getByText(`Ik maai graag uw gras. (${testInfo.project.name})`)).toBeVisible();
 	if (withJs) await expectNoAxeViolations(neighbour);
@@ -188,13 +198,13 @@ test('a volunteer offers help by voice; a neighbour hears it, reports it, and th
 	await signIn(page, 'sanne@voorbeeld.nl');
 	await page.goto('/coordinatie/gemeld');
 	const report = page.getByRole('listitem').filter({ hasText: 'Dit aanbod klopt niet.' });
-	await expect(report.locator(`audio[src="/stem/${offer.voice_id}"]`)).toBeVisible();
+	await expect(report.locator(`audio[src^="/stem/${offer.voice_id}"]`)).toBeVisible();
 	if (withJs) await expectNoAxeViolations(page);
 	await report.getByRole('button', { name: 'Verbergen' }).click();
 	await expect(page.getByText('Dit aanbod klopt niet.')).toHaveCount(0);
 
 	await neighbour.goto('/hulp/aanbod');
-	await expect(neighbour.locator(`audio[src="/stem/${offer.voice_id}"]`)).toHaveCount(0);
+	await expect(neighbour.locator(`audio[src^="/stem/${offer.voice_id}"]`)).toHaveCount(0);
 	expect((await neighbour.request.get(`/stem/${offer.voice_id}`)).status()).toBe(404);
 	await neighbourContext.close();
 });

@@ -6,6 +6,10 @@ import path from 'node:path';
 import { asUser, env, people, areas, sql } from './helpers';
 import { notify, sendDailyDigests } from '../../src/lib/server/notifications';
 import { JOBS, startJobs, stopJobs } from '../../src/lib/server/jobs';
+import { saveVoice } from '../../src/lib/server/voice/store';
+import { transcribeNewAudio } from '../../src/lib/server/voice/jobs';
+import { startFakeTranscriber } from '../support/transcriber';
+import { makeWav } from '../support/wav';
 
 const origin = 'http://omzien.test';
 mkdirSync(env.DEV_MAILBOX_DIR, { recursive: true });
@@ -41,6 +45,21 @@ describe('jobs run once', () => {
 			for (const q of queues) expect(q, q.name).toMatchObject({ retry_limit: 8, retry_delay: 30, retry_backoff: true });
 		} finally {
 			await stopJobs();
+		}
+	});
+
+	it('two transcription runs at the same time (two instances) send each recording to the server once', async () => {
+		const transcriber = await startFakeTranscriber();
+		try {
+			const wav = new Uint8Array(makeWav(1.3));
+			const saved = await saveVoice(await asUser(people.truus), people.truus, new File([wav], 'a.wav', { type: 'audio/wav' }));
+			if (!saved.ok) throw new Error(saved.error);
+			await Promise.all([transcribeNewAudio(transcriber.url), transcribeNewAudio(transcriber.url), transcribeNewAudio(transcriber.url)]);
+			expect(transcriber.callsFor(wav)).toBe(1);
+			const [row] = await sql<{ transcript: string }>('select transcript from voice_messages where id = $1', [saved.id]);
+			expect(row.transcript).toBe('Wie doet boodschappen voor mij?');
+		} finally {
+			await transcriber.stop();
 		}
 	});
 });

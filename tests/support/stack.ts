@@ -54,13 +54,13 @@ export type BuiltSite = { baseURL: string; stop: () => Promise<void> };
  * Serves the production build (build/index.js, or OMZIEN_BUILD_DIR's) on a free port with the given stack environment,
  * as adapter-node runs in production; resolves once it answers.
  */
-export async function startBuiltSite(env: Record<string, string>, { quiet = false, dir = siteBuildDir() } = {}): Promise<BuiltSite> {
+export async function startBuiltSite(env: Record<string, string>, { quiet = false, dir = siteBuildDir(), waitMs = 10_000 } = {}): Promise<BuiltSite> {
 	const port = await findFreePort();
 	const baseURL = `http://127.0.0.1:${port}`;
 	const site = spawn(process.execPath, [path.join(dir, 'index.js')], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, BODY_SIZE_LIMIT: '13M', ...env },
 		stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit']
 	});
-	if (!(await waitFor(baseURL, 10_000, () => site.exitCode === null))) throw new Error(`the site did not start at ${baseURL}`);
+	if (!(await waitFor(baseURL, waitMs, () => site.exitCode === null))) throw new Error(`the site did not start at ${baseURL}`);
 	return { baseURL, stop: () => stopChild(site) };
 }

@@ -45,6 +45,14 @@ export const config = {
 	get dbTimeoutMs() {
 		return Number(process.env.DATABASE_TIMEOUT_MS) || 3000;
 	},
+	/**
+	 * How long a validated session is kept in this process (seconds; 0 turns the cache off). Sign-out,
+	 * role changes and blocks reach every instance at once anyway (see auth/session-cache.ts).
+	 */
+	get sessionCacheSeconds() {
+		const value = Number(process.env.SESSION_CACHE_SECONDS);
+		return process.env.SESSION_CACHE_SECONDS !== undefined && Number.isFinite(value) && value >= 0 ? value : 30;
+	},
 	/** Cookies are Secure when the site is served over https. */
 	get secureCookies() {
 		return (process.env.ORIGIN ?? '').startsWith('https://');

@@ -23,7 +23,7 @@ export function generateSignInCode(): string {
 }
 
 /** A key for one purpose, derived from AUTH_SECRET, so one secret never keys two things. */
-function purposeKey(secret: string, purpose: string): Buffer {
+export function purposeKey(secret: string, purpose: string): Buffer {
 	return Buffer.from(hkdfSync('sha256', secret, 'omzien', purpose, 32));
 }
 

@@ -5,6 +5,7 @@ import { adminClient, unwrap, unwrapMaybe } from '../db/clients';
 import { config } from '../config';
 import { constantTimeEqual, generateSecureRandomString, sha256 } from './crypto';
 import { fromBytea, toBytea } from '../db/bytea';
+import { SessionCache, SessionListener } from './session-cache';
 
 export const SESSION_COOKIE = 'omzien_session';
 /** A session ends after 30 days without use; older people should not have to sign in every week. */
@@ -24,6 +25,22 @@ export type SessionUser = {
 
 export type ValidatedSession = { sessionId: string; user: SessionUser };
 
+/** This process's session cache (see session-cache.ts); off until startSessionListener() hears the database. */
+export const sessionCache = new SessionCache(config.sessionCacheSeconds * 1000);
+let listener: SessionListener | null = null;
+
+/** Starts hearing ended sessions (needs DATABASE_URL); without it the cache stays off. */
+export async function startSessionListener(databaseUrl: string | undefined): Promise<void> {
+	if (listener || !databaseUrl || config.sessionCacheSeconds <= 0) return;
+	listener = new SessionListener(databaseUrl, sessionCache);
+	await listener.start();
+}
+
+export async function stopSessionListener(): Promise<void> {
+	await listener?.stop();
+	listener = null;
+}
+
 export async function createSession(userId: string): Promise<{ token: string; sessionId: string }> {
 	const id = generateSecureRandomString();
 	const secret = generateSecureRandomString();
@@ -41,10 +58,20 @@ export async function createSession(userId: string): Promise<{ token: string; se
  * the database says so. When it cannot be asked (an outage, a timeout) this throws, and the
  * caller must not read that as "signed out" (see hooks.server.ts).
  */
-export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
+export async function validateSessionToken(token: string, cache: SessionCache = sessionCache): Promise<ValidatedSession | null> {
 	const parts = token.split('.');
 	if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
 	const [id, secret] = parts;
+	const secretHash = sha256(secret);
+	const cached = cache.get(id, secretHash);
+	if (cached) return cached;
+	const ticket = cache.ticket();
+	const validated = await validateWithDatabase(id, secretHash);
+	if (validated) cache.set(validated, secretHash, ticket);
+	return validated;
+}
+
+async function validateWithDatabase(id: string, secretHash: Uint8Array): Promise<ValidatedSession | null> {
 	const db = adminClient(); // sessions table: RLS on, no policies
 	// One round trip: the session with its person and their roles.
 	const session = unwrapMaybe(
@@ -57,7 +84,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
 			.maybeSingle()
 	);
 	if (!session) return null;
-	if (!constantTimeEqual(sha256(secret), fromBytea(session.secret_hash))) return null;
+	if (!constantTimeEqual(secretHash, fromBytea(session.secret_hash))) return null;
 
 	const now = Date.now();
 	const lastVerified = new Date(session.last_verified_at).getTime();
@@ -86,13 +113,18 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
 	};
 }
 
+/** Ends a session; every instance drops it from its cache (the database announces it). */
 export async function invalidateSession(sessionId: string): Promise<void> {
+	sessionCache.forgetSession(sessionId);
 	unwrap(await adminClient().from('sessions').delete().eq('id', sessionId));
+	sessionCache.forgetSession(sessionId);
 }
 
 /** "Sign out everywhere". */
 export async function invalidateAllSessions(userId: string): Promise<void> {
+	sessionCache.forgetPerson(userId);
 	unwrap(await adminClient().from('sessions').delete().eq('user_id', userId));
+	sessionCache.forgetPerson(userId);
 }
 
 export function setSessionCookie(cookies: Cookies, token: string): void {

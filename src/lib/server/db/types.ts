@@ -514,6 +514,7 @@ export type Database = {
 					hidden_at: string | null
 					created_at: string
 					effective_status: Database['public']['Enums']['help_status'] | null
+					help_request_json: Json | null
 					is_stuck: boolean | null
 					request_point: unknown | null
 					request_slots: number | null
@@ -625,62 +626,6 @@ export type Database = {
 					{ foreignKeyName: 'initiative_answers_supersedes_fkey'; columns: ['supersedes']; isOneToOne: true; referencedRelation: 'initiative_answers'; referencedColumns: ['id'] }
 				]
 			}
-			initiative_ask_questions: {
-				Row: {
-					id: string
-					ask_id: string
-					officer_id: string
-					question: string
-					asked_on: string
-					created_at: string
-					answered_on: string | null
-					paused_days: number | null
-				}
-				Insert: {
-					id?: string
-					ask_id: string
-					officer_id?: string
-					question: string
-					asked_on?: string
-					created_at?: string
-					answered_on?: string | null
-					paused_days?: number | null
-				}
-				Update: {
-					id?: string
-					ask_id?: string
-					officer_id?: string
-					question?: string
-					asked_on?: string
-					created_at?: string
-					answered_on?: string | null
-					paused_days?: number | null
-				}
-				Relationships: [
-					{ foreignKeyName: 'initiative_ask_questions_ask_id_fkey'; columns: ['ask_id']; isOneToOne: true; referencedRelation: 'initiative_asks'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_ask_questions_officer_id_fkey'; columns: ['officer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
-				]
-			}
-			initiative_ask_reminders: {
-				Row: {
-					ask_id: string
-					kind: string
-					sent_at: string
-				}
-				Insert: {
-					ask_id: string
-					kind: string
-					sent_at?: string
-				}
-				Update: {
-					ask_id?: string
-					kind?: string
-					sent_at?: string
-				}
-				Relationships: [
-					{ foreignKeyName: 'initiative_ask_reminders_ask_id_fkey'; columns: ['ask_id']; isOneToOne: false; referencedRelation: 'initiative_asks'; referencedColumns: ['id'] }
-				]
-			}
 			initiative_ask_settings: {
 				Row: {
 					municipality_id: string
@@ -724,9 +669,6 @@ export type Database = {
 					due_on: string | null
 					on_timeout: Database['public']['Enums']['ask_on_timeout'] | null
 					hidden_at: string | null
-					answered_at: string | null
-					answered_working_days: number | null
-					decision_now: Database['public']['Enums']['ask_decision'] | null
 				}
 				Insert: {
 					id?: string
@@ -740,9 +682,6 @@ export type Database = {
 					due_on?: string | null
 					on_timeout?: Database['public']['Enums']['ask_on_timeout'] | null
 					hidden_at?: string | null
-					answered_at?: string | null
-					answered_working_days?: number | null
-					decision_now?: Database['public']['Enums']['ask_decision'] | null
 				}
 				Update: {
 					id?: string
@@ -756,9 +695,6 @@ export type Database = {
 					due_on?: string | null
 					on_timeout?: Database['public']['Enums']['ask_on_timeout'] | null
 					hidden_at?: string | null
-					answered_at?: string | null
-					answered_working_days?: number | null
-					decision_now?: Database['public']['Enums']['ask_decision'] | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'initiative_asks_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
@@ -784,232 +720,6 @@ export type Database = {
 				Relationships: [
 					{ foreignKeyName: 'initiative_cofounders_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'initiative_cofounders_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
-				]
-			}
-			initiative_concerns: {
-				Row: {
-					id: string
-					initiative_id: string
-					profile_id: string
-					concern: string
-					created_at: string
-				}
-				Insert: {
-					id?: string
-					initiative_id: string
-					profile_id?: string
-					concern: string
-					created_at?: string
-				}
-				Update: {
-					id?: string
-					initiative_id?: string
-					profile_id?: string
-					concern?: string
-					created_at?: string
-				}
-				Relationships: [
-					{ foreignKeyName: 'initiative_concerns_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_concerns_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
-				]
-			}
-			initiative_condition_ticks: {
-				Row: {
-					answer_id: string
-					position: number
-					ticked_by: string
-					ticked_at: string
-				}
-				Insert: {
-					answer_id: string
-					position: number
-					ticked_by?: string
-					ticked_at?: string
-				}
-				Update: {
-					answer_id?: string
-					position?: number
-					ticked_by?: string
-					ticked_at?: string
-				}
-				Relationships: [
-					{ foreignKeyName: 'initiative_condition_ticks_answer_id_fkey'; columns: ['answer_id']; isOneToOne: false; referencedRelation: 'initiative_answers'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_condition_ticks_ticked_by_fkey'; columns: ['ticked_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
-				]
-			}
-			initiative_invites: {
-				Row: {
-					id: string
-					initiative_id: string
-					email: string
-					token_hash: string
-					invited_by: string
-					created_at: string
-					accepted_at: string | null
-					accepted_by: string | null
-				}
-				Insert: {
-					id?: string
-					initiative_id: string
-					email: string
-					token_hash: string
-					invited_by?: string
-					created_at?: string
-					accepted_at?: string | null
-					accepted_by?: string | null
-				}
-				Update: {
-					id?: string
-					initiative_id?: string
-					email?: string
-					token_hash?: string
-					invited_by?: string
-					created_at?: string
-					accepted_at?: string | null
-					accepted_by?: string | null
-				}
-				Relationships: [
-					{ foreignKeyName: 'initiative_invites_accepted_by_fkey'; columns: ['accepted_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_invites_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_invites_invited_by_fkey'; columns: ['invited_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
-				]
-			}
-			initiative_late_lists: {
-				Row: {
-					id: string
-					team_id: string
-					list_on: string
-					late_asks: number
-					created_at: string
-				}
-				Insert: {
-					id?: string
-					team_id: string
-					list_on: string
-					late_asks: number
-					created_at?: string
-				}
-				Update: {
-					id?: string
-					team_id?: string
-					list_on?: string
-					late_asks?: number
-					created_at?: string
-				}
-				Relationships: [
-					{ foreignKeyName: 'initiative_late_lists_team_id_fkey'; columns: ['team_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] }
-				]
-			}
-			initiative_question_replies: {
-				Row: {
-					id: string
-					question_id: string
-					author_id: string
-					reply: string | null
-					voice_id: string | null
-					created_at: string
-					hidden_at: string | null
-				}
-				Insert: {
-					id?: string
-					question_id: string
-					author_id?: string
-					reply?: string | null
-					voice_id?: string | null
-					created_at?: string
-					hidden_at?: string | null
-				}
-				Update: {
-					id?: string
-					question_id?: string
-					author_id?: string
-					reply?: string | null
-					voice_id?: string | null
-					created_at?: string
-					hidden_at?: string | null
-				}
-				Relationships: [
-					{ foreignKeyName: 'initiative_question_replies_author_id_fkey'; columns: ['author_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_question_replies_question_id_fkey'; columns: ['question_id']; isOneToOne: true; referencedRelation: 'initiative_ask_questions'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_question_replies_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
-				]
-			}
-			initiative_reconsiderations: {
-				Row: {
-					id: string
-					answer_id: string
-					ask_id: string
-					asked_by: string
-					reason: string | null
-					voice_id: string | null
-					sent_on: string
-					due_on: string
-					response: string | null
-					responded_by: string | null
-					responded_at: string | null
-					created_at: string
-					hidden_at: string | null
-				}
-				Insert: {
-					id?: string
-					answer_id: string
-					ask_id: string
-					asked_by?: string
-					reason?: string | null
-					voice_id?: string | null
-					sent_on?: string
-					due_on?: string
-					response?: string | null
-					responded_by?: string | null
-					responded_at?: string | null
-					created_at?: string
-					hidden_at?: string | null
-				}
-				Update: {
-					id?: string
-					answer_id?: string
-					ask_id?: string
-					asked_by?: string
-					reason?: string | null
-					voice_id?: string | null
-					sent_on?: string
-					due_on?: string
-					response?: string | null
-					responded_by?: string | null
-					responded_at?: string | null
-					created_at?: string
-					hidden_at?: string | null
-				}
-				Relationships: [
-					{ foreignKeyName: 'initiative_reconsiderations_answer_id_fkey'; columns: ['answer_id']; isOneToOne: true; referencedRelation: 'initiative_answers'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_reconsiderations_ask_id_fkey'; columns: ['ask_id']; isOneToOne: false; referencedRelation: 'initiative_asks'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_reconsiderations_asked_by_fkey'; columns: ['asked_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_reconsiderations_responded_by_fkey'; columns: ['responded_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_reconsiderations_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
-				]
-			}
-			initiative_supports: {
-				Row: {
-					initiative_id: string
-					profile_id: string
-					kind: Database['public']['Enums']['initiative_support_kind']
-					created_at: string
-				}
-				Insert: {
-					initiative_id: string
-					profile_id?: string
-					kind: Database['public']['Enums']['initiative_support_kind']
-					created_at?: string
-				}
-				Update: {
-					initiative_id?: string
-					profile_id?: string
-					kind?: Database['public']['Enums']['initiative_support_kind']
-					created_at?: string
-				}
-				Relationships: [
-					{ foreignKeyName: 'initiative_supports_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_supports_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
 			initiatives: {
@@ -1724,24 +1434,6 @@ export type Database = {
 				}
 				Relationships: []
 			}
-			team_leads: {
-				Row: {
-					organisation_id: string
-					profile_id: string
-				}
-				Insert: {
-					organisation_id: string
-					profile_id: string
-				}
-				Update: {
-					organisation_id?: string
-					profile_id?: string
-				}
-				Relationships: [
-					{ foreignKeyName: 'team_leads_organisation_id_fkey'; columns: ['organisation_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'team_leads_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
-				]
-			}
 			thanks: {
 				Row: {
 					id: string
@@ -1808,6 +1500,7 @@ export type Database = {
 					transcript_attempts: number
 					audio_deleted_at: string | null
 					created_at: string
+					transcript_claimed_at: string | null
 				}
 				Insert: {
 					id?: string
@@ -1822,6 +1515,7 @@ export type Database = {
 					transcript_attempts?: number
 					audio_deleted_at?: string | null
 					created_at?: string
+					transcript_claimed_at?: string | null
 				}
 				Update: {
 					id?: string
@@ -1836,6 +1530,7 @@ export type Database = {
 					transcript_attempts?: number
 					audio_deleted_at?: string | null
 					created_at?: string
+					transcript_claimed_at?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'voice_messages_author_id_fkey'; columns: ['author_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
@@ -1991,20 +1686,15 @@ export type Database = {
 					answered_at: string | null
 					state: string | null
 					working_days_left: number | null
-					waiting_for_founder: boolean | null
-					first_answered_at: string | null
 				}
 				Relationships: []
 			}
 		};
 		Functions: {
-			accept_initiative_invite: { Args: { p_token_hash: string }; Returns: string }
 			acknowledge_worry_signal: { Args: { signal: string; note: string }; Returns: undefined }
 			add_cofounder: { Args: { p_initiative: string; p_email: string }; Returns: string }
 			add_working_days: { Args: { p_from: string; p_days: number }; Returns: string }
-			ask_clock_runs: { Args: { p_ask: string }; Returns: boolean }
 			ask_details_are_complete: { Args: { p_kind: Database['public']['Enums']['ask_kind']; d: Json }; Returns: boolean }
-			ask_waits_for_founder: { Args: { p_ask: string }; Returns: boolean }
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
@@ -2021,8 +1711,7 @@ export type Database = {
 			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
-			claim_initiative_reminders: { Args: { p_today: string }; Returns: { ask_id: string | null; kind: string | null; recipients: unknown | null }[] }
-			claim_late_lists: { Args: { p_today: string }; Returns: { list_id: string | null; team_id: string | null; late_asks: number | null; leads: unknown | null }[] }
+			claim_voice_transcription: { Args: { p_voice: string; p_attempts: number }; Returns: boolean }
 			confirm_map_service: { Args: { service: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
@@ -2034,6 +1723,7 @@ export type Database = {
 			effective_status: { Args: { r: unknown }; Returns: Database['public']['Enums']['help_status'] }
 			first_name_of: { Args: { person: string }; Returns: string }
 			freshness: { Args: { service: unknown }; Returns: string }
+			front_door: { Args: { p_volunteer?: boolean }; Returns: Json }
 			has_role: { Args: { wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
 			has_role_in_organisation: { Args: { organisation: string; wanted: Database['public']['Enums']['member_role'] }; Returns: boolean }
 			help_act: { Args: { p_request: string; p_action: string; p_helper?: string }; Returns: Database['public']['Enums']['help_status'] }
@@ -2041,20 +1731,14 @@ export type Database = {
 			help_message_closed_at: { Args: { p_id: string }; Returns: string }
 			help_offer_area: { Args: { p_id: string }; Returns: string }
 			help_offer_closed_at: { Args: { p_id: string }; Returns: string }
+			help_overview: { Args: { p_volunteer?: boolean }; Returns: Json }
 			help_request_area: { Args: { p_id: string }; Returns: string }
 			help_request_closed_at: { Args: { p_id: string }; Returns: string }
-			initiative_accountability: { Args: { p_from: string; p_to: string }; Returns: { municipality_id: string | null; municipality: string | null; team_id: string | null; team: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered_yes: number | null; answered_yes_if: number | null; answered_no: number | null; yes_by_silence: number | null; late_open: number | null; answered_on_time: number | null; median_working_days: number | null; reconsiderations: number | null }[] }
+			help_request_json: { Args: { r: unknown }; Returns: Json }
 			initiative_area: { Args: { p_id: string }; Returns: string }
 			initiative_ask_area: { Args: { p_id: string }; Returns: string }
-			initiative_concerns_with_names: { Args: { p_initiative: string }; Returns: { id: string | null; concern: string | null; created_at: string | null; display_name: string | null; email: string | null }[] }
 			initiative_figures: { Args: Record<PropertyKey, never>; Returns: { municipality_id: string | null; municipality: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered: number | null; answered_on_time: number | null; refused: number | null; yes_by_silence: number | null; late_open: number | null; median_working_days: number | null }[] }
-			initiative_late_list_area: { Args: { p_id: string }; Returns: string }
-			initiative_of_ask: { Args: { p_ask: string }; Returns: string }
-			initiative_reconsideration_area: { Args: { p_id: string }; Returns: string }
-			initiative_reply_area: { Args: { p_id: string }; Returns: string }
-			initiative_support_counts: { Args: { p_initiative: string }; Returns: { supporters: number | null; joiners: number | null }[] }
 			insert_with_voice: { Args: { p_type: string; p_row: Json; p_voice_mime?: string; p_voice_duration_ms?: number; p_voice_bytes?: string; p_voice?: string }; Returns: string }
-			invite_cofounder: { Args: { p_initiative: string; p_email: string; p_token_hash: string }; Returns: string }
 			is_carer_officer: { Args: { p_municipality: string }; Returns: boolean }
 			is_contact_person_for_area: { Args: { area: string }; Returns: boolean }
 			is_coordinator_for_area: { Args: { area: string }; Returns: boolean }
@@ -2068,9 +1752,7 @@ export type Database = {
 			is_officer_for_municipality: { Args: { p_municipality: string }; Returns: boolean }
 			is_own_draft_voice: { Args: { voice: string }; Returns: boolean }
 			is_party_to: { Args: { request: string }; Returns: boolean }
-			is_published_initiative: { Args: { p_initiative: string }; Returns: boolean }
 			is_stuck: { Args: { r: unknown }; Returns: boolean }
-			is_team_lead_for_ask: { Args: { p_ask: string }; Returns: boolean }
 			is_volunteer: { Args: Record<PropertyKey, never>; Returns: boolean }
 			is_working_day: { Args: { p_day: string }; Returns: boolean }
 			item_area: { Args: { p_type: string; p_id: string }; Returns: string }
@@ -2080,22 +1762,18 @@ export type Database = {
 			map_similarity: { Args: { word: string; body: string }; Returns: number }
 			may_act_for: { Args: { person: string }; Returns: boolean }
 			moderate: { Args: { p_action: string; p_subject_type: string; p_subject_id: string; p_report?: string }; Returns: undefined }
-			municipality_of_ask: { Args: { p_ask: string }; Returns: string }
 			person_area: { Args: { p_id: string }; Returns: string }
-			read_initiative_invite: { Args: { p_token_hash: string }; Returns: { initiative_id: string | null; initiative_name: string | null; for_me: boolean | null; open: boolean | null }[] }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
+			release_voice_transcription: { Args: { p_voice: string }; Returns: undefined }
 			report_map_outdated: { Args: { service: string; note?: string }; Returns: string }
 			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }
 			request_slots: { Args: { r: unknown }; Returns: number }
-			respond_to_reconsideration: { Args: { p_id: string; p_response: string }; Returns: string }
 			save_voice_draft: { Args: { p_mime: string; p_duration_ms: number; p_bytes: string }; Returns: string }
 			save_volunteer_profile: { Args: { p_area: string; p_max_distance_km: number; p_availability: number; p_skills: string; p_categories: unknown }; Returns: undefined }
 			search_social_map: { Args: { words?: string; route?: Database['public']['Enums']['map_route']; topic?: string; free_only?: boolean; age?: number; open_now?: boolean; accessible?: boolean; area?: string }; Returns: unknown[] }
 			send_initiative: { Args: { p_initiative: string }; Returns: undefined }
 			set_request_summary: { Args: { p_request: string; p_summary: string }; Returns: undefined }
 			suggest_helpers: { Args: { p_request: string; p_limit?: number }; Returns: { kind: string | null; helper_id: string | null; offer_id: string | null; first_name: string | null; distance_m: number | null; common_slots: number | null; common_mask: number | null; recent_matches: number | null; has_vog: boolean | null; score: number | null }[] }
-			team_leads_of_ask: { Args: { p_ask: string }; Returns: string[] }
-			team_of_ask: { Args: { p_ask: string }; Returns: string }
 			thanks_area: { Args: { p_id: string }; Returns: string }
 			thanks_closed_at: { Args: { p_id: string }; Returns: string }
 			today_nl: { Args: Record<PropertyKey, never>; Returns: string }
@@ -2118,7 +1796,6 @@ export type Database = {
 			help_status: 'open' | 'offered' | 'matched' | 'done_pending' | 'done' | 'cancelled' | 'expired'
 			help_when: 'asap' | 'on_date' | 'regularly'
 			initiative_status: 'draft' | 'sent'
-			initiative_support_kind: 'support' | 'join'
 			map_route: 'green' | 'yellow' | 'orange' | 'blue'
 			member_role: 'volunteer' | 'coordinator' | 'officer' | 'admin'
 			notification_frequency: 'immediately' | 'daily' | 'never'

@@ -2,6 +2,7 @@
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
 import type { AskInput } from '$lib/schemas/help';
 import type { Enums } from '../db/types';
+import type { SessionUser } from '../auth/session';
 
 export type HelpStatus = Enums<'help_status'>;
 export type HelpAction = 'offer' | 'introduce' | 'accept' | 'decline' | 'withdraw' | 'mark_done' | 'confirm_done' | 'cancel' | 'reopen';
@@ -70,6 +71,41 @@ export async function contactDetails(db: Db, requestId: string) {
 
 export async function suggestHelpers(db: Db, requestId: string, limit = 10) {
 	return unwrap(await db.rpc('suggest_helpers', { p_request: requestId, p_limit: limit }));
+}
+
+type Overview = {
+	categories: Awaited<ReturnType<typeof listCategories>>;
+	mine: Awaited<ReturnType<typeof listMyRequests>>;
+	has_volunteer_profile: boolean;
+	nearby: Awaited<ReturnType<typeof browseRequests>>;
+	thanks: {
+		id: string;
+		from_id: string;
+		body: string;
+		voice_id: string | null;
+		created_at: string;
+		help_requests: { category_id: string } | null;
+		voice_messages: { transcript: string | null; transcript_source: string | null } | null;
+	}[];
+};
+
+/**
+ * Everything /hulp shows this person in one call to help_overview() (RLS decides, as for the
+ * separate reads): kinds of help, what they asked and help with, and for a volunteer their
+ * profile's existence, the open requests near them and the thanks they received.
+ */
+export async function readHelpOverview(db: Db, user: SessionUser) {
+	const isVolunteer = user.roles.some((r) => r.role === 'volunteer');
+	const o = unwrap(await db.rpc('help_overview', { p_volunteer: isVolunteer })) as unknown as Overview;
+	return {
+		categories: o.categories,
+		asked: o.mine.filter((r) => r.requester_id === user.id),
+		helping: o.mine.filter((r) => r.helper_id === user.id),
+		isVolunteer,
+		hasVolunteerProfile: o.has_volunteer_profile,
+		nearby: o.nearby,
+		thanks: o.thanks
+	};
 }
 
 export async function browseRequests(db: Db) {

@@ -6,8 +6,6 @@ import type { SessionUser } from '../auth/session';
 import { hasRole } from '../auth/guard';
 import { groupOpeningHours, parseOpeningHours, type HoursGroup } from '$lib/home/opening-hours';
 
-/** The statuses of a request that is still going: the resident may still have to act on it. */
-const RUNNING: Enums<'help_status'>[] = ['open', 'offered', 'matched', 'done_pending'];
 /** How many rows of a list the front door shows; the full list is one link away. */
 const FEW = 5;
 
@@ -46,7 +44,11 @@ export type FrontDoor = {
 	officer: boolean;
 };
 
-/** Everything the home page shows this person, read in one round of parallel queries. */
+/**
+ * Everything the home page shows this person: one call to front_door() (kinds of help, their
+ * requests, unread notifications, the volunteer's part; RLS decides), and for a coordinator
+ * their part beside it, at the same time.
+ */
 export async function readFrontDoor(db: Db, user: SessionUser | null): Promise<FrontDoor> {
 	if (!user) {
 		return { ...nobody, phoneLines: await readPhoneLines(db) };
@@ -55,14 +57,29 @@ export async function readFrontDoor(db: Db, user: SessionUser | null): Promise<F
 
 	const isVolunteer = hasRole(user, 'volunteer');
 	const isCoordinator = hasRole(user, 'coordinator');
-	const [categories, resident, volunteer, coordinator] = await Promise.all([
-		readCategories(db),
-		readResidentPart(db, user.id),
-		isVolunteer ? readVolunteerPart(db, user.id) : null,
+	const [door, coordinator] = await Promise.all([
+		db.rpc('front_door', { p_volunteer: isVolunteer }),
 		isCoordinator ? readCoordinatorPart(db, coordinatedOrganisations(user)) : null
 	]);
-	return { ...nobody, categories, resident, volunteer, coordinator, officer: hasRole(user, 'officer') };
+	const part = unwrap(door) as unknown as FrontDoorRow;
+	return {
+		...nobody,
+		categories: part.categories,
+		resident: { requests: part.requests, unread: { count: part.unread_count, newest: part.unread } },
+		volunteer: part.volunteer ? { hasProfile: part.volunteer.has_profile, nearby: part.volunteer.nearby } : null,
+		coordinator,
+		officer: hasRole(user, 'officer')
+	};
 }
+
+/** What front_door() returns (supabase/migrations/20261124004200_front_door.sql). */
+type FrontDoorRow = {
+	categories: Category[];
+	requests: NonNullable<FrontDoor['resident']>['requests'];
+	unread_count: number;
+	unread: { id: string; kind: string; created_at: string }[];
+	volunteer: { has_profile: boolean; nearby: NonNullable<FrontDoor['volunteer']>['nearby'] } | null;
+};
 
 const nobody: FrontDoor = {
 	phoneLines: null,
@@ -101,67 +118,6 @@ async function readPhoneLines(db: Db): Promise<Municipality[]> {
 		municipalities.set(row.municipality_id, municipality);
 	}
 	return [...municipalities.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-}
-
-async function readCategories(db: Db): Promise<Category[]> {
-	return unwrap(await db.from('help_categories').select('id, icon').order('sort_order'));
-}
-
-/** The person's own requests that are still going, and the notifications they have not read. */
-async function readResidentPart(db: Db, userId: string): Promise<NonNullable<FrontDoor['resident']>> {
-	const [requests, unread] = await Promise.all([
-		db
-			.from('help_requests')
-			.select('id, category_id, when_kind, when_date, when_note, effective_status, areas(name)')
-			.eq('requester_id', userId)
-			.in('effective_status', RUNNING)
-			.order('created_at', { ascending: false })
-			.limit(10),
-		// The notifications table is changing what it points at; only these columns are stable.
-		db
-			.from('notifications')
-			.select('id, kind, created_at, read_at', { count: 'exact' })
-			.eq('profile_id', userId)
-			.is('read_at', null)
-			.order('created_at', { ascending: false })
-			.limit(3)
-	]);
-	return {
-		requests: unwrap(requests).map((r) => ({ ...requestRow(r), status: r.effective_status ?? 'open' })),
-		unread: {
-			count: unread.count ?? 0,
-			newest: unwrap(unread).map(({ id, kind, created_at }) => ({ id, kind, created_at }))
-		}
-	};
-}
-
-/** Open requests near the volunteer that fit what they do (browse_requests decides), the first few. */
-async function readVolunteerPart(db: Db, userId: string): Promise<NonNullable<FrontDoor['volunteer']>> {
-	const [profile, nearby] = await Promise.all([
-		db.from('volunteer_profiles').select('profile_id').eq('profile_id', userId).maybeSingle(),
-		db.rpc('browse_requests', { p_limit: FEW })
-	]);
-	return {
-		hasProfile: !!unwrapMaybe(profile),
-		// A function's columns are all nullable to the generated types; these never are.
-		nearby: unwrap(nearby).flatMap((r) =>
-			r.id && r.category_id
-				? [
-						{
-							id: r.id,
-							category_id: r.category_id,
-							area: r.area_name ?? '',
-							when_kind: r.when_kind ?? 'asap',
-							when_date: r.when_date,
-							when_note: r.when_note,
-							first_name: r.first_name ?? '',
-							description: r.description ?? '',
-							spoken: !!r.spoken
-						}
-					]
-				: []
-		)
-	};
 }
 
 function coordinatedOrganisations(user: SessionUser): string[] {

@@ -2,6 +2,7 @@
 // several servers. Needs DATABASE_URL (a direct Postgres connection); without it nothing is
 // scheduled and the site says so in its log.
 import PgBoss from 'pg-boss';
+import pg from 'pg';
 import { sendExpiryReminders } from '../help/reminders';
 import { deleteExpiredCarerData, sendConfirmationReminders } from '../carers/jobs';
 import { sendDailyDigests } from '../notifications';
@@ -9,6 +10,7 @@ import { sendInitiativeReminders } from '../initiatives/reminders';
 import { deleteExpiredAudio, transcribeNewAudio } from '../voice/jobs';
 import { sendVogReminders } from '../coordination/workspace';
 import { askForRechecks } from '../social-map/rechecks';
+import { setQueue } from './queue';
 
 let boss: PgBoss | null = null;
 
@@ -30,6 +32,8 @@ export const JOBS = {
  * run again: it claims its rows before it sends (reminder_sent_at, emailed_at, transcription tries).
  */
 const RETRIES = { retryLimit: 8, retryDelay: 30, retryBackoff: true };
+/** pg_advisory_lock key for setting up the queues ('omzien-jobs' as a number). */
+const SETUP_LOCK = 0x6f6d7a69;
 
 export async function startJobs(databaseUrl: string | undefined, origin: string): Promise<void> {
 	if (boss) return;
@@ -55,18 +59,31 @@ export async function startJobs(databaseUrl: string | undefined, origin: string)
 		else if (!saidDatabaseStopped) console.warn('[jobs] the database stopped; jobs pause until it is back.');
 		saidDatabaseStopped ||= err.code === '57P01';
 	});
-	await boss.start();
+	// Several instances starting at once on a new database deadlock in pg-boss's queue setup
+	// (tests/e2e/scale-out.spec.ts found it): one at a time, under an advisory lock.
+	const lock = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000, application_name: 'omzien-jobs-setup' });
+	await lock.connect();
+	try {
+		await lock.query('select pg_advisory_lock($1)', [SETUP_LOCK]);
+		await boss.start();
+		for (const [name, job] of Object.entries(JOBS)) {
+			await boss.createQueue(name, { name, ...RETRIES });
+			await boss.updateQueue(name, { name, ...RETRIES }); // queues made before retries were set
+			await boss.schedule(name, job.cron, {}, { tz: 'Europe/Amsterdam' });
+		}
+	} finally {
+		await lock.end().catch(() => {}); // ending the session releases the lock
+	}
 	for (const [name, job] of Object.entries(JOBS)) {
-		await boss.createQueue(name, { name, ...RETRIES });
-		await boss.updateQueue(name, { name, ...RETRIES }); // queues made before retries were set
-		await boss.schedule(name, job.cron, {}, { tz: 'Europe/Amsterdam' });
 		await boss.work(name, async () => {
 			await job.run(origin);
 		});
 	}
+	setQueue(boss);
 }
 
 export async function stopJobs(): Promise<void> {
+	setQueue(null);
 	await boss?.stop({ graceful: true, timeout: 5000 });
 	boss = null;
 }

@@ -31,14 +31,20 @@ export async function transcribeNewAudio(transcribeUrl: string | undefined = pro
 		.is('transcript', null)
 		.is('audio_deleted_at', null)
 		.lt('transcript_attempts', MAX_TRANSCRIPT_ATTEMPTS)
+		.or(`transcript_claimed_at.is.null,transcript_claimed_at.lt."${staleClaim()}"`)
 		.order('created_at')
 		.limit(20);
 	let done = 0;
 	for (const voice of pending ?? []) {
+		// Claim the recording first (an attempt counts from here): a run on another instance at the
+		// same moment finds it taken and leaves it, so it is sent to the server once.
+		const { data: claimed } = await db.rpc('claim_voice_transcription', { p_voice: voice.id, p_attempts: voice.transcript_attempts });
+		if (!claimed) continue;
 		const { data: audio } = await db.from('voice_audio').select('bytes').eq('voice_id', voice.id).maybeSingle();
 		const text = audio ? await askForTranscript(transcribeUrl, Buffer.from(audio.bytes.replace(/^\\x/, ''), 'hex'), voice.mime_type) : null;
 		if (text === null) {
-			await db.from('voice_messages').update({ transcript_attempts: voice.transcript_attempts + 1 }).eq('id', voice.id);
+			// Free for the next run (the attempt was counted when it was claimed).
+			await db.rpc('release_voice_transcription', { p_voice: voice.id });
 			continue;
 		}
 		await db.from('voice_messages').update({ transcript: text.trim().slice(0, 5000), transcript_source: 'automatic' }).eq('id', voice.id);
@@ -56,6 +62,8 @@ export async function transcribeNow(bytes: Uint8Array, mimeType: string, transcr
 	const text = await askForTranscript(transcribeUrl, Buffer.from(bytes), mimeType);
 	return text === null ? null : text.trim().slice(0, 200);
 }
+/** A claim older than this was left by a run that died halfway: the recording may be taken again. */
+const staleClaim = () => new Date(Date.now() - 5 * 60_000).toISOString();
 
 /** One recording to the server; its text, or null when the server is down or says no. */
 async function askForTranscript(transcribeUrl: string, bytes: Buffer, mimeType: string): Promise<string | null> {

@@ -7,6 +7,7 @@ import { toBytea } from '../db/bytea';
 import { checkVoiceUpload, type AudioType } from './audio';
 import { isNotAllowed } from '../db/errors';
 import type { Json } from '../db/types';
+import { queueJob } from '../jobs/queue';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; error: string };
 
@@ -49,7 +50,13 @@ export async function saveVoice(db: Db, _authorId: string, file: File): Promise<
 	const { data, error } = await db.rpc('save_voice_draft', { p_mime: p_voice_mime, p_duration_ms: p_voice_duration_ms as number, p_bytes: p_voice_bytes });
 	if (error && isNotAllowed(error)) return { ok: false, error: 'voice.errors.blocked' };
 	if (error) throw new Error(error.message);
+	await queueTranscription();
 	return { ok: true, id: data };
+}
+
+/** Written down now rather than at the next minute's run (any instance's worker takes it, once). */
+async function queueTranscription(): Promise<void> {
+	if (process.env.TRANSCRIBE_URL) await queueJob('voice-transcription');
 }
 
 /** A recording if there is one, checked but not yet saved; a refused file is the person's to fix (an i18n key). */
@@ -76,7 +83,9 @@ export async function keepDraft(db: Db, file: File | null): Promise<{ id: string
  */
 export async function insertWithVoice(db: Db, type: string, row: Record<string, unknown>, voice: PreparedVoice | string | null): Promise<string> {
 	const recording = typeof voice === 'string' ? { p_voice: voice } : (voice ?? {});
-	return unwrap(await db.rpc('insert_with_voice', { p_type: type, p_row: row as Json, ...recording }));
+	const id = unwrap(await db.rpc('insert_with_voice', { p_type: type, p_row: row as Json, ...recording }));
+	if (voice && typeof voice !== 'string') await queueTranscription(); // a draft was queued when it was kept
+	return id;
 }
 
 export async function readVoice(db: Db, id: string) {
@@ -119,4 +128,10 @@ export async function correctTranscript(db: Db, id: string, transcript: string):
 		await db.from('voice_messages').update({ transcript, transcript_source: 'corrected' }).eq('id', id).select('id')
 	);
 	return rows.length === 1;
+}
+
+/** Which of these recordings this person may hear now (RLS), audio not yet deleted. */
+export async function audibleVoiceIds(db: Db, ids: string[]): Promise<string[]> {
+	const rows = unwrap(await db.from('voice_messages').select('id').in('id', ids).is('audio_deleted_at', null));
+	return rows.map((r) => r.id);
 }

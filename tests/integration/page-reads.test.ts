@@ -1,0 +1,119 @@
+// One round trip per page: the home page of a signed-in person is one call to front_door(), under
+// the same RLS, showing what the separate queries showed.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { asUser, people, areas, sql } from './helpers';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import { readFrontDoor } from '../../src/lib/server/home';
+
+const CENTRE = '00000000-0000-4000-8000-000000000201';
+const user = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, displayName: 'Test', areaId: null, language: 'nl', email: null, onboarded: true, roles });
+
+/** Counts the calls to PostgREST made while `run` runs. */
+async function roundTrips<T>(run: () => Promise<T>): Promise<{ result: T; calls: string[] }> {
+	const calls: string[] = [];
+	const real = globalThis.fetch;
+	const spy = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+		calls.push(String(input instanceof Request ? input.url : input));
+		return real(input, init);
+	});
+	try {
+		return { result: await run(), calls };
+	} finally {
+		spy.mockRestore();
+	}
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('front_door(): the home page in one round trip', () => {
+	it('a resident: her running requests, unread notifications and the kinds of help, in one call', async () => {
+		const [own] = await sql<{ id: string }>(
+			`insert into help_requests (submission_id, requester_id, created_by, category_id, description, area_id, when_kind)
+			 values ($1, $2, $2, 'garden', 'De heg is te hoog.', $3, 'asap') returning id`,
+			[randomUUID(), people.truus, areas.noord]
+		);
+		const db = await asUser(people.truus);
+		try {
+			const { result: door, calls } = await roundTrips(() => readFrontDoor(db, user(people.truus, [])));
+			expect(calls).toHaveLength(1);
+			expect(calls[0]).toMatch(/\/rest\/v1\/rpc\/front_door/);
+			const mine = door.resident!.requests.find((r) => r.id === own.id);
+			expect(mine).toEqual({ id: own.id, category_id: 'garden', area: 'Noord', when_kind: 'asap', when_date: null, when_note: null, status: 'open' });
+			const categories = await sql<{ id: string; icon: string }>('select id, icon from help_categories order by sort_order');
+			expect(door.categories).toEqual(categories);
+			const [unread] = await sql<{ n: number }>('select count(*)::int as n from notifications where profile_id = $1 and read_at is null', [people.truus]);
+			expect(door.resident!.unread.count).toBe(unread.n);
+			expect(door.resident!.unread.newest.length).toBe(Math.min(3, unread.n));
+			expect(door.volunteer).toBeNull();
+		} finally {
+			await sql('delete from help_requests where id = $1', [own.id]);
+		}
+	});
+
+	it('RLS still decides: Jan does not see Truus\'s request', async () => {
+		const [own] = await sql<{ id: string }>(
+			`insert into help_requests (submission_id, requester_id, created_by, category_id, description, area_id, when_kind)
+			 values ($1, $2, $2, 'garden', 'Voor Truus.', $3, 'asap') returning id`,
+			[randomUUID(), people.truus, areas.noord]
+		);
+		try {
+			const door = await readFrontDoor(await asUser(people.jan), user(people.jan, []));
+			expect(door.resident!.requests.map((r) => r.id)).not.toContain(own.id);
+		} finally {
+			await sql('delete from help_requests where id = $1', [own.id]);
+		}
+	});
+
+	it('a volunteer: whether she has a profile and the same first open requests browse_requests gives, in the same call', async () => {
+		const db = await asUser(people.fatima);
+		const { result: door, calls } = await roundTrips(() => readFrontDoor(db, user(people.fatima, [{ organisationId: CENTRE, role: 'volunteer' }])));
+		expect(calls).toHaveLength(1);
+		const browse = (await db.rpc('browse_requests', { p_limit: 5 })).data ?? [];
+		expect(door.volunteer!.hasProfile).toBe(true);
+		expect(door.volunteer!.nearby.map((r) => r.id)).toEqual(browse.map((r) => r.id));
+		if (browse[0]) expect(door.volunteer!.nearby[0]).toMatchObject({ first_name: browse[0].first_name, area: browse[0].area_name, spoken: browse[0].spoken });
+	});
+});
+
+describe('help_overview(): /hulp in one round trip', async () => {
+	const { readHelpOverview, listCategories, listMyRequests, browseRequests } = await import('../../src/lib/server/help/requests');
+	const { listThanksReceived } = await import('../../src/lib/server/help/conversation');
+	const { readVolunteerProfile } = await import('../../src/lib/server/help/volunteers');
+
+	for (const [who, id, roles] of [
+		['a resident (Truus)', people.truus, []],
+		['a volunteer (Fatima)', people.fatima, [{ organisationId: CENTRE, role: 'volunteer' }]]
+	] as const) {
+		it(`${who}: one call, exactly what the separate reads gave`, async () => {
+			// Something of each kind to compare: a request Fatima helps with, and a thank-you for it.
+			const [r] = await sql<{ id: string }>(
+				`insert into help_requests (submission_id, requester_id, created_by, category_id, description, area_id, when_kind)
+				 values ($1, $2, $2, 'groceries', 'Boodschappen.', $3, 'asap') returning id`,
+				[randomUUID(), people.truus, areas.noord]
+			);
+			const truusDb = await asUser(people.truus);
+			await (await asUser(people.fatima)).rpc('help_act', { p_request: r.id, p_action: 'offer' });
+			await truusDb.rpc('help_act', { p_request: r.id, p_action: 'accept' });
+			await sql(`insert into thanks (request_id, from_id, to_id, body) values ($1, $2, $3, 'Dank je wel!')`, [r.id, people.truus, people.fatima]);
+
+			const db = await asUser(id);
+			const me = user(id, [...roles]);
+			const { result: overview, calls } = await roundTrips(() => readHelpOverview(db, me));
+			expect(calls).toHaveLength(1);
+			const isVolunteer = roles.length > 0;
+			const mine = await listMyRequests(db, id);
+			expect(overview).toEqual({
+				categories: await listCategories(db),
+				asked: mine.filter((x) => x.requester_id === id),
+				helping: mine.filter((x) => x.helper_id === id),
+				isVolunteer,
+				hasVolunteerProfile: isVolunteer && !!(await readVolunteerProfile(db, id)),
+				nearby: isVolunteer ? await browseRequests(db) : [],
+				thanks: isVolunteer ? await listThanksReceived(db, id) : []
+			});
+			expect(overview.asked.length + overview.helping.length).toBeGreaterThan(0);
+			if (isVolunteer) expect(overview.thanks.length).toBeGreaterThan(0);
+		});
+	}
+});
