@@ -122,8 +122,8 @@ async function run(client, runs) {
 	return { inbox, accountability };
 }
 
-export async function benchInitiatives(stack) {
-	const client = new pg.Client({ connectionString: stack.dbUrl });
+export async function benchInitiatives(site) {
+	const client = new pg.Client({ connectionString: site.stack.dbUrl });
 	await client.connect();
 	await generate(client);
 	await run(client, 4); // warm up
