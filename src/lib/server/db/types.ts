@@ -111,6 +111,7 @@ export type Database = {
 					decided_at: string | null
 					decided_by: string | null
 					paid_at: string | null
+					carer_confirmation_state: string | null
 				}
 				Insert: {
 					id?: string
@@ -172,6 +173,26 @@ export type Database = {
 					{ foreignKeyName: 'carer_applications_decided_by_fkey'; columns: ['decided_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'carer_applications_municipality_id_year_fkey'; columns: ['municipality_id', 'year']; isOneToOne: false; referencedRelation: 'carer_settings'; referencedColumns: ['municipality_id', 'year'] },
 					{ foreignKeyName: 'carer_applications_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
+				]
+			}
+			carer_appreciation_answers: {
+				Row: {
+					application_id: string
+					feeling: Database['public']['Enums']['carer_feeling']
+					answered_at: string
+				}
+				Insert: {
+					application_id: string
+					feeling: Database['public']['Enums']['carer_feeling']
+					answered_at?: string
+				}
+				Update: {
+					application_id?: string
+					feeling?: Database['public']['Enums']['carer_feeling']
+					answered_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_appreciation_answers_application_id_fkey'; columns: ['application_id']; isOneToOne: true; referencedRelation: 'carer_applications'; referencedColumns: ['id'] }
 				]
 			}
 			carer_bank_accounts: {
@@ -248,6 +269,99 @@ export type Database = {
 					{ foreignKeyName: 'carer_checks_carer_id_fkey'; columns: ['carer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
+			carer_confirm_tries: {
+				Row: {
+					id: number
+					client: string
+					at: string
+				}
+				Insert: {
+					id?: never
+					client: string
+					at?: string
+				}
+				Update: {
+					id?: never
+					client?: string
+					at?: string
+				}
+				Relationships: []
+			}
+			carer_confirmations: {
+				Row: {
+					application_id: string
+					code_hash: string | null
+					link_hash: string | null
+					issued_at: string | null
+					expires_at: string | null
+					confirmed_at: string | null
+					confirmed_how: Database['public']['Enums']['carer_confirm_how'] | null
+					confirmed_by: string | null
+					reminded_at: string | null
+					escalated_at: string | null
+				}
+				Insert: {
+					application_id: string
+					code_hash?: string | null
+					link_hash?: string | null
+					issued_at?: string | null
+					expires_at?: string | null
+					confirmed_at?: string | null
+					confirmed_how?: Database['public']['Enums']['carer_confirm_how'] | null
+					confirmed_by?: string | null
+					reminded_at?: string | null
+					escalated_at?: string | null
+				}
+				Update: {
+					application_id?: string
+					code_hash?: string | null
+					link_hash?: string | null
+					issued_at?: string | null
+					expires_at?: string | null
+					confirmed_at?: string | null
+					confirmed_how?: Database['public']['Enums']['carer_confirm_how'] | null
+					confirmed_by?: string | null
+					reminded_at?: string | null
+					escalated_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_confirmations_application_id_fkey'; columns: ['application_id']; isOneToOne: true; referencedRelation: 'carer_applications'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_confirmations_confirmed_by_fkey'; columns: ['confirmed_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			carer_partners: {
+				Row: {
+					id: string
+					municipality_id: string
+					profile_id: string
+					name: string
+					accepts_vouchers: boolean
+					gifts: string[]
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					municipality_id: string
+					profile_id: string
+					name: string
+					accepts_vouchers?: boolean
+					gifts?: string[]
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					municipality_id?: string
+					profile_id?: string
+					name?: string
+					accepts_vouchers?: boolean
+					gifts?: string[]
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_partners_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_partners_profile_id_fkey'; columns: ['profile_id']; isOneToOne: true; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			carer_settings: {
 				Row: {
 					municipality_id: string
@@ -315,6 +429,43 @@ export type Database = {
 				Relationships: [
 					{ foreignKeyName: 'carer_settings_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'carer_settings_updated_by_fkey'; columns: ['updated_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			carer_vouchers: {
+				Row: {
+					application_id: string
+					municipality_id: string
+					code: string
+					amount_cents: number | null
+					gift: string | null
+					created_at: string
+					redeemed_at: string | null
+					redeemed_by: string | null
+				}
+				Insert: {
+					application_id: string
+					municipality_id: string
+					code: string
+					amount_cents?: number | null
+					gift?: string | null
+					created_at?: string
+					redeemed_at?: string | null
+					redeemed_by?: string | null
+				}
+				Update: {
+					application_id?: string
+					municipality_id?: string
+					code?: string
+					amount_cents?: number | null
+					gift?: string | null
+					created_at?: string
+					redeemed_at?: string | null
+					redeemed_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_vouchers_application_id_fkey'; columns: ['application_id']; isOneToOne: true; referencedRelation: 'carer_applications'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_vouchers_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_vouchers_redeemed_by_fkey'; columns: ['redeemed_by']; isOneToOne: false; referencedRelation: 'carer_partners'; referencedColumns: ['id'] }
 				]
 			}
 			help_categories: {
@@ -516,6 +667,7 @@ export type Database = {
 					effective_status: Database['public']['Enums']['help_status'] | null
 					help_request_json: Json | null
 					is_stuck: boolean | null
+					request_expires_at: string | null
 					request_point: unknown | null
 					request_slots: number | null
 				}
@@ -626,6 +778,62 @@ export type Database = {
 					{ foreignKeyName: 'initiative_answers_supersedes_fkey'; columns: ['supersedes']; isOneToOne: true; referencedRelation: 'initiative_answers'; referencedColumns: ['id'] }
 				]
 			}
+			initiative_ask_questions: {
+				Row: {
+					id: string
+					ask_id: string
+					officer_id: string
+					question: string
+					asked_on: string
+					created_at: string
+					answered_on: string | null
+					paused_days: number | null
+				}
+				Insert: {
+					id?: string
+					ask_id: string
+					officer_id?: string
+					question: string
+					asked_on?: string
+					created_at?: string
+					answered_on?: string | null
+					paused_days?: number | null
+				}
+				Update: {
+					id?: string
+					ask_id?: string
+					officer_id?: string
+					question?: string
+					asked_on?: string
+					created_at?: string
+					answered_on?: string | null
+					paused_days?: number | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_ask_questions_ask_id_fkey'; columns: ['ask_id']; isOneToOne: true; referencedRelation: 'initiative_asks'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_ask_questions_officer_id_fkey'; columns: ['officer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_ask_reminders: {
+				Row: {
+					ask_id: string
+					kind: string
+					sent_at: string
+				}
+				Insert: {
+					ask_id: string
+					kind: string
+					sent_at?: string
+				}
+				Update: {
+					ask_id?: string
+					kind?: string
+					sent_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_ask_reminders_ask_id_fkey'; columns: ['ask_id']; isOneToOne: false; referencedRelation: 'initiative_asks'; referencedColumns: ['id'] }
+				]
+			}
 			initiative_ask_settings: {
 				Row: {
 					municipality_id: string
@@ -669,6 +877,9 @@ export type Database = {
 					due_on: string | null
 					on_timeout: Database['public']['Enums']['ask_on_timeout'] | null
 					hidden_at: string | null
+					answered_at: string | null
+					answered_working_days: number | null
+					decision_now: Database['public']['Enums']['ask_decision'] | null
 				}
 				Insert: {
 					id?: string
@@ -682,6 +893,9 @@ export type Database = {
 					due_on?: string | null
 					on_timeout?: Database['public']['Enums']['ask_on_timeout'] | null
 					hidden_at?: string | null
+					answered_at?: string | null
+					answered_working_days?: number | null
+					decision_now?: Database['public']['Enums']['ask_decision'] | null
 				}
 				Update: {
 					id?: string
@@ -695,6 +909,9 @@ export type Database = {
 					due_on?: string | null
 					on_timeout?: Database['public']['Enums']['ask_on_timeout'] | null
 					hidden_at?: string | null
+					answered_at?: string | null
+					answered_working_days?: number | null
+					decision_now?: Database['public']['Enums']['ask_decision'] | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'initiative_asks_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
@@ -720,6 +937,232 @@ export type Database = {
 				Relationships: [
 					{ foreignKeyName: 'initiative_cofounders_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'initiative_cofounders_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_concerns: {
+				Row: {
+					id: string
+					initiative_id: string
+					profile_id: string
+					concern: string
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					initiative_id: string
+					profile_id?: string
+					concern: string
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					initiative_id?: string
+					profile_id?: string
+					concern?: string
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_concerns_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_concerns_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_condition_ticks: {
+				Row: {
+					answer_id: string
+					position: number
+					ticked_by: string
+					ticked_at: string
+				}
+				Insert: {
+					answer_id: string
+					position: number
+					ticked_by?: string
+					ticked_at?: string
+				}
+				Update: {
+					answer_id?: string
+					position?: number
+					ticked_by?: string
+					ticked_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_condition_ticks_answer_id_fkey'; columns: ['answer_id']; isOneToOne: false; referencedRelation: 'initiative_answers'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_condition_ticks_ticked_by_fkey'; columns: ['ticked_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_invites: {
+				Row: {
+					id: string
+					initiative_id: string
+					email: string
+					token_hash: string
+					invited_by: string
+					created_at: string
+					accepted_at: string | null
+					accepted_by: string | null
+				}
+				Insert: {
+					id?: string
+					initiative_id: string
+					email: string
+					token_hash: string
+					invited_by?: string
+					created_at?: string
+					accepted_at?: string | null
+					accepted_by?: string | null
+				}
+				Update: {
+					id?: string
+					initiative_id?: string
+					email?: string
+					token_hash?: string
+					invited_by?: string
+					created_at?: string
+					accepted_at?: string | null
+					accepted_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_invites_accepted_by_fkey'; columns: ['accepted_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_invites_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_invites_invited_by_fkey'; columns: ['invited_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_late_lists: {
+				Row: {
+					id: string
+					team_id: string
+					list_on: string
+					late_asks: number
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					team_id: string
+					list_on: string
+					late_asks: number
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					team_id?: string
+					list_on?: string
+					late_asks?: number
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_late_lists_team_id_fkey'; columns: ['team_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_question_replies: {
+				Row: {
+					id: string
+					question_id: string
+					author_id: string
+					reply: string | null
+					voice_id: string | null
+					created_at: string
+					hidden_at: string | null
+				}
+				Insert: {
+					id?: string
+					question_id: string
+					author_id?: string
+					reply?: string | null
+					voice_id?: string | null
+					created_at?: string
+					hidden_at?: string | null
+				}
+				Update: {
+					id?: string
+					question_id?: string
+					author_id?: string
+					reply?: string | null
+					voice_id?: string | null
+					created_at?: string
+					hidden_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_question_replies_author_id_fkey'; columns: ['author_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_question_replies_question_id_fkey'; columns: ['question_id']; isOneToOne: true; referencedRelation: 'initiative_ask_questions'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_question_replies_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_reconsiderations: {
+				Row: {
+					id: string
+					answer_id: string
+					ask_id: string
+					asked_by: string
+					reason: string | null
+					voice_id: string | null
+					sent_on: string
+					due_on: string
+					response: string | null
+					responded_by: string | null
+					responded_at: string | null
+					created_at: string
+					hidden_at: string | null
+				}
+				Insert: {
+					id?: string
+					answer_id: string
+					ask_id: string
+					asked_by?: string
+					reason?: string | null
+					voice_id?: string | null
+					sent_on?: string
+					due_on?: string
+					response?: string | null
+					responded_by?: string | null
+					responded_at?: string | null
+					created_at?: string
+					hidden_at?: string | null
+				}
+				Update: {
+					id?: string
+					answer_id?: string
+					ask_id?: string
+					asked_by?: string
+					reason?: string | null
+					voice_id?: string | null
+					sent_on?: string
+					due_on?: string
+					response?: string | null
+					responded_by?: string | null
+					responded_at?: string | null
+					created_at?: string
+					hidden_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_reconsiderations_answer_id_fkey'; columns: ['answer_id']; isOneToOne: true; referencedRelation: 'initiative_answers'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_reconsiderations_ask_id_fkey'; columns: ['ask_id']; isOneToOne: false; referencedRelation: 'initiative_asks'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_reconsiderations_asked_by_fkey'; columns: ['asked_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_reconsiderations_responded_by_fkey'; columns: ['responded_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_reconsiderations_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_supports: {
+				Row: {
+					initiative_id: string
+					profile_id: string
+					kind: Database['public']['Enums']['initiative_support_kind']
+					created_at: string
+				}
+				Insert: {
+					initiative_id: string
+					profile_id?: string
+					kind: Database['public']['Enums']['initiative_support_kind']
+					created_at?: string
+				}
+				Update: {
+					initiative_id?: string
+					profile_id?: string
+					kind?: Database['public']['Enums']['initiative_support_kind']
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_supports_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_supports_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
 			initiatives: {
@@ -804,6 +1247,46 @@ export type Database = {
 					closed_at_function?: unknown | null
 				}
 				Relationships: []
+			}
+			map_change_proposals: {
+				Row: {
+					id: string
+					service_id: string
+					proposed_by: string
+					proposed_at: string
+					changes: Json
+					note: string
+					status: string
+					decided_by: string | null
+					decided_at: string | null
+				}
+				Insert: {
+					id?: string
+					service_id: string
+					proposed_by?: string
+					proposed_at?: string
+					changes: Json
+					note?: string
+					status?: string
+					decided_by?: string | null
+					decided_at?: string | null
+				}
+				Update: {
+					id?: string
+					service_id?: string
+					proposed_by?: string
+					proposed_at?: string
+					changes?: Json
+					note?: string
+					status?: string
+					decided_by?: string | null
+					decided_at?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'map_change_proposals_decided_by_fkey'; columns: ['decided_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_change_proposals_proposed_by_fkey'; columns: ['proposed_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'map_change_proposals_service_id_fkey'; columns: ['service_id']; isOneToOne: false; referencedRelation: 'map_services'; referencedColumns: ['id'] }
+				]
 			}
 			map_changes: {
 				Row: {
@@ -932,6 +1415,7 @@ export type Database = {
 					last_reported_at: string
 					done_at: string | null
 					done_by: string | null
+					asked_at: string | null
 				}
 				Insert: {
 					id?: string
@@ -942,6 +1426,7 @@ export type Database = {
 					last_reported_at?: string
 					done_at?: string | null
 					done_by?: string | null
+					asked_at?: string | null
 				}
 				Update: {
 					id?: string
@@ -952,6 +1437,7 @@ export type Database = {
 					last_reported_at?: string
 					done_at?: string | null
 					done_by?: string | null
+					asked_at?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'map_recheck_tasks_done_by_fkey'; columns: ['done_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
@@ -1052,6 +1538,7 @@ export type Database = {
 					updated_at: string
 					search_text: string | null
 					search_vector: unknown | null
+					recheck_months: number
 					freshness: string | null
 				}
 				Insert: {
@@ -1082,6 +1569,7 @@ export type Database = {
 					updated_at?: string
 					search_text?: string | null
 					search_vector?: unknown | null
+					recheck_months?: number
 				}
 				Update: {
 					id?: string
@@ -1111,6 +1599,7 @@ export type Database = {
 					updated_at?: string
 					search_text?: string | null
 					search_vector?: unknown | null
+					recheck_months?: number
 				}
 				Relationships: [
 					{ foreignKeyName: 'map_services_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
@@ -1434,6 +1923,24 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			team_leads: {
+				Row: {
+					organisation_id: string
+					profile_id: string
+				}
+				Insert: {
+					organisation_id: string
+					profile_id: string
+				}
+				Update: {
+					organisation_id?: string
+					profile_id?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'team_leads_organisation_id_fkey'; columns: ['organisation_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'team_leads_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			thanks: {
 				Row: {
 					id: string
@@ -1467,6 +1974,26 @@ export type Database = {
 					{ foreignKeyName: 'thanks_request_id_fkey'; columns: ['request_id']; isOneToOne: false; referencedRelation: 'help_requests'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'thanks_to_id_fkey'; columns: ['to_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'thanks_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
+				]
+			}
+			vog_reminders: {
+				Row: {
+					volunteer_id: string
+					vog_date: string
+					sent_at: string
+				}
+				Insert: {
+					volunteer_id: string
+					vog_date: string
+					sent_at?: string
+				}
+				Update: {
+					volunteer_id?: string
+					vog_date?: string
+					sent_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'vog_reminders_volunteer_id_fkey'; columns: ['volunteer_id']; isOneToOne: false; referencedRelation: 'volunteer_profiles'; referencedColumns: ['profile_id'] }
 				]
 			}
 			voice_audio: {
@@ -1555,6 +2082,37 @@ export type Database = {
 					{ foreignKeyName: 'volunteer_categories_volunteer_id_fkey'; columns: ['volunteer_id']; isOneToOne: false; referencedRelation: 'volunteer_profiles'; referencedColumns: ['profile_id'] }
 				]
 			}
+			volunteer_messages: {
+				Row: {
+					id: string
+					area_id: string
+					category_id: string | null
+					body: string
+					sent_by: string
+					sent_at: string
+				}
+				Insert: {
+					id?: string
+					area_id: string
+					category_id?: string | null
+					body: string
+					sent_by?: string
+					sent_at?: string
+				}
+				Update: {
+					id?: string
+					area_id?: string
+					category_id?: string | null
+					body?: string
+					sent_by?: string
+					sent_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'volunteer_messages_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'volunteer_messages_category_id_fkey'; columns: ['category_id']; isOneToOne: false; referencedRelation: 'help_categories'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'volunteer_messages_sent_by_fkey'; columns: ['sent_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			volunteer_profiles: {
 				Row: {
 					profile_id: string
@@ -1635,33 +2193,37 @@ export type Database = {
 					id: string
 					sender_id: string
 					area_id: string
-					body: string
+					body: string | null
 					created_at: string
 					acknowledged_at: string | null
 					acknowledged_by: string | null
+					voice_id: string | null
 				}
 				Insert: {
 					id?: string
 					sender_id?: string
 					area_id: string
-					body: string
+					body?: string | null
 					created_at?: string
 					acknowledged_at?: string | null
 					acknowledged_by?: string | null
+					voice_id?: string | null
 				}
 				Update: {
 					id?: string
 					sender_id?: string
 					area_id?: string
-					body?: string
+					body?: string | null
 					created_at?: string
 					acknowledged_at?: string | null
 					acknowledged_by?: string | null
+					voice_id?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'worry_signals_acknowledged_by_fkey'; columns: ['acknowledged_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'worry_signals_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'worry_signals_sender_id_fkey'; columns: ['sender_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+					{ foreignKeyName: 'worry_signals_sender_id_fkey'; columns: ['sender_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'worry_signals_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
 				]
 			}
 		};
@@ -1686,20 +2248,27 @@ export type Database = {
 					answered_at: string | null
 					state: string | null
 					working_days_left: number | null
+					waiting_for_founder: boolean | null
+					first_answered_at: string | null
 				}
 				Relationships: []
 			}
 		};
 		Functions: {
+			accept_initiative_invite: { Args: { p_token_hash: string }; Returns: string }
 			acknowledge_worry_signal: { Args: { signal: string; note: string }; Returns: undefined }
 			add_cofounder: { Args: { p_initiative: string; p_email: string }; Returns: string }
 			add_working_days: { Args: { p_from: string; p_days: number }; Returns: string }
+			ask_clock_runs: { Args: { p_ask: string }; Returns: boolean }
 			ask_details_are_complete: { Args: { p_kind: Database['public']['Enums']['ask_kind']; d: Json }; Returns: boolean }
+			ask_waits_for_founder: { Args: { p_ask: string }; Returns: boolean }
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
+			carer_add_partner: { Args: { p_municipality: string; p_name: string; p_email: string; p_accepts_vouchers: boolean; p_gifts: unknown }; Returns: string }
 			carer_amount: { Args: { p_municipality: string; p_year: number }; Returns: number }
 			carer_answer: { Args: { p_application: string; p_answer: string }; Returns: undefined }
+			carer_answer_feeling: { Args: { p_application: string; p_feeling: Database['public']['Enums']['carer_feeling'] }; Returns: undefined }
 			carer_application_area: { Args: { p_id: string }; Returns: string }
 			carer_application_closed_at: { Args: { p_id: string }; Returns: string }
 			carer_apply: { Args: { p_municipality: string; p_year: number; p_carer: string; p_relationship: Database['public']['Enums']['carer_relationship']; p_cared_for_name: string; p_cared_for_postcode: string; p_cared_for_house_number: string; p_caring_since: string; p_hours: Database['public']['Enums']['carer_hours_band']; p_terminal_care: boolean; p_cared_for_lives_here: boolean; p_payout: Database['public']['Enums']['carer_payout']; p_gift?: string; p_iban?: string; p_account_holder?: string; p_extra?: string; p_voice_id?: string }; Returns: string }
@@ -1707,15 +2276,38 @@ export type Database = {
 			carer_call_back_list: { Args: { p_municipality: string }; Returns: { id: string | null; created_at: string | null; display_name: string | null; phone: string | null; email: string | null }[] }
 			carer_check_counts: { Args: { p_municipality: string; p_year: number }; Returns: { checks: number | null; heavy: number | null; call_backs: number | null }[] }
 			carer_check_is_heavy: { Args: { p_answers: unknown }; Returns: boolean }
+			carer_claim_confirmation_escalations: { Args: Record<PropertyKey, never>; Returns: { application_id: string | null; officer_ids: unknown | null }[] }
+			carer_claim_confirmation_reminders: { Args: Record<PropertyKey, never>; Returns: { application_id: string | null; carer_id: string | null; applied_by: string | null }[] }
+			carer_confirm_blocked: { Args: { p_client: string }; Returns: boolean }
+			carer_confirm_by_phone: { Args: { p_application: string; p_note: string }; Returns: undefined }
+			carer_confirm_with_secret: { Args: { p_secret: string; p_client: string }; Returns: string }
+			carer_confirmation_lookup: { Args: { p_secret: string; p_client: string }; Returns: { state: string | null; carer_name: string | null; year: number | null; relationship: Database['public']['Enums']['carer_relationship'] | null; hours: Database['public']['Enums']['carer_hours_band'] | null }[] }
+			carer_confirmation_state: { Args: { a: unknown }; Returns: string }
 			carer_decide: { Args: { p_application: string; p_decision: string; p_text?: string }; Returns: undefined }
+			carer_delete_expired: { Args: Record<PropertyKey, never>; Returns: { applications: number | null; checks: number | null }[] }
+			carer_delete_my_data: { Args: Record<PropertyKey, never>; Returns: number }
+			carer_figures: { Args: { p_municipality: string; p_year: number }; Returns: { applications: number | null; confirmed: number | null; approved: number | null; paid_or_redeemed: number | null; answered: number | null; appreciated: number | null }[] }
 			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
+			carer_keep_paid_years: { Args: Record<PropertyKey, never>; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
+			carer_new_confirmation: { Args: { p_application: string }; Returns: { code: string | null; token: string | null; expires_at: string | null }[] }
+			carer_random_code: { Args: { p_length: number }; Returns: string }
+			carer_secret_hash: { Args: { p_secret: string }; Returns: string }
+			carer_voucher_check: { Args: { p_code: string }; Returns: { state: string | null; amount_cents: number | null; gift: string | null; redeemed_at: string | null }[] }
+			carer_voucher_redeem: { Args: { p_code: string }; Returns: string }
+			claim_initiative_reminders: { Args: { p_today: string }; Returns: { ask_id: string | null; kind: string | null; recipients: unknown | null }[] }
+			claim_late_lists: { Args: { p_today: string }; Returns: { list_id: string | null; team_id: string | null; late_asks: number | null; leads: unknown | null }[] }
+			claim_map_rechecks: { Args: { p_today?: string }; Returns: { service_id: string | null; service_name: string | null; provider_email: string | null; editor_ids: unknown | null }[] }
+			claim_vog_reminders: { Args: { p_today?: string }; Returns: { volunteer_id: string | null; vog_expires: string | null; coordinator_ids: unknown | null }[] }
 			claim_voice_transcription: { Args: { p_voice: string; p_attempts: number }; Returns: boolean }
 			confirm_map_service: { Args: { service: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
+			coordinator_open_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; requester_name: string | null; description: string | null; opened_at: string | null; expires_at: string | null; stuck: boolean | null; expiring: boolean | null }[] }
+			coordinator_volunteers: { Args: Record<PropertyKey, never>; Returns: { profile_id: string | null; name: string | null; area_id: string | null; area_name: string | null; categories: unknown | null; availability: number | null; active: boolean | null; last_active: string | null; vog_date: string | null; vog_expires: string | null; vog_expiring: boolean | null; vog_expired: boolean | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
 			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
+			decide_map_proposal: { Args: { p_proposal: string; p_approve: boolean }; Returns: undefined }
 			delete_expired_audio: { Args: { p_days: number; p_now?: string }; Returns: number }
 			earth_metres: { Args: { a: unknown; b: unknown }; Returns: number }
 			earth_point: { Args: { latitude: number; longitude: number }; Returns: unknown }
@@ -1735,10 +2327,19 @@ export type Database = {
 			help_request_area: { Args: { p_id: string }; Returns: string }
 			help_request_closed_at: { Args: { p_id: string }; Returns: string }
 			help_request_json: { Args: { r: unknown }; Returns: Json }
+			import_hsds_services: { Args: { p_organisation: string; p_services: Json }; Returns: number }
+			initiative_accountability: { Args: { p_from: string; p_to: string }; Returns: { municipality_id: string | null; municipality: string | null; team_id: string | null; team: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered_yes: number | null; answered_yes_if: number | null; answered_no: number | null; yes_by_silence: number | null; late_open: number | null; answered_on_time: number | null; median_working_days: number | null; reconsiderations: number | null }[] }
 			initiative_area: { Args: { p_id: string }; Returns: string }
 			initiative_ask_area: { Args: { p_id: string }; Returns: string }
+			initiative_concerns_with_names: { Args: { p_initiative: string }; Returns: { id: string | null; concern: string | null; created_at: string | null; display_name: string | null; email: string | null }[] }
 			initiative_figures: { Args: Record<PropertyKey, never>; Returns: { municipality_id: string | null; municipality: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered: number | null; answered_on_time: number | null; refused: number | null; yes_by_silence: number | null; late_open: number | null; median_working_days: number | null }[] }
+			initiative_late_list_area: { Args: { p_id: string }; Returns: string }
+			initiative_of_ask: { Args: { p_ask: string }; Returns: string }
+			initiative_reconsideration_area: { Args: { p_id: string }; Returns: string }
+			initiative_reply_area: { Args: { p_id: string }; Returns: string }
+			initiative_support_counts: { Args: { p_initiative: string }; Returns: { supporters: number | null; joiners: number | null }[] }
 			insert_with_voice: { Args: { p_type: string; p_row: Json; p_voice_mime?: string; p_voice_duration_ms?: number; p_voice_bytes?: string; p_voice?: string }; Returns: string }
+			invite_cofounder: { Args: { p_initiative: string; p_email: string; p_token_hash: string }; Returns: string }
 			is_carer_officer: { Args: { p_municipality: string }; Returns: boolean }
 			is_contact_person_for_area: { Args: { area: string }; Returns: boolean }
 			is_coordinator_for_area: { Args: { area: string }; Returns: boolean }
@@ -1747,41 +2348,68 @@ export type Database = {
 			is_dutch_holiday: { Args: { p_day: string }; Returns: boolean }
 			is_initiative_founder: { Args: { p_initiative: string }; Returns: boolean }
 			is_map_editor: { Args: { organisation: string }; Returns: boolean }
+			is_map_provider_of: { Args: { service: string }; Returns: boolean }
 			is_matched_party: { Args: { request: string }; Returns: boolean }
 			is_officer_for_initiative: { Args: { p_initiative: string }; Returns: boolean }
 			is_officer_for_municipality: { Args: { p_municipality: string }; Returns: boolean }
 			is_own_draft_voice: { Args: { voice: string }; Returns: boolean }
 			is_party_to: { Args: { request: string }; Returns: boolean }
+			is_published_initiative: { Args: { p_initiative: string }; Returns: boolean }
 			is_stuck: { Args: { r: unknown }; Returns: boolean }
+			is_team_lead_for_ask: { Args: { p_ask: string }; Returns: boolean }
 			is_volunteer: { Args: Record<PropertyKey, never>; Returns: boolean }
+			is_volunteer_message_recipient: { Args: { message: string }; Returns: boolean }
 			is_working_day: { Args: { p_day: string }; Returns: boolean }
 			item_area: { Args: { p_type: string; p_id: string }; Returns: string }
 			map_fold: { Args: { input: string }; Returns: string }
 			map_freshness: { Args: { assured: string }; Returns: string }
+			map_service_area: { Args: { p_id: string }; Returns: string }
+			map_service_distances: { Args: { p_services: unknown; p_area: string }; Returns: { service_id: string | null; distance_m: number | null }[] }
 			map_service_is_public: { Args: { service: string }; Returns: boolean }
 			map_similarity: { Args: { word: string; body: string }; Returns: number }
 			may_act_for: { Args: { person: string }; Returns: boolean }
 			moderate: { Args: { p_action: string; p_subject_type: string; p_subject_id: string; p_report?: string }; Returns: undefined }
+			monitor_areas: { Args: Record<PropertyKey, never>; Returns: string[] }
+			monitor_by_kind: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { category_id: string | null; area_name: string | null; requests: number | null; matched: number | null }[] }
+			monitor_cell: { Args: { n: number }; Returns: number }
+			monitor_open_by_age: { Args: { p_area?: string }; Returns: { age_group: string | null; sort_order: number | null; requests: number | null }[] }
+			monitor_signals: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { week: string | null; signals: number | null; picked_up: number | null; median_hours: number | null; late: number | null }[] }
+			monitor_weekly: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { week: string | null; requests: number | null; matched: number | null; median_hours: number | null; matched_within_week_pct: number | null; thanks: number | null }[] }
+			municipality_of_ask: { Args: { p_ask: string }; Returns: string }
+			my_carer_partner: { Args: Record<PropertyKey, never>; Returns: unknown }
+			my_coordinator_areas: { Args: Record<PropertyKey, never>; Returns: string[] }
 			person_area: { Args: { p_id: string }; Returns: string }
+			read_initiative_invite: { Args: { p_token_hash: string }; Returns: { initiative_id: string | null; initiative_name: string | null; for_me: boolean | null; open: boolean | null }[] }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
 			release_voice_transcription: { Args: { p_voice: string }; Returns: undefined }
 			report_map_outdated: { Args: { service: string; note?: string }; Returns: string }
+			request_expires_at: { Args: { r: unknown }; Returns: string }
 			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }
 			request_slots: { Args: { r: unknown }; Returns: number }
+			respond_to_reconsideration: { Args: { p_id: string; p_response: string }; Returns: string }
 			save_voice_draft: { Args: { p_mime: string; p_duration_ms: number; p_bytes: string }; Returns: string }
 			save_volunteer_profile: { Args: { p_area: string; p_max_distance_km: number; p_availability: number; p_skills: string; p_categories: unknown }; Returns: undefined }
 			search_social_map: { Args: { words?: string; route?: Database['public']['Enums']['map_route']; topic?: string; free_only?: boolean; age?: number; open_now?: boolean; accessible?: boolean; area?: string }; Returns: unknown[] }
 			send_initiative: { Args: { p_initiative: string }; Returns: undefined }
 			set_request_summary: { Args: { p_request: string; p_summary: string }; Returns: undefined }
 			suggest_helpers: { Args: { p_request: string; p_limit?: number }; Returns: { kind: string | null; helper_id: string | null; offer_id: string | null; first_name: string | null; distance_m: number | null; common_slots: number | null; common_mask: number | null; recent_matches: number | null; has_vog: boolean | null; score: number | null }[] }
+			team_leads_of_ask: { Args: { p_ask: string }; Returns: string[] }
+			team_of_ask: { Args: { p_ask: string }; Returns: string }
 			thanks_area: { Args: { p_id: string }; Returns: string }
 			thanks_closed_at: { Args: { p_id: string }; Returns: string }
 			today_nl: { Args: Record<PropertyKey, never>; Returns: string }
 			voice_audio_bytes: { Args: { p_voice: string }; Returns: unknown }
 			voice_audio_range: { Args: { p_voice: string; p_from: number; p_length: number }; Returns: unknown }
+			volunteer_area: { Args: { p_id: string }; Returns: string }
+			volunteer_message_area: { Args: { p_id: string }; Returns: string }
+			volunteer_message_recipients: { Args: { message: string }; Returns: string[] }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
 			working_days_between: { Args: { p_from: string; p_to: string }; Returns: number }
+			worry_signal_area: { Args: { p_id: string }; Returns: string }
+			worry_signal_closed_at: { Args: { p_id: string }; Returns: string }
 			worry_signal_due: { Args: { received: string }; Returns: string }
+			worry_signal_recipients: { Args: { signal: string }; Returns: string[] }
+			worry_signals_to_follow_up: { Args: Record<PropertyKey, never>; Returns: { id: string | null; area_id: string | null; area_name: string | null; body: string | null; voice_id: string | null; created_at: string | null; sender_name: string | null; due_at: string | null; late: boolean | null; acknowledged_at: string | null; picked_up_by: string | null }[] }
 		};
 		Enums: {
 			area_kind: 'wijk' | 'kern' | 'dorp'
@@ -1790,12 +2418,15 @@ export type Database = {
 			ask_on_timeout: 'yes' | 'escalate'
 			carer_applicant_rule: 'carer' | 'cared_for' | 'either'
 			carer_application_status: 'submitted' | 'question' | 'approved' | 'refused'
+			carer_confirm_how: 'code' | 'link' | 'phone'
+			carer_feeling: 'yes' | 'somewhat' | 'no'
 			carer_hours_band: 'under_4' | 'from_4_to_8' | 'from_8_to_16' | 'over_16'
 			carer_payout: 'money' | 'voucher' | 'gift'
 			carer_relationship: 'partner' | 'parent' | 'child' | 'other_family' | 'neighbour' | 'friend'
 			help_status: 'open' | 'offered' | 'matched' | 'done_pending' | 'done' | 'cancelled' | 'expired'
 			help_when: 'asap' | 'on_date' | 'regularly'
 			initiative_status: 'draft' | 'sent'
+			initiative_support_kind: 'support' | 'join'
 			map_route: 'green' | 'yellow' | 'orange' | 'blue'
 			member_role: 'volunteer' | 'coordinator' | 'officer' | 'admin'
 			notification_frequency: 'immediately' | 'daily' | 'never'
