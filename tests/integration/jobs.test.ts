@@ -28,13 +28,13 @@ afterAll(() => stopJobs());
 describe('reminder before a request expires', () => {
 	it('reminds once, three days before the 30 days are up; a reopened request can be reminded again', async () => {
 		const id = await ask(people.truus);
-		const before = mailsTo('truus@voorbeeld.nl').filter((m) => m.subject === 'Uw hulpvraag stopt bijna').length;
+		// Other test files age Truus's requests too: count only the reminders about this one.
+		const aboutThis = () =>
+			mailsTo('truus@voorbeeld.nl').filter((m) => m.subject === 'Uw hulpvraag stopt bijna' && m.text.includes(`${origin}/hulp/${id}`));
 		await sql("update help_requests set opened_at = now() - interval '28 days' where id = $1", [id]);
 		await sendExpiryReminders(origin);
 		await sendExpiryReminders(origin);
-		const reminders = mailsTo('truus@voorbeeld.nl').filter((m) => m.subject === 'Uw hulpvraag stopt bijna');
-		expect(reminders.length).toBe(before + 1);
-		expect(reminders.at(-1).text).toContain(`${origin}/hulp/${id}`);
+		expect(aboutThis()).toHaveLength(1);
 		const [row] = await sql<{ reminder_sent_at: string | null }>('select reminder_sent_at from help_requests where id = $1', [id]);
 		expect(row.reminder_sent_at).not.toBeNull();
 	});

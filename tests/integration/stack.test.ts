@@ -206,7 +206,7 @@ describe('supabase/config.toml', () => {
 		expect(config.apiPort).toBe(54321);
 		expect(config.dbPort).toBe(54322);
 		expect(config.schemas).toEqual(['public']);
-		expect(config.seedFiles.map((f) => path.relative(process.cwd(), f))).toEqual(['supabase/seed.sql', 'supabase/seed/social_map.sql']);
+		expect(config.seedFiles.map((f) => path.relative(process.cwd(), f))).toEqual(['supabase/seed.sql', 'supabase/seed/social_map.sql', 'supabase/seed/carers.sql']);
 		// What a new hosted project gets, and what this run is on (postgres-version.test.ts checks each supported one).
 		expect(config.majorVersion).toBe(17);
 		expect(readdirSync('supabase/migrations').every((f) => /^\d{14}_[a-z0-9_]+\.sql$/.test(f))).toBe(true);
