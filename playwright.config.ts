@@ -34,7 +34,10 @@ export default defineConfig({
 		launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
 		locale: 'nl-NL',
 		permissions: ['microphone'],
-		trace: 'off'
+		trace: 'off',
+		// A click or fill on something that never comes fails after 20 s, not at the end of a long journey's timeout.
+		actionTimeout: 20_000,
+		navigationTimeout: 30_000
 	},
 	projects: [
 		// forms.spec.ts is about posting without JavaScript: only the without-js project runs it, and

@@ -21,7 +21,7 @@ function inWeeks(weeks: number): string {
 
 test('a resident speaks part of the plan and sends three asks; the officer asks a question, says yes with conditions and no with another way; one ask is yes by silence; the resident ticks a condition and asks to look again; the figures count it', async ({ page }, testInfo) => {
 	// A long journey of two people (and axe on every new page) on a shared machine.
-	test.setTimeout(1_200_000);
+	test.setTimeout(400_000);
 	const withJs = testInfo.project.name === 'with-js';
 	const axe = async (p: Page) => {
 		if (withJs) await expectNoAxeViolations(p);
