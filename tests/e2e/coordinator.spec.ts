@@ -53,7 +53,7 @@ test("a coordinator of another organisation does not see Sanne's residents", asy
 test('a coordinator fills in the VOG date of a volunteer in her area', async ({ page }) => {
 	await signIn(page, 'sanne@voorbeeld.nl');
 	await page.getByRole('link', { name: 'Coördinatie' }).click();
-	await page.getByRole('link', { name: 'Vrijwilligers' }).click();
+	await page.getByRole('link', { name: 'Vrijwilligers', exact: true }).click();
 	await page.getByLabel('VOG van Pieter Hendriks').fill('2026-03-01');
 	await page.getByRole('row', { name: /Pieter/ }).getByRole('button', { name: 'VOG opslaan' }).click();
 	await expect(page.getByText('We hebben de datum van de VOG opgeslagen.')).toBeVisible();
