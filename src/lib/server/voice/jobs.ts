@@ -22,6 +22,9 @@ export async function deleteExpiredAudio(now = new Date()): Promise<number> {
  * Sends new recordings to an OpenAI-compatible /v1/audio/transcriptions server (whisper.cpp's
  * server speaks it) and stores the text as an automatic transcript.
  */
+/** A claim older than this was left by a run that died halfway: the recording may be taken again. */
+const staleClaim = () => new Date(Date.now() - 5 * 60_000).toISOString();
+
 export async function transcribeNewAudio(transcribeUrl: string | undefined = process.env.TRANSCRIBE_URL): Promise<number> {
 	if (!transcribeUrl) return 0;
 	const db = adminClient(); // a job, not a person
@@ -62,8 +65,6 @@ export async function transcribeNow(bytes: Uint8Array, mimeType: string, transcr
 	const text = await askForTranscript(transcribeUrl, Buffer.from(bytes), mimeType);
 	return text === null ? null : text.trim().slice(0, 200);
 }
-/** A claim older than this was left by a run that died halfway: the recording may be taken again. */
-const staleClaim = () => new Date(Date.now() - 5 * 60_000).toISOString();
 
 /** One recording to the server; its text, or null when the server is down or says no. */
 async function askForTranscript(transcribeUrl: string, bytes: Buffer, mimeType: string): Promise<string | null> {
