@@ -18,13 +18,13 @@ export async function deleteExpiredAudio(now = new Date()): Promise<number> {
 	return data ?? 0;
 }
 
+/** A claim older than this was left by a run that died halfway: the recording may be taken again. */
+const staleClaim = () => new Date(Date.now() - 5 * 60_000).toISOString();
+
 /**
  * Sends new recordings to an OpenAI-compatible /v1/audio/transcriptions server (whisper.cpp's
  * server speaks it) and stores the text as an automatic transcript.
  */
-/** A claim older than this was left by a run that died halfway: the recording may be taken again. */
-const staleClaim = () => new Date(Date.now() - 5 * 60_000).toISOString();
-
 export async function transcribeNewAudio(transcribeUrl: string | undefined = process.env.TRANSCRIBE_URL): Promise<number> {
 	if (!transcribeUrl) return 0;
 	const db = adminClient(); // a job, not a person
