@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { byLanguage, mergeParts, messages } from '../../src/lib/i18n/messages';
 import { LANGUAGES } from '../../src/lib/i18n/languages';
-import { flattenMessages } from '../support/plain-language/check';
+import { flattenMessages } from '../../src/lib/plain-language/check';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const i18nDir = new URL('../../src/lib/i18n/', import.meta.url);

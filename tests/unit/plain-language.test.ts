@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/lib/i18n/messages';
-import { checkText, countSyllables, fleschDouma, flattenMessages, splitSentences } from '../support/plain-language/check';
+import { checkText, countSyllables, fleschDouma, flattenMessages, splitSentences } from '../../src/lib/plain-language/check';
 
 describe('the plain-language check itself', () => {
 	it('counts Dutch syllables with the hyphenation dictionary', () => {

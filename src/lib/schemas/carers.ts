@@ -2,7 +2,7 @@
 // Applying is one question a screen; the answers so far travel along as hidden fields, so it
 // works the same without JavaScript. The IBAN is checked with ibantools (country and checksum).
 import { z } from './zod';
-import { safeText } from './fields';
+import { safeText, sendAnyway } from './fields';
 import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from 'ibantools';
 
 export const RELATIONSHIPS = ['partner', 'parent', 'child', 'other_family', 'neighbour', 'friend'] as const;
@@ -201,7 +201,8 @@ export function giftList(text: string): string[] {
 export const decisionSchema = z
 	.object({
 		decision: z.enum(['', 'approve', 'ask', 'refuse'], { error: 'carers.errors.decision_missing' }).default(''),
-		text: z.string().trim().max(1000, { error: 'carers.errors.text_too_long' }).default('')
+		text: z.string().trim().max(1000, { error: 'carers.errors.text_too_long' }).default(''),
+		plain_ok: sendAnyway()
 	})
 	.superRefine((v, ctx) => {
 		if (v.decision === '') ctx.addIssue({ code: 'custom', path: ['decision'], message: 'carers.errors.decision_missing' });

@@ -73,3 +73,9 @@ export const optionalId = (message = 'errors.form') => z.union([z.guid(), z.lite
 
 /** A refusal from a domain, shown next to one field (or above the form when field is ''), with its HTTP status. */
 export type FieldRefusal = { status: 400 | 403 | 404 | 409; field: string; message: string };
+
+/**
+ * "Toch versturen": the officer sends a text with plain-language tips as it is (a button without
+ * JavaScript, a hidden field with it). Empty means: show the tips first.
+ */
+export const sendAnyway = () => z.enum(['', 'ja']).default('');

@@ -3,6 +3,7 @@
 // person a plain message next to the field first.
 import { z } from './zod';
 import { todayInNL } from './help';
+import { sendAnyway } from './fields';
 import { DETAIL_FIELDS } from '$lib/initiatives/kinds';
 
 export const ASK_KINDS = ['permit', 'space', 'green', 'budget', 'materials', 'contact', 'task'] as const;
@@ -77,7 +78,8 @@ export const answerSchema = z
 		explanation: optionalText(2000),
 		alternative: optionalText(2000),
 		/** Only when a new answer replaces an earlier one (the domain asks for it then). */
-		change_reason: optionalText(1000)
+		change_reason: optionalText(1000),
+		plain_ok: sendAnyway()
 	})
 	.superRefine((v, ctx) => {
 		if (v.decision === 'yes_if' && conditionsFromText(v.conditions).length === 0)
@@ -88,6 +90,8 @@ export const answerSchema = z
 		if (!v.alternative) ctx.addIssue({ code: 'custom', path: ['alternative'], message: 'initiatives.errors.alternative_missing' });
 	});
 export type AnswerInput = z.infer<typeof answerSchema>;
+/** The officer's own texts in an answer: each gets plain-language tips before it is sent. */
+export const ANSWER_TEXTS = ['info', 'conditions', 'explanation', 'alternative'] as const;
 
 /** The details as the database keeps them: text values, the list of items as a list. */
 export function detailsOf(kind: AskKind, input: Record<string, unknown>): Record<string, string | string[]> {

@@ -6,3 +6,4 @@ export { default as RadioGroup } from './RadioGroup.svelte';
 export { default as Checkbox } from './Checkbox.svelte';
 export { default as CheckboxGrid } from './CheckboxGrid.svelte';
 export type { FieldErrors, Option } from './field';
+export { default as SendAnyway } from './SendAnyway.svelte';

@@ -3,7 +3,7 @@ import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid, requireOfficer } from '$lib/server/auth/guard';
-import { refuse } from '$lib/server/forms';
+import { adviseFirst, refuse } from '$lib/server/forms';
 import { confirmByPhone, decide, markPaid, readApplication } from '$lib/server/carers';
 import { decisionSchema, phoneConfirmSchema } from '$lib/schemas/carers';
 
@@ -20,6 +20,8 @@ export const actions: Actions = {
 		requireOfficer(locals);
 		const form = await superValidate(request, zod4(decisionSchema));
 		if (!form.valid) return fail(400, { form });
+		const held = adviseFirst(form, ['text']); // plain-language tips first, unless "Toch versturen"
+		if (held) return held;
 		const decided = await decide(locals.db, params.id, form.data.decision, form.data.text, url.origin);
 		if (!decided.ok) return setError(form, 'text', decided.error, { status: decided.status });
 		return message(form, 'carers.officer.decided');

@@ -3,10 +3,10 @@ import { superValidate, setError, fail, message } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid, requireOfficer } from '$lib/server/auth/guard';
-import { answerSchema, questionSchema, reconsiderationResponseSchema } from '$lib/schemas/initiatives';
+import { ANSWER_TEXTS, answerSchema, questionSchema, reconsiderationResponseSchema } from '$lib/schemas/initiatives';
 import { answerAsk, readAskForOfficer } from '$lib/server/initiatives/answers';
 import { askFounder, respondToReconsideration } from '$lib/server/initiatives/followup';
-import { refuse } from '$lib/server/forms';
+import { adviseFirst, refuse } from '$lib/server/forms';
 
 // One ask: the initiative beside the answer form, a question to the founder (the clock stops),
 // and for the team lead the answer to a reconsideration. Each form has its own superforms id.
@@ -32,6 +32,8 @@ export const actions: Actions = {
 		await readAsk(locals, params.id);
 		const form = await superValidate(request, forms.answer, { id: 'answer' });
 		if (!form.valid) return fail(400, { form });
+		const held = adviseFirst(form, ANSWER_TEXTS); // plain-language tips first, unless "Toch versturen"
+		if (held) return held;
 		const result = await answerAsk(locals.db, params.id, form.data, url.origin);
 		if (!result.ok) return setError(form, result.field as 'alternative', result.error, { status: result.status });
 		return message(form, 'initiatives.officer.sent');

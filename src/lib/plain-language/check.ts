@@ -1,30 +1,18 @@
 // The plain-language check (taalniveau B1) for every Dutch text: sentence length, words to avoid,
-// "u" instead of "je", and a Flesch-Douma reading-ease score per text.
+// "u" instead of "je", and a Flesch-Douma reading-ease score per text. The tests run it on every
+// string of the site; the Dutch hyphenation dictionary (hyphen, a devDependency) keeps it out of pages.
 import hyphenNl from 'hyphen/nl/index.js';
-import wordsToAvoid from './words-to-avoid.json';
+import { AVOID, INFORMAL_YOU, MAX_WORDS_PER_SENTENCE, splitSentences, withoutPlaceholders, words } from './rules';
+
+export { MAX_WORDS_PER_SENTENCE, splitSentences, words };
 
 const { hyphenateSync } = hyphenNl;
 
-export const MAX_WORDS_PER_SENTENCE = 15;
 /** Flesch-Douma: 60–70 is plain, 80+ very easy. Only scored for texts long enough to mean something. */
 export const MIN_FLESCH_DOUMA = 60;
 export const MIN_WORDS_FOR_SCORE = 8;
 
 export type Problem = { rule: 'sentence_length' | 'avoid_word' | 'informal_you' | 'flesch_douma'; detail: string };
-
-/** {placeholders} become an ordinary word; they are names, numbers or addresses. */
-const withoutPlaceholders = (text: string) => text.replace(/\{[^}]+\}/g, 'Naam');
-
-export function splitSentences(text: string): string[] {
-	return withoutPlaceholders(text)
-		.split(/(?<=[.!?])\s+|\n+/)
-		.map((s) => s.trim())
-		.filter((s) => words(s).length > 0);
-}
-
-export function words(text: string): string[] {
-	return text.match(/[\p{L}\p{N}@][\p{L}\p{N}@.'’-]*/gu)?.map((w) => w.replace(/[.'’-]+$/, '')) ?? [];
-}
 
 const VOWEL_GROUP = /(ij|[aeiouy]+)|[äëïöü]/giu;
 
@@ -51,16 +39,6 @@ export function fleschDouma(text: string): number {
 	return 206.84 - 0.77 * ((syllables / all.length) * 100) - 0.93 * (all.length / sentences.length);
 }
 
-function escapeRegExp(s: string) {
-	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const avoidPatterns = (wordsToAvoid as { avoid: string; instead: string }[]).map(({ avoid, instead }) => ({
-	avoid,
-	instead,
-	pattern: new RegExp(`(?<![\\p{L}])${escapeRegExp(avoid)}(?![\\p{L}])`, 'iu')
-}));
-
 export function checkText(text: string): Problem[] {
 	const problems: Problem[] = [];
 	for (const sentence of splitSentences(text)) {
@@ -69,10 +47,10 @@ export function checkText(text: string): Problem[] {
 			problems.push({ rule: 'sentence_length', detail: `${count} words: "${sentence}"` });
 		}
 	}
-	for (const { avoid, instead, pattern } of avoidPatterns) {
+	for (const { avoid, instead, pattern } of AVOID) {
 		if (pattern.test(text)) problems.push({ rule: 'avoid_word', detail: `"${avoid}": write "${instead}"` });
 	}
-	if (/(?<![\p{L}])(je|jij|jou|jouw|jullie)(?![\p{L}])/iu.test(text)) {
+	if (INFORMAL_YOU.test(text)) {
 		problems.push({ rule: 'informal_you', detail: 'say "u" to the reader' });
 	}
 	if (words(withoutPlaceholders(text)).length >= MIN_WORDS_FOR_SCORE) {
