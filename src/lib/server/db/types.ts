@@ -778,6 +778,38 @@ export type Database = {
 					{ foreignKeyName: 'initiative_answers_supersedes_fkey'; columns: ['supersedes']; isOneToOne: true; referencedRelation: 'initiative_answers'; referencedColumns: ['id'] }
 				]
 			}
+			initiative_area_teams: {
+				Row: {
+					area_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					municipality_id: string
+					team_id: string
+					updated_at: string
+					updated_by: string | null
+				}
+				Insert: {
+					area_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					municipality_id: string
+					team_id: string
+					updated_at?: string
+					updated_by?: string | null
+				}
+				Update: {
+					area_id?: string
+					kind?: Database['public']['Enums']['ask_kind']
+					municipality_id?: string
+					team_id?: string
+					updated_at?: string
+					updated_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_area_teams_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_area_teams_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_area_teams_team_id_fkey'; columns: ['team_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_area_teams_updated_by_fkey'; columns: ['updated_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			initiative_ask_questions: {
 				Row: {
 					id: string
@@ -842,6 +874,10 @@ export type Database = {
 					working_days: number
 					on_timeout: Database['public']['Enums']['ask_on_timeout']
 					max_amount: number | null
+					refusal_reasons: Database['public']['Enums']['refusal_reason'][]
+					condition_templates: string[]
+					updated_at: string
+					updated_by: string | null
 				}
 				Insert: {
 					municipality_id: string
@@ -850,6 +886,10 @@ export type Database = {
 					working_days?: number
 					on_timeout?: Database['public']['Enums']['ask_on_timeout']
 					max_amount?: number | null
+					refusal_reasons?: Database['public']['Enums']['refusal_reason'][]
+					condition_templates?: string[]
+					updated_at?: string
+					updated_by?: string | null
 				}
 				Update: {
 					municipality_id?: string
@@ -858,10 +898,15 @@ export type Database = {
 					working_days?: number
 					on_timeout?: Database['public']['Enums']['ask_on_timeout']
 					max_amount?: number | null
+					refusal_reasons?: Database['public']['Enums']['refusal_reason'][]
+					condition_templates?: string[]
+					updated_at?: string
+					updated_by?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'initiative_ask_settings_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_ask_settings_team_id_fkey'; columns: ['team_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] }
+					{ foreignKeyName: 'initiative_ask_settings_team_id_fkey'; columns: ['team_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_ask_settings_updated_by_fkey'; columns: ['updated_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
 			initiative_asks: {
@@ -1674,6 +1719,33 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			municipality_calendars: {
+				Row: {
+					municipality_id: string
+					good_friday_off: boolean
+					liberation_day_every_year: boolean
+					updated_at: string
+					updated_by: string | null
+				}
+				Insert: {
+					municipality_id: string
+					good_friday_off?: boolean
+					liberation_day_every_year?: boolean
+					updated_at?: string
+					updated_by?: string | null
+				}
+				Update: {
+					municipality_id?: string
+					good_friday_off?: boolean
+					liberation_day_every_year?: boolean
+					updated_at?: string
+					updated_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'municipality_calendars_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: true; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'municipality_calendars_updated_by_fkey'; columns: ['updated_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			notification_preferences: {
 				Row: {
 					profile_id: string
@@ -2259,11 +2331,13 @@ export type Database = {
 			acknowledge_worry_signal: { Args: { signal: string; note: string }; Returns: undefined }
 			add_cofounder: { Args: { p_initiative: string; p_email: string }; Returns: string }
 			add_working_days: { Args: { p_from: string; p_days: number }; Returns: string }
+			add_working_days_in: { Args: { p_from: string; p_days: number; p_municipality: string }; Returns: string }
 			ask_clock_runs: { Args: { p_ask: string }; Returns: boolean }
 			ask_details_are_complete: { Args: { p_kind: Database['public']['Enums']['ask_kind']; d: Json }; Returns: boolean }
 			ask_waits_for_founder: { Args: { p_ask: string }; Returns: boolean }
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
+			can_configure_initiatives: { Args: { p_municipality: string }; Returns: boolean }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
 			carer_add_partner: { Args: { p_municipality: string; p_name: string; p_email: string; p_accepts_vouchers: boolean; p_gifts: unknown }; Returns: string }
 			carer_amount: { Args: { p_municipality: string; p_year: number }; Returns: number }
@@ -2296,11 +2370,13 @@ export type Database = {
 			carer_secret_hash: { Args: { p_secret: string }; Returns: string }
 			carer_voucher_check: { Args: { p_code: string }; Returns: { state: string | null; amount_cents: number | null; gift: string | null; redeemed_at: string | null }[] }
 			carer_voucher_redeem: { Args: { p_code: string }; Returns: string }
+			check_answering_team: { Args: { p_municipality: string; p_team: string }; Returns: undefined }
 			claim_initiative_reminders: { Args: { p_today: string }; Returns: { ask_id: string | null; kind: string | null; recipients: unknown | null }[] }
 			claim_late_lists: { Args: { p_today: string }; Returns: { list_id: string | null; team_id: string | null; late_asks: number | null; leads: unknown | null }[] }
 			claim_map_rechecks: { Args: { p_today?: string }; Returns: { service_id: string | null; service_name: string | null; provider_email: string | null; editor_ids: unknown | null }[] }
 			claim_vog_reminders: { Args: { p_today?: string }; Returns: { volunteer_id: string | null; vog_expires: string | null; coordinator_ids: unknown | null }[] }
 			claim_voice_transcription: { Args: { p_voice: string; p_attempts: number }; Returns: boolean }
+			condition_templates_are_short: { Args: { p_templates: unknown }; Returns: boolean }
 			confirm_map_service: { Args: { service: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
 			coordinator_open_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; requester_name: string | null; description: string | null; opened_at: string | null; expires_at: string | null; stuck: boolean | null; expiring: boolean | null }[] }
@@ -2346,6 +2422,7 @@ export type Database = {
 			is_coordinator_for_person: { Args: { person: string }; Returns: boolean }
 			is_coordinator_for_request: { Args: { request: string }; Returns: boolean }
 			is_dutch_holiday: { Args: { p_day: string }; Returns: boolean }
+			is_holiday_in: { Args: { p_day: string; p_municipality: string }; Returns: boolean }
 			is_initiative_founder: { Args: { p_initiative: string }; Returns: boolean }
 			is_map_editor: { Args: { organisation: string }; Returns: boolean }
 			is_map_provider_of: { Args: { service: string }; Returns: boolean }
@@ -2360,6 +2437,7 @@ export type Database = {
 			is_volunteer: { Args: Record<PropertyKey, never>; Returns: boolean }
 			is_volunteer_message_recipient: { Args: { message: string }; Returns: boolean }
 			is_working_day: { Args: { p_day: string }; Returns: boolean }
+			is_working_day_in: { Args: { p_day: string; p_municipality: string }; Returns: boolean }
 			item_area: { Args: { p_type: string; p_id: string }; Returns: string }
 			map_fold: { Args: { input: string }; Returns: string }
 			map_freshness: { Args: { assured: string }; Returns: string }
@@ -2405,6 +2483,7 @@ export type Database = {
 			volunteer_message_recipients: { Args: { message: string }; Returns: string[] }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
 			working_days_between: { Args: { p_from: string; p_to: string }; Returns: number }
+			working_days_between_in: { Args: { p_from: string; p_to: string; p_municipality: string }; Returns: number }
 			worry_signal_area: { Args: { p_id: string }; Returns: string }
 			worry_signal_closed_at: { Args: { p_id: string }; Returns: string }
 			worry_signal_due: { Args: { received: string }; Returns: string }
