@@ -122,8 +122,8 @@ create policy "The municipality's administrator or a team lead can change a kind
   for update to authenticated
   using (public.can_configure_initiatives(municipality_id)) with check (public.can_configure_initiatives(municipality_id));
 grant insert (municipality_id, kind, team_id, working_days, on_timeout, max_amount, refusal_reasons, condition_templates),
-      update (team_id, working_days, on_timeout, max_amount, refusal_reasons, condition_templates)
-  on public.initiative_ask_settings to authenticated;
+      update (municipality_id, kind, team_id, working_days, on_timeout, max_amount, refusal_reasons, condition_templates)
+  on public.initiative_ask_settings to authenticated; -- the key columns too, for an upsert; the guard refuses a change of them
 
 /*
  * ---------------------------------------------------------------------------------------------
@@ -174,9 +174,10 @@ create policy "The municipality's administrator or a team lead changes a team pe
   with check (public.can_configure_initiatives((select a.municipality_id from public.areas a where a.id = area_id)));
 create policy "The municipality's administrator or a team lead removes a team per area" on public.initiative_area_teams
   for delete to authenticated using (public.can_configure_initiatives(municipality_id));
-revoke all on public.initiative_area_teams from anon;
+revoke all on public.initiative_area_teams from anon, authenticated;
 grant select, delete on public.initiative_area_teams to authenticated;
-grant insert (area_id, kind, team_id), update (team_id) on public.initiative_area_teams to authenticated;
+-- municipality_id too, for an upsert; the guard sets it from the area whatever is sent
+grant insert (area_id, kind, municipality_id, team_id), update (area_id, kind, municipality_id, team_id) on public.initiative_area_teams to authenticated;
 
 /**
  * The team that answers an ask: the area's team for its kind where one is set, else the kind's
@@ -239,10 +240,10 @@ create policy "The municipality's administrator or a team lead sets the days off
 create policy "The municipality's administrator or a team lead changes the days off" on public.municipality_calendars
   for update to authenticated
   using (public.can_configure_initiatives(municipality_id)) with check (public.can_configure_initiatives(municipality_id));
-revoke all on public.municipality_calendars from anon;
+revoke all on public.municipality_calendars from anon, authenticated;
 grant select on public.municipality_calendars to authenticated;
-grant insert (municipality_id, good_friday_off, liberation_day_every_year), update (good_friday_off, liberation_day_every_year)
-  on public.municipality_calendars to authenticated;
+grant insert (municipality_id, good_friday_off, liberation_day_every_year), update (municipality_id, good_friday_off, liberation_day_every_year)
+  on public.municipality_calendars to authenticated; -- the key too, for an upsert; the trigger refuses a change of it
 
 /**
  * True on a day off in the municipality: a Dutch public holiday (is_dutch_holiday), Good Friday

@@ -16,6 +16,9 @@ function startOf(sentence: string): string {
 	return all.length > QUOTED_WORDS ? `${all.slice(0, QUOTED_WORDS).join(' ')} …` : sentence;
 }
 
+/** A tip's own key in a list: the sentence or word it is about. */
+export const tipId = (tip: Advice) => `${tip.key}:${tip.key === 'plain.long' ? tip.values.start : tip.key === 'plain.word' ? tip.values.avoid : ''}`;
+
 /** The tips for one text, long sentences first; none for an empty text. */
 export function adviseText(text: string | null | undefined): Advice[] {
 	if (!text?.trim()) return [];

@@ -74,6 +74,8 @@ export const answerSchema = z
 		decision: z.enum(DECISIONS, { error: 'initiatives.errors.decision_missing' }),
 		info: optionalText(2000),
 		conditions: optionalText(2000),
+		/** Conditions picked from the kind's templates (the officer ticks them). */
+		templates: z.array(z.string().trim().max(300, { error: 'initiatives.errors.too_long' })).max(10).default([]),
 		reason: z.union([z.enum(REFUSAL_REASONS), z.literal('')]).default(''),
 		explanation: optionalText(2000),
 		alternative: optionalText(2000),
@@ -82,7 +84,7 @@ export const answerSchema = z
 		plain_ok: sendAnyway()
 	})
 	.superRefine((v, ctx) => {
-		if (v.decision === 'yes_if' && conditionsFromText(v.conditions).length === 0)
+		if (v.decision === 'yes_if' && conditionsFromText(v.conditions).length + v.templates.length === 0)
 			ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'initiatives.errors.conditions_missing' });
 		if (v.decision !== 'no_because') return;
 		if (!v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'initiatives.errors.reason_missing' });
@@ -124,3 +126,42 @@ export const tickSchema = z.object({
 export const SUPPORT_KINDS = ['support', 'join'] as const;
 export const supportSchema = z.object({ kind: z.enum(SUPPORT_KINDS), on: z.enum(['ja', 'nee']) });
 export const concernSchema = z.object({ concern: text(2000, 'initiatives.errors.concern_missing') });
+
+/*
+ * The municipality's settings per kind of ask (/gemeente/instellingen): the answering team (and
+ * per area where another team answers), the deadline in working days, what silence means, the
+ * refusal reasons that apply and "ja, mits" templates. A permit can never be yes by silence: the
+ * database refuses it, and the form shows that message next to the choice.
+ */
+export const ON_TIMEOUTS = ['escalate', 'yes'] as const;
+const uuidPattern = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** One area's team as a select sends it: "areaId:teamId", or "areaId:" for the kind's own team. */
+const AREA_TEAM = new RegExp(`^${uuidPattern}:(${uuidPattern})?$`, 'i');
+
+/** Templates are typed one per line, like conditions. */
+export const templatesFromText = conditionsFromText;
+
+export const kindSettingsSchema = z.object({
+	team_id: z.union([z.uuid({ error: 'initiatives.settings.errors.team' }), z.literal('')]).default(''),
+	working_days: z.coerce
+		.number({ error: 'initiatives.settings.errors.days' })
+		.int({ error: 'initiatives.settings.errors.days' })
+		.min(1, { error: 'initiatives.settings.errors.days' })
+		.max(60, { error: 'initiatives.settings.errors.days' })
+		.default(10),
+	on_timeout: z.enum(ON_TIMEOUTS, { error: 'initiatives.settings.errors.on_timeout' }).default('escalate'),
+	max_amount: z.string().trim().regex(/^([1-9][0-9]{0,5})?$/, { error: 'initiatives.settings.errors.max_amount' }).default(''),
+	refusal_reasons: z.array(z.enum(REFUSAL_REASONS)).min(1, { error: 'initiatives.settings.errors.reasons' }).default([...REFUSAL_REASONS]),
+	condition_templates: optionalText(3000).refine((v) => templatesFromText(v).length <= 10 && templatesFromText(v).every((t) => t.length >= 3 && t.length <= 300), {
+		error: 'initiatives.settings.errors.templates'
+	}),
+	area_teams: z.array(z.string().regex(AREA_TEAM, { error: 'initiatives.settings.errors.team' })).max(100).default([])
+});
+export type KindSettingsInput = z.infer<typeof kindSettingsSchema>;
+
+/** The municipality's days off beyond the national holidays. */
+export const calendarSchema = z.object({
+	good_friday_off: z.boolean().default(false),
+	liberation_day_every_year: z.boolean().default(false)
+});
+export type CalendarInput = z.infer<typeof calendarSchema>;

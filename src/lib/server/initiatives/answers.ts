@@ -4,7 +4,7 @@
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
 import { isBadInput, isNotAllowed } from '../db/errors';
 import { notify } from '../notifications';
-import { conditionsFromText, type AnswerInput, type AskKind } from '$lib/schemas/initiatives';
+import { conditionsFromText, REFUSAL_REASONS, type AnswerInput, type AskKind } from '$lib/schemas/initiatives';
 import type { InitiativeNotificationKind } from './register';
 
 const INBOX_ORDER: Record<string, number> = { late: 0, open: 1, waiting: 2 };
@@ -35,7 +35,7 @@ export async function listInbox(db: Db, kind?: AskKind) {
 export async function readAskForOfficer(db: Db, askId: string) {
 	const ask = unwrapMaybe(await db.from('initiative_ask_states').select('*').eq('id', askId).not('sent_on', 'is', null).maybeSingle());
 	if (!ask) return null;
-	const [initiative, answers, questions, reconsiderations, isTeamLead] = await Promise.all([
+	const [initiative, answers, questions, reconsiderations, isTeamLead, settings] = await Promise.all([
 		db.from('initiatives').select('id, name, description, voice_id, place, when_text, areas(name)').eq('id', ask.initiative_id!).single().then(unwrap),
 		db.from('initiative_answers').select('*').eq('ask_id', askId).order('created_at').then(unwrap),
 		db
@@ -45,17 +45,20 @@ export async function readAskForOfficer(db: Db, askId: string) {
 			.order('created_at')
 			.then(unwrap),
 		db.from('initiative_reconsiderations').select('id, answer_id, reason, voice_id, sent_on, due_on, response, responded_at').eq('ask_id', askId).order('created_at').then(unwrap),
-		db.rpc('is_team_lead_for_ask', { p_ask: askId }).then(unwrap)
+		db.rpc('is_team_lead_for_ask', { p_ask: askId }).then(unwrap),
+		// The kind's refusal reasons and "ja, mits" templates (none set: every reason, no templates).
+		db.from('initiative_ask_settings').select('refusal_reasons, condition_templates').eq('municipality_id', ask.municipality_id!).eq('kind', ask.kind!).maybeSingle().then(unwrapMaybe)
 	]);
 	const current = answers.at(-1);
 	const ticks = current ? unwrap(await db.from('initiative_condition_ticks').select('position').eq('answer_id', current.id)).map((t) => t.position) : [];
-	return { ask, initiative, answers, questions, reconsiderations, isTeamLead: isTeamLead === true, ticks };
+	const reasons = settings?.refusal_reasons ?? [...REFUSAL_REASONS];
+	return { ask, initiative, answers, questions, reconsiderations, isTeamLead: isTeamLead === true, ticks, reasons, templates: settings?.condition_templates ?? [] };
 }
 
 export type AnswerResult = { ok: true } | { ok: false; field: string; error: string; status: 400 | 403 };
 
 /** Answers an ask (or gives a new answer that replaces the last, with a reason) and tells the founders. */
-export async function answerAsk(db: Db, askId: string, input: AnswerInput, origin: string): Promise<AnswerResult> {
+export async function answerAsk(db: Db, askId: string, input: Omit<AnswerInput, 'templates' | 'plain_ok'> & { templates?: string[] }, origin: string): Promise<AnswerResult> {
 	const previous = unwrapMaybe(
 		await db.from('initiative_answers').select('id').eq('ask_id', askId).order('created_at', { ascending: false }).limit(1).maybeSingle()
 	);
@@ -65,7 +68,7 @@ export async function answerAsk(db: Db, askId: string, input: AnswerInput, origi
 		ask_id: askId,
 		decision: input.decision,
 		info: input.info || null,
-		conditions: input.decision === 'yes_if' ? conditionsFromText(input.conditions) : [],
+		conditions: input.decision === 'yes_if' ? [...(input.templates ?? []).filter(Boolean), ...conditionsFromText(input.conditions)] : [],
 		reason: no ? input.reason || null : null,
 		explanation: no ? input.explanation : null,
 		alternative: no ? input.alternative : null,
@@ -73,6 +76,7 @@ export async function answerAsk(db: Db, askId: string, input: AnswerInput, origi
 		change_reason: previous ? input.change_reason : null
 	});
 	if (error && isNotAllowed(error)) return { ok: false, field: 'decision', error: 'initiatives.errors.not_your_municipality', status: 403 };
+	if (error && isBadInput(error) && error.message.includes('not on the list')) return { ok: false, field: 'reason', error: 'initiatives.errors.reason_not_listed', status: 400 };
 	if (error && isBadInput(error)) return { ok: false, field: 'alternative', error: 'initiatives.errors.no_needs_three', status: 400 };
 	if (error) throw error;
 	const initiativeId = unwrap(await db.from('initiative_asks').select('initiative_id').eq('id', askId).single()).initiative_id;
