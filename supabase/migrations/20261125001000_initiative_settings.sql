@@ -52,9 +52,8 @@ alter table public.initiative_ask_settings
     default '{public_order,safety,health,environment,law,conflicting_use,cost,nuisance,other}'
     constraint a_kind_has_a_refusal_reason check (cardinality(refusal_reasons) between 1 and 9),
   add column condition_templates text[] not null default '{}'
-    constraint condition_templates_fit check (cardinality(condition_templates) <= 10 and public.condition_templates_are_short(condition_templates)),
-  add column updated_at timestamptz not null default now(),
-  add column updated_by uuid references public.profiles (id) on delete set null;
+    constraint condition_templates_fit check (cardinality(condition_templates) <= 10 and public.condition_templates_are_short(condition_templates));
+-- No updated_by here: anon reads this table. Who changed what, and when, is in the audit log.
 comment on column public.initiative_ask_settings.refusal_reasons is 'The reasons from the list an officer may give for a no to this kind; the database refuses another.';
 comment on column public.initiative_ask_settings.condition_templates is '"Ja, mits" conditions the officer picks from, one plain sentence each.';
 
@@ -74,8 +73,8 @@ $$;
 revoke execute on function public.check_answering_team(uuid, uuid) from public, anon, authenticated;
 
 /**
- * Before a change of a kind's settings: the team is the municipality's own; stamps who and
- * when. After it: the audit log holds the old and the new values.
+ * Before a change of a kind's settings: the team is the municipality's own. After it: the
+ * audit log holds who, when, and the old and the new values.
  */
 create function public.guard_ask_settings()
 returns trigger
@@ -86,8 +85,6 @@ begin
   if tg_op = 'UPDATE' and (new.municipality_id, new.kind) is distinct from (old.municipality_id, old.kind) then
     raise exception 'Change the settings of a kind, not which kind they are for.' using errcode = '42501';
   end if;
-  new.updated_at := now();
-  new.updated_by := (select auth.uid());
   return new;
 end;
 $$;

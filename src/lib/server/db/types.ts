@@ -876,8 +876,6 @@ export type Database = {
 					max_amount: number | null
 					refusal_reasons: Database['public']['Enums']['refusal_reason'][]
 					condition_templates: string[]
-					updated_at: string
-					updated_by: string | null
 				}
 				Insert: {
 					municipality_id: string
@@ -888,8 +886,6 @@ export type Database = {
 					max_amount?: number | null
 					refusal_reasons?: Database['public']['Enums']['refusal_reason'][]
 					condition_templates?: string[]
-					updated_at?: string
-					updated_by?: string | null
 				}
 				Update: {
 					municipality_id?: string
@@ -900,13 +896,10 @@ export type Database = {
 					max_amount?: number | null
 					refusal_reasons?: Database['public']['Enums']['refusal_reason'][]
 					condition_templates?: string[]
-					updated_at?: string
-					updated_by?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'initiative_ask_settings_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_ask_settings_team_id_fkey'; columns: ['team_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiative_ask_settings_updated_by_fkey'; columns: ['updated_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+					{ foreignKeyName: 'initiative_ask_settings_team_id_fkey'; columns: ['team_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] }
 				]
 			}
 			initiative_asks: {
