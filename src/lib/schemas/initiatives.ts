@@ -165,3 +165,9 @@ export const calendarSchema = z.object({
 	liberation_day_every_year: z.boolean().default(false)
 });
 export type CalendarInput = z.infer<typeof calendarSchema>;
+
+/** A help need of the initiative, asked of neighbours in the marketplace: which kind of help, and what. */
+export const helpNeedSchema = z.object({
+	category_id: z.string().regex(/^[a-z_]{1,40}$/, { error: 'initiatives.errors.help_category' }),
+	description: text(1000, 'initiatives.errors.help_missing')
+});

@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { fail, message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+import { isUuid, requireUser } from '$lib/server/auth/guard';
+import { refuse } from '$lib/server/forms';
+import { askNeighboursForHelp, readHelpNeeds } from '$lib/server/initiatives/help-needs';
+import { helpNeedSchema } from '$lib/schemas/initiatives';
+
+// A founder asks neighbours for help with the plan: it becomes a help request in the
+// marketplace (the database makes it), and the requests made so far are listed here.
+async function readPage(locals: App.Locals, id: string) {
+	const user = requireUser(locals);
+	const found = isUuid(id) ? await readHelpNeeds(locals.db, id, user.id) : null;
+	if (!found) error(404, 'initiatives.errors.not_found');
+	return found;
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	return { ...(await readPage(locals, params.id)), form: await superValidate(zod4(helpNeedSchema)) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		await readPage(locals, params.id);
+		const form = await superValidate(request, zod4(helpNeedSchema));
+		if (!form.valid) return fail(400, { form });
+		const made = await askNeighboursForHelp(locals.db, params.id, form.data);
+		if ('field' in made) return refuse(form, made);
+		return message(form, 'initiatives.help.sent');
+	}
+};

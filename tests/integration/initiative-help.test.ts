@@ -1,0 +1,72 @@
+// A help need of an initiative becomes a help request in the marketplace, made by the database
+// (initiative_help_request()) so the initiatives domain never imports the help domain. Per role:
+// the founder and a co-founder may; another resident, an officer and anon may not.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { areas, asAnon, asUser, people, sql } from './helpers';
+import { askNeighboursForHelp, readHelpNeeds } from '../../src/lib/server/initiatives/help-needs';
+
+let initiativeId: string;
+const made: string[] = [];
+
+beforeAll(async () => {
+	const [row] = await sql<{ id: string }>(
+		`insert into initiatives (founder_id, municipality_id, area_id, name, description, status, sent_at)
+		 values ($1, '00000000-0000-4000-8000-000000000001', $2, 'Buurtmoestuin Noord', 'Samen groente kweken.', 'sent', now()) returning id`,
+		[people.truus, areas.noord]
+	);
+	initiativeId = row.id;
+	await sql(`insert into initiative_cofounders (initiative_id, profile_id) values ($1, $2)`, [initiativeId, people.fatima]);
+});
+
+afterAll(async () => {
+	if (made.length) await sql(`delete from help_requests where id = any ($1)`, [made]);
+});
+
+describe('a help need of an initiative', () => {
+	it('becomes an open help request of the founder, in the initiative’s area, that volunteers see', async () => {
+		const truus = await asUser(people.truus);
+		const result = await askNeighboursForHelp(truus, initiativeId, { category_id: 'odd_jobs', description: 'Wie helpt zaterdag met de bakken?' });
+		expect(result).toHaveProperty('id');
+		const id = (result as { id: string }).id;
+		made.push(id);
+		const [request] = await sql<{ requester_id: string; area_id: string; status: string; when_note: string }>(
+			`select requester_id, area_id, status::text, when_note from help_requests where id = $1`,
+			[id]
+		);
+		expect(request).toEqual({ requester_id: people.truus, area_id: areas.noord, status: 'open', when_note: 'Voor het plan: Buurtmoestuin Noord' });
+		const pieter = await asUser(people.pieter); // a volunteer
+		expect((await pieter.from('help_requests').select('description').eq('id', id)).data).toEqual([{ description: 'Wie helpt zaterdag met de bakken?' }]);
+		const page = await readHelpNeeds(truus, initiativeId, people.truus);
+		expect(page?.requests.map((r) => r.id)).toEqual([id]);
+		const [logged] = await sql<{ n: number }>(`select count(*)::int as n from audit_log where action = 'initiative.help_requested' and details ->> 'request' = $1`, [id]);
+		expect(logged.n).toBe(1);
+	});
+
+	it('a co-founder may ask too', async () => {
+		const fatima = await asUser(people.fatima);
+		const result = await askNeighboursForHelp(fatima, initiativeId, { category_id: 'lending', description: 'Wie leent ons een kruiwagen?' });
+		expect(result).toHaveProperty('id');
+		made.push((result as { id: string }).id);
+	});
+
+	it('another resident, an officer and anon may not; they see no link either', async () => {
+		for (const who of [people.jan, people.ahmed]) {
+			const db = await asUser(who);
+			const refused = await db.rpc('initiative_help_request', { p_initiative: initiativeId, p_category: 'odd_jobs', p_description: 'Ik help.' });
+			expect(refused.error?.code).toBe('42501');
+			expect((await db.from('initiative_help_requests').select('request_id').eq('initiative_id', initiativeId)).data).toEqual([]);
+			expect(await readHelpNeeds(db, initiativeId, who)).toBeNull();
+		}
+		const anon = await asAnon();
+		expect((await anon.rpc('initiative_help_request', { p_initiative: initiativeId, p_category: 'odd_jobs', p_description: 'x' })).error?.code).toBe('42501');
+		expect((await anon.from('initiative_help_requests').select('*')).error?.code).toBe('42501');
+	});
+
+	it('refuses an unknown kind of help and an empty text next to the field, and saves nothing', async () => {
+		const truus = await asUser(people.truus);
+		const before = (await sql<{ n: number }>(`select count(*)::int as n from initiative_help_requests where initiative_id = $1`, [initiativeId]))[0].n;
+		expect(await askNeighboursForHelp(truus, initiativeId, { category_id: 'flying', description: 'Wie vliegt?' })).toMatchObject({ field: 'category_id', status: 400 });
+		expect(await askNeighboursForHelp(truus, initiativeId, { category_id: 'odd_jobs', description: '   ' })).toMatchObject({ field: 'description', status: 400 });
+		expect((await sql<{ n: number }>(`select count(*)::int as n from initiative_help_requests where initiative_id = $1`, [initiativeId]))[0].n).toBe(before);
+	});
+});
