@@ -130,6 +130,24 @@ describe('the database refuses what cannot be, whoever sends it', () => {
 		});
 		expect(await answerAsk(ahmed, ask.id, { ...no, decision: 'no_because', reason: 'cost' }, 'http://localhost')).toEqual({ ok: true });
 	});
+
+	it('a yes with conditions takes the ticked templates and the typed conditions, in that order', async () => {
+		const [initiative] = await sql<{ id: string }>(
+			`insert into initiatives (founder_id, municipality_id, area_id, name, description, status, sent_at)
+			 values ($1, $2, $3, 'Buurtkoor twee', 'Samen zingen.', 'sent', now()) returning id`,
+			[people.truus, HEUVELRIJK, areas.noord]
+		);
+		const [ask] = await sql<{ id: string }>(
+			`insert into initiative_asks (initiative_id, kind, details, sent_on, due_on, on_timeout)
+			 values ($1, 'contact', '{"who": "het koor"}', today_nl(), today_nl() + 7, 'escalate') returning id`,
+			[initiative.id]
+		);
+		const ahmed = await asUser(people.ahmed);
+		const input = { decision: 'yes_if' as const, info: '', conditions: 'Zing niet na tien uur.', reason: '' as const, explanation: '', alternative: '', change_reason: '' };
+		expect(await answerAsk(ahmed, ask.id, { ...input, templates: ['Ruim alles netjes op.'] }, 'http://localhost')).toEqual({ ok: true });
+		const [answer] = await sql<{ conditions: string[] }>(`select conditions from initiative_answers where ask_id = $1`, [ask.id]);
+		expect(answer.conditions).toEqual(['Ruim alles netjes op.', 'Zing niet na tien uur.']);
+	});
 });
 
 describe('the audit log', () => {
