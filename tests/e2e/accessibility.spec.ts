@@ -100,6 +100,8 @@ test('initiative pages have no axe violations', async ({ page }, testInfo) => {
 	await signIn(page, 'truus@voorbeeld.nl');
 	await page.goto('/initiatieven/00000000-0000-4000-8000-000000000601');
 	await expectNoAxeViolations(page);
+	await page.goto('/initiatieven/00000000-0000-4000-8000-000000000601/hulp'); // a help need becomes a help request
+	await expectNoAxeViolations(page);
 	// The founder's forms after sending: a reply to the officer's question, a reconsideration,
 	// and a concern about someone else's published plan.
 	const [question] = await sql<{ id: string }>(
@@ -121,6 +123,10 @@ test('initiative pages have no axe violations', async ({ page }, testInfo) => {
 	await signIn(page, 'ahmed@voorbeeld.nl');
 	await page.goto('/gemeente/vragen/00000000-0000-4000-8000-000000000612');
 	await expectNoAxeViolations(page);
+	for (const path of ['/gemeente/instellingen', '/gemeente/instellingen/permit']) {
+		await page.goto(path); // how the municipality answers: the team lead's settings
+		await expectNoAxeViolations(page);
+	}
 });
 
 test('help pages have no axe violations', async ({ page }, testInfo) => {
