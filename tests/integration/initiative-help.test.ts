@@ -2,6 +2,7 @@
 // (initiative_help_request()) so the initiatives domain never imports the help domain. Per role:
 // the founder and a co-founder may; another resident, an officer and anon may not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { areas, asAnon, asUser, people, sql } from './helpers';
 import { askNeighboursForHelp, readHelpNeeds } from '../../src/lib/server/initiatives/help-needs';
 
@@ -25,7 +26,7 @@ afterAll(async () => {
 describe('a help need of an initiative', () => {
 	it('becomes an open help request of the founder, in the initiative’s area, that volunteers see', async () => {
 		const truus = await asUser(people.truus);
-		const result = await askNeighboursForHelp(truus, initiativeId, { category_id: 'odd_jobs', description: 'Wie helpt zaterdag met de bakken?' });
+		const result = await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'odd_jobs', description: 'Wie helpt zaterdag met de bakken?' });
 		expect(result).toHaveProperty('id');
 		const id = (result as { id: string }).id;
 		made.push(id);
@@ -42,9 +43,19 @@ describe('a help need of an initiative', () => {
 		expect(logged.n).toBe(1);
 	});
 
+	it('a second submit of the same form makes no second request', async () => {
+		const truus = await asUser(people.truus);
+		const form = { submission_id: randomUUID(), category_id: 'ride', description: 'Wie rijdt de tafels naar het veld?' };
+		const first = (await askNeighboursForHelp(truus, initiativeId, form)) as { id: string };
+		made.push(first.id);
+		expect(await askNeighboursForHelp(truus, initiativeId, form)).toEqual(first);
+		const [count] = await sql<{ n: number }>(`select count(*)::int as n from help_requests where submission_id = $1`, [form.submission_id]);
+		expect(count.n).toBe(1);
+	});
+
 	it('a co-founder may ask too', async () => {
 		const fatima = await asUser(people.fatima);
-		const result = await askNeighboursForHelp(fatima, initiativeId, { category_id: 'lending', description: 'Wie leent ons een kruiwagen?' });
+		const result = await askNeighboursForHelp(fatima, initiativeId, { submission_id: randomUUID(), category_id: 'lending', description: 'Wie leent ons een kruiwagen?' });
 		expect(result).toHaveProperty('id');
 		made.push((result as { id: string }).id);
 	});
@@ -52,21 +63,21 @@ describe('a help need of an initiative', () => {
 	it('another resident, an officer and anon may not; they see no link either', async () => {
 		for (const who of [people.jan, people.ahmed]) {
 			const db = await asUser(who);
-			const refused = await db.rpc('initiative_help_request', { p_initiative: initiativeId, p_category: 'odd_jobs', p_description: 'Ik help.' });
+			const refused = await db.rpc('initiative_help_request', { p_initiative: initiativeId, p_submission: randomUUID(), p_category: 'odd_jobs', p_description: 'Ik help.' });
 			expect(refused.error?.code).toBe('42501');
 			expect((await db.from('initiative_help_requests').select('request_id').eq('initiative_id', initiativeId)).data).toEqual([]);
 			expect(await readHelpNeeds(db, initiativeId, who)).toBeNull();
 		}
 		const anon = await asAnon();
-		expect((await anon.rpc('initiative_help_request', { p_initiative: initiativeId, p_category: 'odd_jobs', p_description: 'x' })).error?.code).toBe('42501');
+		expect((await anon.rpc('initiative_help_request', { p_initiative: initiativeId, p_submission: randomUUID(), p_category: 'odd_jobs', p_description: 'x' })).error?.code).toBe('42501');
 		expect((await anon.from('initiative_help_requests').select('*')).error?.code).toBe('42501');
 	});
 
 	it('refuses an unknown kind of help and an empty text next to the field, and saves nothing', async () => {
 		const truus = await asUser(people.truus);
 		const before = (await sql<{ n: number }>(`select count(*)::int as n from initiative_help_requests where initiative_id = $1`, [initiativeId]))[0].n;
-		expect(await askNeighboursForHelp(truus, initiativeId, { category_id: 'flying', description: 'Wie vliegt?' })).toMatchObject({ field: 'category_id', status: 400 });
-		expect(await askNeighboursForHelp(truus, initiativeId, { category_id: 'odd_jobs', description: '   ' })).toMatchObject({ field: 'description', status: 400 });
+		expect(await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'flying', description: 'Wie vliegt?' })).toMatchObject({ field: 'category_id', status: 400 });
+		expect(await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'odd_jobs', description: '   ' })).toMatchObject({ field: 'description', status: 400 });
 		expect((await sql<{ n: number }>(`select count(*)::int as n from initiative_help_requests where initiative_id = $1`, [initiativeId]))[0].n).toBe(before);
 	});
 });

@@ -168,6 +168,8 @@ export type CalendarInput = z.infer<typeof calendarSchema>;
 
 /** A help need of the initiative, asked of neighbours in the marketplace: which kind of help, and what. */
 export const helpNeedSchema = z.object({
+	/** One per form: a second submit of the same form makes no second request. */
+	submission_id: z.uuid({ error: 'errors.form' }),
 	category_id: z.string().regex(/^[a-z_]{1,40}$/, { error: 'initiatives.errors.help_category' }),
 	description: text(1000, 'initiatives.errors.help_missing')
 });

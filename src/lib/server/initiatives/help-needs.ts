@@ -2,7 +2,7 @@
 // (initiative_help_request(): a founder, who may post, in the initiative's area), so this domain
 // never imports the help domain; it reads the kinds of help, a public reference table.
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
-import { isBadInput, isNotAllowed } from '../db/errors';
+import { isBadInput, isDuplicate, isNotAllowed } from '../db/errors';
 import type { FieldRefusal } from '$lib/schemas/fields';
 
 /** The page: the initiative's name, the kinds of help and the requests made so far; null when not a founder's. */
@@ -22,12 +22,18 @@ export async function readHelpNeeds(db: Db, initiativeId: string, userId: string
 }
 
 /** Asks neighbours for help with the initiative; the new request's id, or why not next to its field. */
-export async function askNeighboursForHelp(db: Db, initiativeId: string, input: { category_id: string; description: string }): Promise<{ id: string } | FieldRefusal> {
-	const { data, error } = await db.rpc('initiative_help_request', { p_initiative: initiativeId, p_category: input.category_id, p_description: input.description });
+export async function askNeighboursForHelp(db: Db, initiativeId: string, input: { submission_id: string; category_id: string; description: string }): Promise<{ id: string } | FieldRefusal> {
+	const { data, error } = await db.rpc('initiative_help_request', {
+		p_initiative: initiativeId,
+		p_submission: input.submission_id,
+		p_category: input.category_id,
+		p_description: input.description
+	});
 	if (error && isNotAllowed(error)) return { status: 403, field: 'description', message: 'initiatives.errors.not_yours' };
 	if (error && isBadInput(error) && error.message.includes('kind of help')) return { status: 400, field: 'category_id', message: 'initiatives.errors.help_category' };
 	if (error && isBadInput(error) && error.message.includes('where')) return { status: 400, field: 'category_id', message: 'initiatives.errors.help_no_area' };
 	if (error && isBadInput(error)) return { status: 400, field: 'description', message: 'initiatives.errors.help_missing' };
+	if (error && isDuplicate(error)) return { status: 409, field: 'description', message: 'errors.form' };
 	if (error) throw error;
 	return { id: data as string };
 }

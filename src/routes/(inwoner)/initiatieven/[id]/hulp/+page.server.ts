@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { error } from '@sveltejs/kit';
 import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -17,7 +18,8 @@ async function readPage(locals: App.Locals, id: string) {
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	return { ...(await readPage(locals, params.id)), form: await superValidate(zod4(helpNeedSchema)) };
+	const form = await superValidate({ submission_id: randomUUID() }, zod4(helpNeedSchema), { errors: false });
+	return { ...(await readPage(locals, params.id)), form };
 };
 
 export const actions: Actions = {
@@ -27,6 +29,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const made = await askNeighboursForHelp(locals.db, params.id, form.data);
 		if ('field' in made) return refuse(form, made);
+		form.data = { submission_id: randomUUID(), category_id: '', description: '' }; // an empty form for the next need
 		return message(form, 'initiatives.help.sent');
 	}
 };
