@@ -1470,6 +1470,18 @@ export type Database = {
 					{ foreignKeyName: 'map_schedules_service_id_fkey'; columns: ['service_id']; isOneToOne: false; referencedRelation: 'map_services'; referencedColumns: ['id'] }
 				]
 			}
+			map_search_words: {
+				Row: {
+					word: string
+				}
+				Insert: {
+					word: string
+				}
+				Update: {
+					word?: string
+				}
+				Relationships: []
+			}
 			map_service_at_location: {
 				Row: {
 					id: string
@@ -2363,6 +2375,7 @@ export type Database = {
 			item_area: { Args: { p_type: string; p_id: string }; Returns: string }
 			map_fold: { Args: { input: string }; Returns: string }
 			map_freshness: { Args: { assured: string }; Returns: string }
+			map_search_hits: { Args: { p_words: string }; Returns: { id: string | null; score: unknown | null }[] }
 			map_service_area: { Args: { p_id: string }; Returns: string }
 			map_service_distances: { Args: { p_services: unknown; p_area: string }; Returns: { service_id: string | null; distance_m: number | null }[] }
 			map_service_is_public: { Args: { service: string }; Returns: boolean }
@@ -2378,6 +2391,7 @@ export type Database = {
 			municipality_of_ask: { Args: { p_ask: string }; Returns: string }
 			my_carer_partner: { Args: Record<PropertyKey, never>; Returns: unknown }
 			my_coordinator_areas: { Args: Record<PropertyKey, never>; Returns: string[] }
+			my_map_editor_organisations: { Args: Record<PropertyKey, never>; Returns: string[] }
 			person_area: { Args: { p_id: string }; Returns: string }
 			read_initiative_invite: { Args: { p_token_hash: string }; Returns: { initiative_id: string | null; initiative_name: string | null; for_me: boolean | null; open: boolean | null }[] }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
