@@ -21,11 +21,14 @@
  */
 
 create table public.map_search_words (
-  word text primary key check (length(word) between 3 and 60)
+  word text not null check (length(word) between 3 and 60)
 );
 comment on table public.map_search_words is 'Every folded word of the sociale kaart entries (never removed: a word no entry has any more only finds nothing). Read by map_search_hits() for words with a typo.';
 alter table public.map_search_words enable row level security;
 -- No policies and no grants: only map_search_hits() and the trigger below (owner) use it.
+-- Only a trigram index (it also answers "="): with a b-tree beside it, a planner without
+-- statistics yet would read the whole b-tree instead. Two writers may add the same word twice;
+-- the search does not mind.
 create index map_search_words_trgm_idx on public.map_search_words using gin (word extensions.gin_trgm_ops);
 
 create function public.map_remember_words()
@@ -34,8 +37,9 @@ language plpgsql security definer set search_path = ''
 as $$
 begin
   insert into public.map_search_words (word)
-  select distinct t from regexp_split_to_table(new.search_text, '[^a-z0-9]+') t where length(t) between 3 and 60
-  on conflict do nothing;
+  select distinct t from regexp_split_to_table(new.search_text, '[^a-z0-9]+') t
+  where length(t) between 3 and 60
+    and not exists (select 1 from public.map_search_words w where w.word = t);
   return null;
 end;
 $$;
@@ -44,8 +48,7 @@ create trigger map_services_remember_words after insert or update of name, summa
   for each row execute function public.map_remember_words();
 
 insert into public.map_search_words (word)
-select distinct t from public.map_services s, regexp_split_to_table(s.search_text, '[^a-z0-9]+') t where length(t) between 3 and 60
-on conflict do nothing;
+select distinct t from public.map_services s, regexp_split_to_table(s.search_text, '[^a-z0-9]+') t where length(t) between 3 and 60;
 analyze public.map_search_words;
 
 /**
@@ -103,7 +106,7 @@ begin
   -- when an entry has it): one probe of the trigram index per typed word
   for typed in select distinct t from regexp_split_to_table(folded, '[^a-z0-9]+') t where length(t) >= 4 loop
     for found in
-      select plainto_tsquery('pg_catalog.dutch'::regconfig, w.word) as query, extensions.word_similarity(typed, w.word) as similarity
+      select distinct plainto_tsquery('pg_catalog.dutch'::regconfig, w.word) as query, extensions.word_similarity(typed, w.word) as similarity
       from public.map_search_words w
       where typed operator(extensions.<%) w.word
     loop

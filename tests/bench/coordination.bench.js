@@ -70,7 +70,7 @@ const QUERIES = [
 // The indexes each query leans on; dropped inside a transaction that is rolled back.
 const INDEXES = [
 	'help_requests_open_area_age_idx', 'help_requests_open_idx', 'help_requests_area_status_idx', 'help_requests_open_by_age_idx',
-	'help_requests_area_created_idx', 'map_services_search_vector_idx', 'map_services_search_text_trgm_idx'
+	'help_requests_area_created_idx', 'map_services_search_vector_idx', 'map_services_search_text_trgm_idx', 'map_search_words_trgm_idx'
 ];
 
 export async function benchCoordination(site) {
