@@ -8,6 +8,7 @@ import type { FieldRefusal } from '$lib/schemas/fields';
 import { listCategories, suggestHelpers } from '../help/requests';
 import { takeStep } from '../help/lifecycle';
 import { isContactPerson, listSignalsToFollowUp } from '../signals';
+import { listCallBacks } from './call-backs';
 import './register';
 
 /** How many stuck requests get a suggested volunteer (each is one matching query). */
@@ -39,12 +40,13 @@ export type WorkspaceRequest = {
 	suggestion: { helper_id: string; first_name: string; distance_m: number | null } | null;
 };
 
-/** The workspace's home: stuck requests (oldest first) with a suggestion each, those about to stop, new ones, worries. */
+/** The workspace's home: stuck requests (oldest first) with a suggestion each, those about to stop, new ones, call-backs, worries. */
 export async function readWorkspace(db: Db, user: SessionUser) {
-	const [open, categories, contact] = await Promise.all([
+	const [open, categories, contact, callBacks] = await Promise.all([
 		db.rpc('coordinator_open_requests', { p_limit: 200 }).then((r) => unwrap(r) as OpenRequest[]),
 		listCategories(db),
-		isContactPerson(db, user.id)
+		isContactPerson(db, user.id),
+		listCallBacks(db)
 	]);
 	const stuck = open.filter((r) => r.stuck);
 	const suggestions = await Promise.all(
@@ -60,6 +62,7 @@ export async function readWorkspace(db: Db, user: SessionUser) {
 		expiring: open.filter((r) => r.expiring).map((r) => withSuggestion(r)),
 		fresh: open.filter((r) => !r.stuck).map((r) => withSuggestion(r)),
 		categories,
+		callBacks,
 		signals: contact ? { open: signals.filter((s) => !s.acknowledged_at), picked: signals.filter((s) => s.acknowledged_at).slice(0, 10) } : null
 	};
 }
