@@ -25,6 +25,7 @@ create table public.map_search_words (
 );
 comment on table public.map_search_words is 'Every folded word of the sociale kaart entries (never removed: a word no entry has any more only finds nothing). Read by map_search_hits() for words with a typo.';
 alter table public.map_search_words enable row level security;
+revoke all on public.map_search_words from anon, authenticated;
 -- No policies and no grants: only map_search_hits() and the trigger below (owner) use it.
 -- Only a trigram index (it also answers "="): with a b-tree beside it, a planner without
 -- statistics yet would read the whole b-tree instead. Two writers may add the same word twice;
@@ -73,7 +74,8 @@ create policy "Editors can read every service they keep" on public.map_services
 
 /**
  * The services that match the words and that the caller may see, with their score (full-text
- * rank × 2 plus the best similarity of a word of the entry to a typed word). Empty words: no rows.
+ * rank × 2 plus the best similarity of a word of the entry to a typed word). Empty words: every
+ * service the caller may see, with score 0.
  * plpgsql, so each lookup is planned with the actual word and reaches its index.
  */
 create function public.map_search_hits(p_words text)
@@ -96,6 +98,11 @@ declare
   editors uuid[] := public.my_map_editor_organisations();
 begin
   if folded = '' then
+    -- no words: every entry the caller may read, all alike
+    return query
+      select s.id, 0::real from public.map_services s
+      where (s.status <> 'defunct' and s.assured_date >= current_date - interval '18 months')
+         or s.editor_organisation_id = any (editors);
     return;
   end if;
   plain := plainto_tsquery('pg_catalog.dutch'::regconfig, folded);
@@ -138,6 +145,7 @@ comment on function public.map_search_hits(text) is 'The sociale kaart services 
 /**
  * Services matching the words and filters, best first (see map_search_hits). Empty words: all
  * services that pass the filters, by name. Security invoker: RLS decides what each person sees.
+ * The hits (estimated at 100 rows) are joined by primary key, never by reading every entry.
  */
 create or replace function public.search_social_map(
   words text default '',
@@ -152,13 +160,7 @@ create or replace function public.search_social_map(
 returns setof public.map_services
 language sql stable security invoker set search_path = ''
 as $$
-  with hits as (
-    select h.id, h.score from public.map_search_hits(search_social_map.words) h
-    union all
-    select s.id, 0::real from public.map_services s
-    where public.map_fold(btrim(coalesce(search_social_map.words, ''))) = ''
-  )
-  select s.* from hits
+  select s.* from public.map_search_hits(search_social_map.words) hits
   join public.map_services s on s.id = hits.id
   where (search_social_map.route is null or s.route = search_social_map.route)
     and (search_social_map.topic is null or exists (select 1 from public.map_service_topics st where st.service_id = s.id and st.topic_id = search_social_map.topic))

@@ -26,6 +26,7 @@ create table public.monitor_weeks (
 );
 comment on table public.monitor_weeks is 'Per area and week (Monday, Dutch time): requests asked, matched, matched within seven days, thanks sent for them. Kept by triggers; read by monitor_weekly().';
 alter table public.monitor_weeks enable row level security;
+revoke all on public.monitor_weeks from anon, authenticated;
 
 create table public.monitor_week_minutes (
   area_id uuid not null references public.areas (id) on delete cascade,
@@ -36,6 +37,7 @@ create table public.monitor_week_minutes (
 );
 comment on table public.monitor_week_minutes is 'Per area and week: how many requests found a helper after how many whole minutes, for the median on the monitor.';
 alter table public.monitor_week_minutes enable row level security;
+revoke all on public.monitor_week_minutes from anon, authenticated;
 
 -- The week of a moment, in Dutch time.
 create function public.monitor_week_of(at timestamptz)

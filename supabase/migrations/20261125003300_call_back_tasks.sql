@@ -24,6 +24,7 @@ comment on table public.call_back_pickups is 'Who on the workspace picked up a c
 create index call_back_pickups_picked_up_by_idx on public.call_back_pickups (picked_up_by);
 create index call_back_pickups_done_by_idx on public.call_back_pickups (done_by);
 alter table public.call_back_pickups enable row level security;
+revoke all on public.call_back_pickups from anon, authenticated;
 -- No policies, no grants: read and written only through the functions below.
 
 /** The call-back if it belongs to a carer in one of the caller's areas; else null. */
