@@ -3,7 +3,6 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { refuse } from '$lib/server/forms';
-import { listRegisteredResidents } from '$lib/server/people';
 import { introduce, readWorkspace } from '$lib/server/coordination/workspace';
 import { finishCallBack, pickUpCallBack } from '$lib/server/coordination/call-backs';
 import { finishCallBackSchema, introduceSchema, pickUpCallBackSchema } from '$lib/schemas/coordination';
@@ -14,14 +13,13 @@ const finishForm = zod4(finishCallBackSchema);
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireCoordinator(locals);
-	const [workspace, residents, form, pickUpCallBackForm, finishCallBackForm] = await Promise.all([
+	const [workspace, form, pickUpCallBackForm, finishCallBackForm] = await Promise.all([
 		readWorkspace(locals.db, user),
-		listRegisteredResidents(locals.db),
 		superValidate(introduceForm, { id: 'introduce' }),
 		superValidate(pickUpForm, { id: 'pick-up' }),
 		superValidate(finishForm, { id: 'call-back-done' })
 	]);
-	return { ...workspace, residents, form, pickUpCallBackForm, finishCallBackForm };
+	return { ...workspace, form, pickUpCallBackForm, finishCallBackForm };
 };
 
 export const actions: Actions = {
