@@ -38,6 +38,7 @@ export const ANON_MAY_EXECUTE: Record<string, string> = {
 	// The sociale kaart is public: searching it and saying an entry is wrong need no account.
 	search_social_map: 'searches the public kaart; security invoker, so RLS decides what anon sees',
 	report_map_outdated: '"Klopt dit niet meer?" from anyone: at most one open task per entry, a note of 300 characters',
+	map_search_hits: 'the ids and scores behind search_social_map: only entries the caller may read anyway (the read policies, repeated inside)',
 	map_fold: 'lower case without accents, for search; reads no table',
 	map_similarity: 'trigram similarity of two texts, for search; reads no table',
 	map_freshness: 'checked, flagged or hidden from a date; reads no table',

@@ -8,6 +8,19 @@ export const introduceSchema = z.object({
 	helper: id()
 });
 
+/** "Ik pak dit op" for a call-back on the workspace. */
+export const pickUpCallBackSchema = z.object({
+	call_back: id()
+});
+
+/** "Klaar" for a call-back, with a short note of what was agreed. */
+export const finishCallBackSchema = z.object({
+	call_back: id(),
+	note: safeText({ max: 300, tooLong: 'coordination.callBacks.noteTooLong', missing: 'coordination.callBacks.noteMissing' }).pipe(
+		z.string().min(2, { error: 'coordination.callBacks.noteMissing' })
+	)
+});
+
 /** The monitor's filters, read from the address (a GET form): period and area. Bad values fall back. */
 export const monitorSchema = z.object({
 	van: z.iso.date().optional().catch(undefined),

@@ -3,20 +3,23 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { refuse } from '$lib/server/forms';
-import { listRegisteredResidents } from '$lib/server/people';
 import { introduce, readWorkspace } from '$lib/server/coordination/workspace';
-import { introduceSchema } from '$lib/schemas/coordination';
+import { finishCallBack, pickUpCallBack } from '$lib/server/coordination/call-backs';
+import { finishCallBackSchema, introduceSchema, pickUpCallBackSchema } from '$lib/schemas/coordination';
 
 const introduceForm = zod4(introduceSchema);
+const pickUpForm = zod4(pickUpCallBackSchema);
+const finishForm = zod4(finishCallBackSchema);
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireCoordinator(locals);
-	const [workspace, residents, form] = await Promise.all([
+	const [workspace, form, pickUpCallBackForm, finishCallBackForm] = await Promise.all([
 		readWorkspace(locals.db, user),
-		listRegisteredResidents(locals.db),
-		superValidate(introduceForm, { id: 'introduce' })
+		superValidate(introduceForm, { id: 'introduce' }),
+		superValidate(pickUpForm, { id: 'pick-up' }),
+		superValidate(finishForm, { id: 'call-back-done' })
 	]);
-	return { ...workspace, residents, form };
+	return { ...workspace, form, pickUpCallBackForm, finishCallBackForm };
 };
 
 export const actions: Actions = {
@@ -26,5 +29,19 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const refused = await introduce(locals.db, user, form.data.request, form.data.helper, url.origin);
 		return refused ? refuse(form, refused) : message(form, 'coordination.workspace.introduced');
+	},
+	pickUp: async ({ request, locals }) => {
+		requireCoordinator(locals);
+		const form = await superValidate(request, pickUpForm, { id: 'pick-up' });
+		if (!form.valid) return fail(400, { form });
+		const refused = await pickUpCallBack(locals.db, form.data.call_back);
+		return refused ? refuse(form, refused) : message(form, 'coordination.callBacks.pickedUp');
+	},
+	callBackDone: async ({ request, locals }) => {
+		requireCoordinator(locals);
+		const form = await superValidate(request, finishForm, { id: 'call-back-done' });
+		if (!form.valid) return fail(400, { form });
+		const refused = await finishCallBack(locals.db, form.data.call_back, form.data.note);
+		return refused ? refuse(form, refused) : message(form, 'coordination.callBacks.finished');
 	}
 };

@@ -8,6 +8,7 @@ import type { FieldRefusal } from '$lib/schemas/fields';
 import { listCategories, suggestHelpers } from '../help/requests';
 import { takeStep } from '../help/lifecycle';
 import { isContactPerson, listSignalsToFollowUp } from '../signals';
+import { listCallBacks } from './call-backs';
 import './register';
 
 /** How many stuck requests get a suggested volunteer (each is one matching query). */
@@ -39,12 +40,14 @@ export type WorkspaceRequest = {
 	suggestion: { helper_id: string; first_name: string; distance_m: number | null } | null;
 };
 
-/** The workspace's home: stuck requests (oldest first) with a suggestion each, those about to stop, new ones, worries. */
+/** The workspace's home: stuck requests (oldest first) with a suggestion each, those about to stop, new ones, call-backs, worries. */
 export async function readWorkspace(db: Db, user: SessionUser) {
-	const [open, categories, contact] = await Promise.all([
+	const [open, categories, contact, callBacks, residents] = await Promise.all([
 		db.rpc('coordinator_open_requests', { p_limit: 200 }).then((r) => unwrap(r) as OpenRequest[]),
 		listCategories(db),
-		isContactPerson(db, user.id)
+		isContactPerson(db, user.id),
+		listCallBacks(db),
+		listPhoneResidents(db)
 	]);
 	const stuck = open.filter((r) => r.stuck);
 	const suggestions = await Promise.all(
@@ -60,8 +63,26 @@ export async function readWorkspace(db: Db, user: SessionUser) {
 		expiring: open.filter((r) => r.expiring).map((r) => withSuggestion(r)),
 		fresh: open.filter((r) => !r.stuck).map((r) => withSuggestion(r)),
 		categories,
+		callBacks,
+		residents,
 		signals: contact ? { open: signals.filter((s) => !s.acknowledged_at), picked: signals.filter((s) => s.acknowledged_at).slice(0, 10) } : null
 	};
+}
+
+export type PhoneResident = {
+	id: string;
+	display_name: string;
+	phone: string | null;
+	area_name: string;
+	registered_at: string;
+	registered_by: string | null;
+	/** The latest things done on their behalf, newest first (audit_log). */
+	actions: { at: string; action: string; by: string | null }[];
+};
+
+/** People registered by phone who live in the coordinator's areas, with what was done for them. */
+export async function listPhoneResidents(db: Db): Promise<PhoneResident[]> {
+	return unwrap(await db.rpc('coordinator_phone_residents', { p_actions: 5 })) as PhoneResident[];
 }
 
 /**

@@ -84,6 +84,37 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			call_back_pickups: {
+				Row: {
+					call_back_id: string
+					picked_up_by: string | null
+					picked_up_at: string
+					done_by: string | null
+					done_at: string | null
+					note: string | null
+				}
+				Insert: {
+					call_back_id: string
+					picked_up_by?: string | null
+					picked_up_at?: string
+					done_by?: string | null
+					done_at?: string | null
+					note?: string | null
+				}
+				Update: {
+					call_back_id?: string
+					picked_up_by?: string | null
+					picked_up_at?: string
+					done_by?: string | null
+					done_at?: string | null
+					note?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'call_back_pickups_call_back_id_fkey'; columns: ['call_back_id']; isOneToOne: true; referencedRelation: 'carer_call_backs'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'call_back_pickups_done_by_fkey'; columns: ['done_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'call_back_pickups_picked_up_by_fkey'; columns: ['picked_up_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			carer_applications: {
 				Row: {
 					id: string
@@ -1529,6 +1560,18 @@ export type Database = {
 					{ foreignKeyName: 'map_schedules_service_id_fkey'; columns: ['service_id']; isOneToOne: false; referencedRelation: 'map_services'; referencedColumns: ['id'] }
 				]
 			}
+			map_search_words: {
+				Row: {
+					word: string
+				}
+				Insert: {
+					word: string
+				}
+				Update: {
+					word?: string
+				}
+				Relationships: []
+			}
 			map_service_at_location: {
 				Row: {
 					id: string
@@ -1713,6 +1756,58 @@ export type Database = {
 				Relationships: [
 					{ foreignKeyName: 'memberships_organisation_id_fkey'; columns: ['organisation_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'memberships_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			monitor_week_minutes: {
+				Row: {
+					area_id: string
+					week: string
+					minutes: number
+					requests: number
+				}
+				Insert: {
+					area_id: string
+					week: string
+					minutes: number
+					requests: number
+				}
+				Update: {
+					area_id?: string
+					week?: string
+					minutes?: number
+					requests?: number
+				}
+				Relationships: [
+					{ foreignKeyName: 'monitor_week_minutes_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] }
+				]
+			}
+			monitor_weeks: {
+				Row: {
+					area_id: string
+					week: string
+					requests: number
+					matched: number
+					within_week: number
+					thanks: number
+				}
+				Insert: {
+					area_id: string
+					week: string
+					requests: number
+					matched: number
+					within_week: number
+					thanks: number
+				}
+				Update: {
+					area_id?: string
+					week?: string
+					requests?: number
+					matched?: number
+					within_week?: number
+					thanks?: number
+				}
+				Relationships: [
+					{ foreignKeyName: 'monitor_weeks_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] }
 				]
 			}
 			municipalities: {
@@ -2393,7 +2488,11 @@ export type Database = {
 			condition_templates_are_short: { Args: { p_templates: unknown }; Returns: boolean }
 			confirm_map_service: { Args: { service: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
+			coordinator_call_backs: { Args: Record<PropertyKey, never>; Returns: { id: string | null; asked_at: string | null; carer_name: string | null; phone: string | null; email: string | null; area_name: string | null; picked_up_by: string | null; picked_up_at: string | null; mine: boolean | null; done_by: string | null; done_at: string | null; note: string | null }[] }
+			coordinator_finish_call_back: { Args: { p_id: string; p_note: string }; Returns: undefined }
 			coordinator_open_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; requester_name: string | null; description: string | null; opened_at: string | null; expires_at: string | null; stuck: boolean | null; expiring: boolean | null }[] }
+			coordinator_phone_residents: { Args: { p_actions?: number }; Returns: { id: string | null; display_name: string | null; phone: string | null; area_name: string | null; registered_at: string | null; registered_by: string | null; actions: Json | null }[] }
+			coordinator_pick_up_call_back: { Args: { p_id: string }; Returns: undefined }
 			coordinator_volunteers: { Args: Record<PropertyKey, never>; Returns: { profile_id: string | null; name: string | null; area_id: string | null; area_name: string | null; categories: unknown | null; availability: number | null; active: boolean | null; last_active: string | null; vog_date: string | null; vog_expires: string | null; vog_expiring: boolean | null; vog_expired: boolean | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
 			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
@@ -2456,6 +2555,7 @@ export type Database = {
 			item_area: { Args: { p_type: string; p_id: string }; Returns: string }
 			map_fold: { Args: { input: string }; Returns: string }
 			map_freshness: { Args: { assured: string }; Returns: string }
+			map_search_hits: { Args: { p_words: string }; Returns: { id: string | null; score: unknown | null }[] }
 			map_service_area: { Args: { p_id: string }; Returns: string }
 			map_service_distances: { Args: { p_services: unknown; p_area: string }; Returns: { service_id: string | null; distance_m: number | null }[] }
 			map_service_is_public: { Args: { service: string }; Returns: boolean }
@@ -2466,11 +2566,15 @@ export type Database = {
 			monitor_by_kind: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { category_id: string | null; area_name: string | null; requests: number | null; matched: number | null }[] }
 			monitor_cell: { Args: { n: number }; Returns: number }
 			monitor_open_by_age: { Args: { p_area?: string }; Returns: { age_group: string | null; sort_order: number | null; requests: number | null }[] }
+			monitor_recount: { Args: { p_keys: Json }; Returns: undefined }
 			monitor_signals: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { week: string | null; signals: number | null; picked_up: number | null; median_hours: number | null; late: number | null }[] }
+			monitor_week_of: { Args: { at: string }; Returns: string }
 			monitor_weekly: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { week: string | null; requests: number | null; matched: number | null; median_hours: number | null; matched_within_week_pct: number | null; thanks: number | null }[] }
 			municipality_of_ask: { Args: { p_ask: string }; Returns: string }
+			my_call_back: { Args: { p_id: string }; Returns: string }
 			my_carer_partner: { Args: Record<PropertyKey, never>; Returns: unknown }
 			my_coordinator_areas: { Args: Record<PropertyKey, never>; Returns: string[] }
+			my_map_editor_organisations: { Args: Record<PropertyKey, never>; Returns: string[] }
 			person_area: { Args: { p_id: string }; Returns: string }
 			read_initiative_invite: { Args: { p_token_hash: string }; Returns: { initiative_id: string | null; initiative_name: string | null; for_me: boolean | null; open: boolean | null }[] }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
