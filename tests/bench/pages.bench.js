@@ -74,13 +74,20 @@ export async function benchPages(site, audio) {
 		console.error(`[bench] the 100k data set could not be made (${err.message}); /hulp is measured with the demo data`);
 	}
 	await generator.end().catch(() => {});
+	// A client without an 'error' listener ends the whole process when Postgres stops (57P01), and so
+	// hid why this benchmark stopped: a failing step stopped the stack, and the crash came first.
 	const client = new pg.Client({ connectionString: site.stack.dbUrl });
+	client.on('error', (err) => console.error('[bench] the database connection ended:', err.message));
 	await client.connect();
-	const requestId = await requestWithMessages(client);
-	const truus = { cookie: await sessionCookie(site, TRUUS) };
-	const fatima = { cookie: await sessionCookie(site, FATIMA) };
-	const voiceId = await uploadVoice(site, truus.cookie, audio, client);
-	await client.end();
+	let requestId, truus, fatima, voiceId;
+	try {
+		requestId = await requestWithMessages(client);
+		truus = { cookie: await sessionCookie(site, TRUUS) };
+		fatima = { cookie: await sessionCookie(site, FATIMA) };
+		voiceId = await uploadVoice(site, truus.cookie, audio, client);
+	} finally {
+		await client.end().catch(() => {});
+	}
 	const voicePath = signedVoicePath(site, voiceId, TRUUS);
 	const second = await site.another();
 
