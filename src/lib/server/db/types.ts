@@ -2385,6 +2385,7 @@ export type Database = {
 			release_voice_transcription: { Args: { p_voice: string }; Returns: undefined }
 			report_map_outdated: { Args: { service: string; note?: string }; Returns: string }
 			request_expires_at: { Args: { r: unknown }; Returns: string }
+			request_page: { Args: { p_id: string }; Returns: Json }
 			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }
 			request_slots: { Args: { r: unknown }; Returns: number }
 			respond_to_reconsideration: { Args: { p_id: string; p_response: string }; Returns: string }
