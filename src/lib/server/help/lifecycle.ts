@@ -1,7 +1,7 @@
 // What happens to one request, and who is told: the request page's data, the lifecycle steps,
 // messages, thanks and the coordinator's summary. The database decides who may do what
 // (help_act(), RLS); this module decides who hears about it.
-import { adminClient, type Db } from '../db/clients';
+import { adminClient, unwrap, type Db } from '../db/clients';
 import { ASK_STEPS, type AskForm, type AskInput, type AskStep } from '$lib/schemas/help';
 import type { FieldRefusal } from '$lib/schemas/fields';
 import type { SessionUser } from '../auth/session';
@@ -11,7 +11,7 @@ import { notify } from '../notifications';
 import { readVoice, recordingFor, saveVoice } from '../voice/store';
 import { insertMessage, insertThanks, listMessages, listThanksFor } from './conversation';
 import {
-	act, allowedActions, askForHelp, contactDetails, firstNameOf, listCategories, readAddress, readRequest, suggestHelpers, type HelpAction
+	act, allowedActions, askForHelp, contactDetails, listCategories, readRequest, suggestHelpers, type HelpAction
 } from './requests';
 import type { HelpNotificationKind } from './register';
 import './register';
@@ -21,45 +21,47 @@ export const HELP_ACTIONS: HelpAction[] = ['offer', 'introduce', 'accept', 'decl
 /** A refusal a page shows next to the form: which message, which HTTP status. */
 export type Refusal = FieldRefusal;
 
-const MATCHED = ['matched', 'done_pending', 'done'];
+type RequestPage = {
+	request: NonNullable<Awaited<ReturnType<typeof readRequest>>>;
+	coordinates_area: boolean;
+	requester_name: string;
+	helper_name: string;
+	contact: Awaited<ReturnType<typeof contactDetails>>;
+	address: string | null;
+	messages: Awaited<ReturnType<typeof listMessages>>;
+	thanks: Awaited<ReturnType<typeof listThanksFor>>;
+	suggestions: Awaited<ReturnType<typeof suggestHelpers>>;
+	voice: Awaited<ReturnType<typeof readVoice>>;
+	categories: Awaited<ReturnType<typeof listCategories>>;
+} | null;
 
 /**
  * Everything the request page shows this person, as RLS lets them see it: the requester, the
  * helper, volunteers while it is open (and its recording: who may read a request may hear it),
- * coordinators of the area.
+ * coordinators of the area. One call to request_page(), which decides what to include as the
+ * separate reads did (contact and messages once matched, the address to the requester and
+ * coordinators, thanks to the two people, suggestions to coordinators while it is open).
  */
 export async function readRequestPage(db: Db, user: SessionUser, id: string) {
-	const request = await readRequest(db, id);
-	if (!request) return null;
-	const coordinatesArea = hasRole(user, 'coordinator') && (await db.rpc('is_coordinator_for_area', { area: request.area_id })).data === true;
-	const mine = user.id === request.requester_id || user.id === request.helper_id;
-	const matched = MATCHED.includes(request.effective_status ?? '');
-	const [requesterName, helperName, contact, address, messages, thanks, suggestions, voice, categories] = await Promise.all([
-		firstNameOf(db, request.requester_id),
-		firstNameOf(db, request.helper_id),
-		mine && matched ? contactDetails(db, request.id) : null,
-		user.id === request.requester_id || coordinatesArea ? readAddress(db, request.id) : null,
-		(mine && matched) || coordinatesArea ? listMessages(db, request.id) : [],
-		mine ? listThanksFor(db, request.id) : [],
-		coordinatesArea && request.effective_status === 'open' ? suggestHelpers(db, request.id) : [],
-		request.voice_id ? readVoice(db, request.voice_id) : null,
-		listCategories(db)
-	]);
+	const page = unwrap(await db.rpc('request_page', { p_id: id })) as unknown as RequestPage;
+	if (!page?.request) return null;
+	const { request, voice } = page;
+	const coordinatesArea = hasRole(user, 'coordinator') && page.coordinates_area === true;
 	return {
 		request,
 		voice: voice && !voice.audio_deleted_at ? voice : null,
 		canEditTranscript: !!voice && (voice.author_id === user.id || coordinatesArea),
 		me: user.id,
-		requesterName,
-		helperName,
-		contact,
-		address,
-		messages,
-		thanks,
-		suggestions,
+		requesterName: page.requester_name,
+		helperName: page.helper_name,
+		contact: page.contact,
+		address: page.address,
+		messages: page.messages,
+		thanks: page.thanks,
+		suggestions: page.suggestions,
 		coordinatesArea,
 		actions: allowedActions(request, { id: user.id, isVolunteer: hasRole(user, 'volunteer'), coordinatesArea }),
-		categories
+		categories: page.categories
 	};
 }
 

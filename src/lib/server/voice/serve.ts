@@ -8,8 +8,8 @@ import type { Db } from '../db/clients';
 import { createUserClient } from '../db/clients';
 import { directPool } from '../db/pool';
 import { parseRange } from './range';
-import { checkVoiceSignature } from './signed-url';
-import { readVoice, readVoiceBytes } from './store';
+import { checkVoiceSignature, signedVoiceUrlFor } from './signed-url';
+import { audibleVoiceIds, readVoice, readVoiceBytes } from './store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RANGE = /^bytes=(\d*)-(\d*)$/;
@@ -97,4 +97,15 @@ async function readPartAs(db: Db, userId: string, id: string, rangeHeader: strin
 	const bytes = await readVoiceBytes(userId, voice.id, range ?? undefined);
 	if (!bytes) return null;
 	return { mime: voice.mime_type, size: voice.byte_size, bytes };
+}
+
+/**
+ * /stem/<id>/adres: the signed address of a recording as JSON, for a player drawn in the browser
+ * after a client-side navigation (a page from the server has it in its HTML already). 404 for a
+ * recording this person may not hear, as /stem/<id> itself answers.
+ */
+export async function signedAddressResponse(opts: { id: string; userId: string | null; db: Db }): Promise<Response> {
+	const url = await signedVoiceUrlFor(opts.userId, opts.id, (ids) => audibleVoiceIds(opts.db, ids));
+	if (!url) return plain(404, 'Niet gevonden.');
+	return new Response(JSON.stringify({ url }), { headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store' } });
 }

@@ -72,3 +72,13 @@ export async function signPlayersInPage(
 		allowed.has(id.toLowerCase()) ? `src="${signedVoiceUrl(id.toLowerCase(), viewer, now).replaceAll('&', '&amp;')}"` : whole
 	);
 }
+
+/**
+ * For a player drawn in the browser (after a client-side navigation): a signed address for one
+ * recording, when the database (RLS, now) says this person may hear it; null otherwise.
+ */
+export async function signedVoiceUrlFor(viewer: string | null, id: string, mayHear: (ids: string[]) => Promise<string[]>): Promise<string | null> {
+	if (!viewer || !UUID.test(id)) return null;
+	const heard = await mayHear([id.toLowerCase()]);
+	return heard.some((h) => h.toLowerCase() === id.toLowerCase()) ? signedVoiceUrl(id.toLowerCase(), viewer) : null;
+}
