@@ -2,7 +2,8 @@
 // "Bel mij terug" shows for the coordinators of the carer's area (Sanne for Truus in Noord), never
 // for a coordinator of another organisation (Kees), a resident or anon; picking up and marking
 // done with a note is kept with who and when; a second pick-up, a done without a note, and either
-// by Kees are refused with nothing saved.
+// by Kees are refused with nothing saved. Done on either side (workspace or carer-support team)
+// is done on both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asAnon, asUser, people, sql } from './helpers';
 
@@ -63,8 +64,18 @@ describe('call-back tasks on the workspace', () => {
 		[row] = (await listCallBacks(sanne)).filter((c) => c.id === truusCallBack);
 		expect(row).toMatchObject({ done_by: 'Sanne de Vries', note: 'Gebeld. Ze komt naar het mantelzorgcafé.' });
 		expect(await finishCallBack(sanne, truusCallBack, 'Nog een keer')).toMatchObject({ status: 409, message: 'coordination.callBacks.alreadyDone' });
-		// the carers' own table is only read: its done_at is the carer-support team's
+		// done on the workspace is done for the carer-support team too
 		const [source] = await sql<{ done_at: string | null }>('select done_at from carer_call_backs where id = $1', [truusCallBack]);
-		expect(source.done_at).toBeNull();
+		expect(source.done_at).not.toBeNull();
+	});
+
+	it('shows a call-back the carer-support team did as done, and it cannot be picked up any more', async () => {
+		const kees = await asUser(people.kees);
+		await sql("update carer_call_backs set done_at = now() where id = $1", [janCallBack]);
+		const [row] = (await listCallBacks(kees)).filter((c) => c.id === janCallBack);
+		expect(row.done_at).not.toBeNull();
+		expect(await pickUpCallBack(kees, janCallBack)).toMatchObject({ status: 409, message: 'coordination.callBacks.alreadyDone' });
+		expect(await finishCallBack(kees, janCallBack, 'Gebeld')).toMatchObject({ status: 409, message: 'coordination.callBacks.alreadyDone' });
+		expect(await sql('select * from call_back_pickups where call_back_id = $1', [janCallBack])).toEqual([]);
 	});
 });

@@ -2,6 +2,7 @@
 // carers in the coordinator's own areas. Read and written only through SQL functions
 // (coordinator_call_backs, coordinator_pick_up_call_back, coordinator_finish_call_back) that keep
 // what the coordinator did in coordination's own table; nothing of the carers' code is used.
+// Done on either side (here or on the carer-support team's list) is done on both.
 import { unwrap, type Db } from '../db/clients';
 import { isBadInput, isDuplicate, isNotAllowed } from '../db/errors';
 import type { FieldRefusal } from '$lib/schemas/fields';
@@ -32,7 +33,8 @@ function refusal(result: RpcResult, duplicate: string): FieldRefusal | null {
 	const { error } = result;
 	if (!error) return null;
 	if (isNotAllowed(error)) return { status: 403, field: '', message: 'coordination.callBacks.notYours' };
-	if (isDuplicate(error)) return { status: 409, field: '', message: duplicate };
+	// the database says which: taken by someone else, or already done (here or by the carer-support team)
+	if (isDuplicate(error)) return { status: 409, field: '', message: error.message.startsWith('coordination.callBacks.') ? error.message : duplicate };
 	if (isBadInput(error)) return { status: 400, field: 'note', message: 'coordination.callBacks.noteMissing' };
 	unwrap(result);
 	return null;
