@@ -1059,6 +1059,35 @@ export type Database = {
 					{ foreignKeyName: 'initiative_condition_ticks_ticked_by_fkey'; columns: ['ticked_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
+			initiative_figures_kept: {
+				Row: {
+					municipality_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					on_time: boolean
+					refused: boolean
+					working_days: number | null
+					n: number
+				}
+				Insert: {
+					municipality_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					on_time: boolean
+					refused: boolean
+					working_days?: number | null
+					n: number
+				}
+				Update: {
+					municipality_id?: string
+					kind?: Database['public']['Enums']['ask_kind']
+					on_time?: boolean
+					refused?: boolean
+					working_days?: number | null
+					n?: number
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_figures_kept_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] }
+				]
+			}
 			initiative_help_requests: {
 				Row: {
 					request_id: string
@@ -2495,6 +2524,7 @@ export type Database = {
 			coordinator_pick_up_call_back: { Args: { p_id: string }; Returns: undefined }
 			coordinator_volunteers: { Args: Record<PropertyKey, never>; Returns: { profile_id: string | null; name: string | null; area_id: string | null; area_name: string | null; categories: unknown | null; availability: number | null; active: boolean | null; last_active: string | null; vog_date: string | null; vog_expires: string | null; vog_expiring: boolean | null; vog_expired: boolean | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
+			count_answered_ask: { Args: { p_initiative: string; p_kind: Database['public']['Enums']['ask_kind']; p_on_time: boolean; p_refused: boolean; p_working_days: number; p_step: number }; Returns: undefined }
 			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
 			decide_map_proposal: { Args: { p_proposal: string; p_approve: boolean }; Returns: undefined }
 			delete_expired_audio: { Args: { p_days: number; p_now?: string }; Returns: number }
