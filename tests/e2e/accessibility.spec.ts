@@ -130,6 +130,7 @@ test('initiative pages have no axe violations', async ({ page }, testInfo) => {
 });
 
 test('help pages have no axe violations', async ({ page }, testInfo) => {
+	test.setTimeout(180_000); // three sign-ins and twenty pages; axe is slow on a busy machine
 	await signIn(page, newEmail(testInfo, 'axehulp'), { name: 'Ilse', area: 'Noord (wijk)' });
 	await page.goto('/hulp');
 	await expectNoAxeViolations(page);

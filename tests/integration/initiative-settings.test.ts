@@ -54,6 +54,10 @@ afterAll(async () => {
 	await sql(`update initiative_ask_settings set working_days = 5 where municipality_id = $1 and kind = 'contact'`, [HEUVELRIJK]);
 	await sql(`delete from initiative_area_teams where municipality_id = $1`, [HEUVELRIJK]);
 	await sql(`delete from municipality_calendars where municipality_id = $1`, [HEUVELRIJK]);
+	await sql(`delete from profiles where id = any ($1::uuid[])`, [[other.officer, plainOfficer, admin]]);
+	await sql(`delete from organisations where id = any ($1::uuid[])`, [[other.team, noordTeam]]);
+	await sql(`delete from areas where id = $1`, [other.area]);
+	await sql(`delete from municipalities where id = $1`, [other.municipality]);
 });
 
 describe('who may change how the municipality answers (RLS per role)', () => {

@@ -26,7 +26,10 @@ describe('people registered by phone on the workspace', () => {
 		expect(willems).toBeDefined();
 		expect(willems!.area_name).toBe('Centrum');
 		expect(willems!.actions[0]).toMatchObject({ action: 'help.asked_on_behalf', by: 'Sanne de Vries' });
-		expect(willems!.actions.map((a) => a.action)).toContain('resident.registered_by_phone');
+		// newest first, at most five (other test files act on his behalf meanwhile, so which five varies)
+		expect(willems!.actions.length).toBeLessThanOrEqual(5);
+		const times = willems!.actions.map((a) => a.at);
+		expect(times).toEqual([...times].sort().reverse());
 
 		expect((await listPhoneResidents(await asUser(people.kees))).map((r) => r.id)).not.toContain(people.willems);
 		expect((await (await asUser(people.truus)).rpc('coordinator_phone_residents')).data ?? []).toEqual([]);

@@ -30,7 +30,7 @@ describe('PostgREST, as Omzien uses it', () => {
 	});
 
 	it("counts with count: 'exact' and embeds a table through its foreign key", async () => {
-		const { count, error } = await (await asAnon()).from('areas').select('id', { count: 'exact', head: true });
+		const { count, error } = await (await asAnon()).from('areas').select('id', { count: 'exact', head: true }).eq('municipality_id', '00000000-0000-4000-8000-000000000001'); // the demo municipality's own: other files add areas elsewhere meanwhile
 		expect(error).toBeNull();
 		expect(count).toBe(6);
 		const embedded = await (await asAnon()).from('areas').select('name, municipalities(name)').order('name').limit(1);

@@ -8,9 +8,12 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+// The demo municipality's own areas: other test files add areas of other municipalities meanwhile.
+const HEUVELRIJK = '00000000-0000-4000-8000-000000000001';
+
 describe('the local Supabase', () => {
 	it('serves PostgREST at /rest/v1 on one URL, as Supabase does', async () => {
-		const res = await fetch(`${env.SUPABASE_URL}/rest/v1/areas?select=name&order=name`, {
+		const res = await fetch(`${env.SUPABASE_URL}/rest/v1/areas?select=name&municipality_id=eq.${HEUVELRIJK}&order=name`, {
 			headers: { apikey: env.SUPABASE_ANON_KEY, authorization: `Bearer ${env.SUPABASE_ANON_KEY}` }
 		});
 		expect(res.status).toBe(200);
