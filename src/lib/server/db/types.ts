@@ -84,6 +84,69 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			carer_activities: {
+				Row: {
+					id: string
+					municipality_id: string
+					year: number
+					title: string
+					place: string
+					starts_at: string
+					description: string
+					places: number
+					created_at: string
+					created_by: string | null
+				}
+				Insert: {
+					id?: string
+					municipality_id: string
+					year: number
+					title: string
+					place: string
+					starts_at: string
+					description?: string
+					places: number
+					created_at?: string
+					created_by?: string | null
+				}
+				Update: {
+					id?: string
+					municipality_id?: string
+					year?: number
+					title?: string
+					place?: string
+					starts_at?: string
+					description?: string
+					places?: number
+					created_at?: string
+					created_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_activities_created_by_fkey'; columns: ['created_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_activities_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] }
+				]
+			}
+			carer_activity_signups: {
+				Row: {
+					activity_id: string
+					carer_id: string
+					created_at: string
+				}
+				Insert: {
+					activity_id: string
+					carer_id: string
+					created_at?: string
+				}
+				Update: {
+					activity_id?: string
+					carer_id?: string
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_activity_signups_activity_id_fkey'; columns: ['activity_id']; isOneToOne: false; referencedRelation: 'carer_activities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_activity_signups_carer_id_fkey'; columns: ['carer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			carer_applications: {
 				Row: {
 					id: string
@@ -329,6 +392,36 @@ export type Database = {
 					{ foreignKeyName: 'carer_confirmations_confirmed_by_fkey'; columns: ['confirmed_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
+			carer_invitations: {
+				Row: {
+					id: string
+					municipality_id: string
+					year: number
+					carer_id: string
+					kind: Database['public']['Enums']['carer_invitation_kind']
+					sent_at: string
+				}
+				Insert: {
+					id?: string
+					municipality_id: string
+					year: number
+					carer_id: string
+					kind: Database['public']['Enums']['carer_invitation_kind']
+					sent_at?: string
+				}
+				Update: {
+					id?: string
+					municipality_id?: string
+					year?: number
+					carer_id?: string
+					kind?: Database['public']['Enums']['carer_invitation_kind']
+					sent_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_invitations_carer_id_fkey'; columns: ['carer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_invitations_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] }
+				]
+			}
 			carer_partners: {
 				Row: {
 					id: string
@@ -383,6 +476,7 @@ export type Database = {
 					young_wording: string | null
 					updated_at: string
 					updated_by: string | null
+					remind_days_before: number
 				}
 				Insert: {
 					municipality_id: string
@@ -404,6 +498,7 @@ export type Database = {
 					young_wording?: string | null
 					updated_at?: string
 					updated_by?: string | null
+					remind_days_before?: number
 				}
 				Update: {
 					municipality_id?: string
@@ -425,6 +520,7 @@ export type Database = {
 					young_wording?: string | null
 					updated_at?: string
 					updated_by?: string | null
+					remind_days_before?: number
 				}
 				Relationships: [
 					{ foreignKeyName: 'carer_settings_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
@@ -2265,6 +2361,10 @@ export type Database = {
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
+			carer_activity_cancel: { Args: { p_activity: string }; Returns: undefined }
+			carer_activity_list: { Args: { p_municipality: string; p_year: number }; Returns: { id: string | null; title: string | null; place: string | null; starts_at: string | null; description: string | null; places: number | null; taken: number | null; mine: boolean | null }[] }
+			carer_activity_people: { Args: { p_activity: string }; Returns: { display_name: string | null; created_at: string | null }[] }
+			carer_activity_sign_up: { Args: { p_activity: string }; Returns: undefined }
 			carer_add_partner: { Args: { p_municipality: string; p_name: string; p_email: string; p_accepts_vouchers: boolean; p_gifts: unknown }; Returns: string }
 			carer_amount: { Args: { p_municipality: string; p_year: number }; Returns: number }
 			carer_answer: { Args: { p_application: string; p_answer: string }; Returns: undefined }
@@ -2278,6 +2378,7 @@ export type Database = {
 			carer_check_is_heavy: { Args: { p_answers: unknown }; Returns: boolean }
 			carer_claim_confirmation_escalations: { Args: Record<PropertyKey, never>; Returns: { application_id: string | null; officer_ids: unknown | null }[] }
 			carer_claim_confirmation_reminders: { Args: Record<PropertyKey, never>; Returns: { application_id: string | null; carer_id: string | null; applied_by: string | null }[] }
+			carer_claim_yearly: { Args: { p_today?: string }; Returns: { invitation_id: string | null; carer_id: string | null; kind: Database['public']['Enums']['carer_invitation_kind'] | null }[] }
 			carer_confirm_blocked: { Args: { p_client: string }; Returns: boolean }
 			carer_confirm_by_phone: { Args: { p_application: string; p_note: string }; Returns: undefined }
 			carer_confirm_with_secret: { Args: { p_secret: string; p_client: string }; Returns: string }
@@ -2288,6 +2389,7 @@ export type Database = {
 			carer_delete_my_data: { Args: Record<PropertyKey, never>; Returns: number }
 			carer_figures: { Args: { p_municipality: string; p_year: number }; Returns: { applications: number | null; confirmed: number | null; approved: number | null; paid_or_redeemed: number | null; answered: number | null; appreciated: number | null }[] }
 			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
+			carer_invitation_area: { Args: { p_id: string }; Returns: string }
 			carer_keep_paid_years: { Args: Record<PropertyKey, never>; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
@@ -2421,6 +2523,7 @@ export type Database = {
 			carer_confirm_how: 'code' | 'link' | 'phone'
 			carer_feeling: 'yes' | 'somewhat' | 'no'
 			carer_hours_band: 'under_4' | 'from_4_to_8' | 'from_8_to_16' | 'over_16'
+			carer_invitation_kind: 'invite' | 'reminder' | 'day'
 			carer_payout: 'money' | 'voucher' | 'gift'
 			carer_relationship: 'partner' | 'parent' | 'child' | 'other_family' | 'neighbour' | 'friend'
 			help_status: 'open' | 'offered' | 'matched' | 'done_pending' | 'done' | 'cancelled' | 'expired'
