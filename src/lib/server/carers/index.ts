@@ -13,7 +13,7 @@ import './register';
 export { newConfirmation, lookupConfirmation, confirmWithSecret, confirmByPhone, clientKey } from './confirm';
 export { paymentExport } from './payments';
 export { listPartners, myPartner, savePartner, useVoucher } from './vouchers';
-export { addActivity, listActivities, listActivitiesForOfficer, removeActivity, signUp, wasInvited } from './yearly';
+export { addActivity, listActivities, listActivitiesForOfficer, removeActivity, signUp, wasInvited, yearlyRound } from './yearly';
 export { answerFeeling, deleteMyData, exportMyData, keepPaidYears, readFigures } from './own-data';
 
 export type CarerSettings = Tables<'carer_settings'>;

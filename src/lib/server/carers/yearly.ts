@@ -112,3 +112,10 @@ export async function addActivity(db: Db, userId: string, municipalityId: string
 export async function removeActivity(db: Db, activityId: string): Promise<void> {
 	unwrap(await db.from('carer_activities').delete().eq('id', activityId));
 }
+
+/** What the start page adds for a signed-in person: whether they were invited back, and the year's activities. */
+export async function yearlyRound(db: Db, userId: string | null, municipalityId: string | null, year: number) {
+	if (!userId || !municipalityId) return { invited: false, activities: [] };
+	const [invited, activities] = await Promise.all([wasInvited(db, userId, year), listActivities(db, municipalityId, year)]);
+	return { invited, activities };
+}
