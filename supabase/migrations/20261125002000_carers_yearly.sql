@@ -177,6 +177,7 @@ create function public.carer_claim_yearly(p_today date default null)
 returns table (invitation_id uuid, carer_id uuid, kind public.carer_invitation_kind)
 language plpgsql volatile security definer set search_path = ''
 as $$
+#variable_conflict use_column
 declare
   today date := coalesce(p_today, (now() at time zone 'Europe/Amsterdam')::date);
 begin
