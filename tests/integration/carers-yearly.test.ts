@@ -105,7 +105,7 @@ describe('the yearly round, once per message', () => {
 
 	it('claims each message once even when two runs race', async () => {
 		const runs = await Promise.all([1, 2, 3].map(() => sql<{ carer_id: string }>(`select carer_id from carer_claim_yearly(make_date(${year}, 3, 3))`)));
-		const ours = runs.flat().filter((r) => Object.values(carers).includes(r.carer_id));
+		const ours = runs.flat().filter((r) => (Object.values(carers) as string[]).includes(r.carer_id));
 		expect(ours).toEqual([]); // all were claimed on 1 March already
 		const [row] = await sql<{ n: number }>(
 			`select count(*)::int as n from carer_invitations where municipality_id = $1 and kind = 'invite'`,

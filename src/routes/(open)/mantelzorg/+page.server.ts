@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 async function signUpAction(request: Request, locals: App.Locals, action: 'join' | 'leave') {
 	requireUser(locals);
 	const activityForm = await superValidate(request, zod4(activityIdSchema));
-	if (!activityForm.valid) return fail(400, { activityForm });
+	if (!activityForm.valid) return fail(400, { form: activityForm });
 	const done = await signUp(locals.db, activityForm.data.activity, action);
 	if (!done.ok) return refuse(activityForm, done.refusal);
 	return message(activityForm, action === 'join' ? 'carers.yearly.signedUp' : 'carers.yearly.cancelled');
