@@ -202,7 +202,7 @@ test('carer pages have no axe violations', async ({ page }) => {
 		await expectNoAxeViolations(page);
 	}
 	await signIn(page, 'ahmed@voorbeeld.nl');
-	for (const path of ['/gemeente/mantelzorg', `/gemeente/mantelzorg/${id}`, '/gemeente/mantelzorg/activiteiten']) {
+	for (const path of ['/gemeente/mantelzorg', `/gemeente/mantelzorg/${id}`, '/gemeente/mantelzorg/activiteiten', '/gemeente/mantelzorg/cijfers']) {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 	}

@@ -303,3 +303,8 @@ export type ActivityInput = z.infer<typeof activitySchema>;
 
 /** Which activity a button is about (sign up, cancel, remove). */
 export const activityIdSchema = z.object({ activity: z.guid({ error: 'carers.errors.activity_not_found' }) });
+
+/** The carers' monitor: which year (a GET field; anything odd means this year). */
+export const carerMonitorSchema = z.object({
+	jaar: z.coerce.number().int().min(2020).max(2100).optional().catch(undefined)
+});
