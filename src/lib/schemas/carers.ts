@@ -308,3 +308,6 @@ export const activityIdSchema = z.object({ activity: z.guid({ error: 'carers.err
 export const carerMonitorSchema = z.object({
 	jaar: z.coerce.number().int().min(2020).max(2100).optional().catch(undefined)
 });
+
+/** Which partner the officer removes. */
+export const partnerIdSchema = z.object({ partner: z.guid({ error: 'carers.errors.partner_not_found' }) });

@@ -431,6 +431,7 @@ export type Database = {
 					accepts_vouchers: boolean
 					gifts: string[]
 					created_at: string
+					removed_at: string | null
 				}
 				Insert: {
 					id?: string
@@ -440,6 +441,7 @@ export type Database = {
 					accepts_vouchers?: boolean
 					gifts?: string[]
 					created_at?: string
+					removed_at?: string | null
 				}
 				Update: {
 					id?: string
@@ -449,6 +451,7 @@ export type Database = {
 					accepts_vouchers?: boolean
 					gifts?: string[]
 					created_at?: string
+					removed_at?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'carer_partners_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
@@ -2396,6 +2399,7 @@ export type Database = {
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
 			carer_new_confirmation: { Args: { p_application: string }; Returns: { code: string | null; token: string | null; expires_at: string | null }[] }
 			carer_random_code: { Args: { p_length: number }; Returns: string }
+			carer_remove_partner: { Args: { p_partner: string }; Returns: undefined }
 			carer_secret_hash: { Args: { p_secret: string }; Returns: string }
 			carer_voucher_check: { Args: { p_code: string }; Returns: { state: string | null; amount_cents: number | null; gift: string | null; redeemed_at: string | null }[] }
 			carer_voucher_redeem: { Args: { p_code: string }; Returns: string }
