@@ -12,7 +12,7 @@ const MUNICIPALITY = '00000000-0000-4000-8000-000000000001';
 const THIS_YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
 
 /** The indexes the two queries lean on; dropped (in a transaction, rolled back) for the comparison. */
-const INDEXES = ['carer_applications_queue_idx', 'carer_checks_created_at_idx', 'carer_call_backs_year_idx', 'carer_call_backs_open_idx'];
+const INDEXES = ['carer_applications_queue_idx', 'carer_applications_year_applied_idx', 'carer_checks_created_at_idx', 'carer_call_backs_year_idx', 'carer_call_backs_open_idx'];
 
 async function generate(client) {
 	console.log(`\ngenerating ${CARERS} carers over ${YEARS} years…`);
@@ -100,10 +100,22 @@ async function run(client, runs) {
 	return { queue, monitor };
 }
 
+/** BENCH_EXPLAIN=1 prints the plans of both queries as the officer, to see where the time goes. */
+async function explain(client) {
+	await client.query('begin');
+	await asOfficer(client);
+	for (const [q, params] of [[QUEUE, [MUNICIPALITY, THIS_YEAR]], ['select * from public.carer_monitor($1, $2)', [MUNICIPALITY, THIS_YEAR]]]) {
+		const { rows } = await client.query(`explain (analyze, buffers) ${q}`, params);
+		console.log(rows.map((r) => r['QUERY PLAN']).join('\n'));
+	}
+	await client.query('rollback');
+}
+
 export async function benchCarers(site) {
 	const client = new pg.Client({ connectionString: site.stack.dbUrl });
 	await client.connect();
 	await generate(client);
+	if (process.env.BENCH_EXPLAIN) await explain(client);
 	await client.query('begin');
 	await run(client, 4); // warm up
 	const withIndexes = await run(client, 40);

@@ -24,16 +24,18 @@ const mailsTo = (email: string, subject: string) =>
 		.filter((m) => m.to === email && m.subject === subject);
 
 /** An application of an earlier year (or of this year), written as the owner: the window of then is not the window of now. */
-async function pastApplication(carer: string, forYear: number) {
+async function pastApplication(carer: string, forYear: number): Promise<string> {
+	const id = randomUUID();
 	await sql(
 		`begin;
 		 set local session_replication_role = replica;
-		 insert into carer_applications (municipality_id, year, carer_id, applied_by, relationship, cared_for_name, cared_for_postcode,
+		 insert into carer_applications (id, municipality_id, year, carer_id, applied_by, relationship, cared_for_name, cared_for_postcode,
 		   cared_for_house_number, caring_since, hours, cared_for_lives_here, payout, status)
-		 values ('${here.municipality}', ${forYear}, '${carer}', '${carer}', 'parent', 'Moeder', '6211AB', '3', '2020-01-01',
+		 values ('${id}', '${here.municipality}', ${forYear}, '${carer}', '${carer}', 'parent', 'Moeder', '6211AB', '3', '2020-01-01',
 		   'over_16', true, 'voucher', 'approved');
 		 commit;`
 	);
+	return id;
 }
 
 async function notificationsOf(carer: string, kind: string) {
@@ -211,5 +213,35 @@ describe('activities of Dag van de Mantelzorg', () => {
 		expect((await theirs.rpc('carer_activity_people', { p_activity: activity })).data).toEqual([]);
 		const anon = await (await asAnon()).from('carer_activity_signups').select('carer_id');
 		expect(anon.data ?? []).toEqual([]);
+	});
+});
+
+describe('removing a partner', () => {
+	it('stops its staff from checking or redeeming codes, tells them, and adding it again brings it back', async () => {
+		const email = `roos.${randomUUID().slice(0, 8)}@voorbeeld.nl`;
+		const add = async () => (await asUser(here.officer)).rpc('carer_add_partner', { p_municipality: here.municipality, p_name: 'Bloemen Roos', p_email: email, p_accepts_vouchers: true, p_gifts: [] });
+		const { data: partnerId, error } = await add();
+		expect(error).toBeNull();
+		const [shop] = await sql<{ id: string }>('select id from profiles where email = $1', [email]);
+		const application = await pastApplication(carers.dina, year - 1);
+		const code = 'ABCD-EFGH-JK' + String(Math.floor(Math.random() * 8) + 2) + 'M';
+		await sql('insert into carer_vouchers (application_id, municipality_id, code, amount_cents) values ($1, $2, $3, 5000)', [application, here.municipality, code]);
+		const check = async () => (await asUser(shop.id)).rpc('carer_voucher_check', { p_code: code });
+		expect((await check()).data?.[0]?.state).toBe('valid');
+
+		const elsewhere = await (await asUser(there.officer)).rpc('carer_remove_partner', { p_partner: partnerId as string });
+		expect(elsewhere.error?.code).toBe('P0002');
+		expect((await (await asUser(here.officer)).rpc('carer_remove_partner', { p_partner: partnerId as string })).error).toBeNull();
+
+		const refused = await check();
+		expect(refused.error?.code).toBe('42501');
+		const redeem = await (await asUser(shop.id)).rpc('carer_voucher_redeem', { p_code: code });
+		expect(redeem.error?.code).toBe('42501');
+		const { myPartner, listPartners } = await import('../../src/lib/server/carers/vouchers');
+		expect((await myPartner(await asUser(shop.id), shop.id))?.removed_at).not.toBeNull();
+		expect((await listPartners(await asUser(here.officer), here.municipality)).map((p) => p.id)).not.toContain(partnerId);
+
+		expect((await add()).error).toBeNull();
+		expect((await check()).data?.[0]?.state).toBe('valid');
 	});
 });
