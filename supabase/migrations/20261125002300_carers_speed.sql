@@ -27,24 +27,14 @@ create policy "Carer-support officers can read the applications of their municip
 -- The officer's queue: one municipality's year, oldest first, at most 500.
 create index carer_applications_year_applied_idx on public.carer_applications (municipality_id, year, applied_at);
 
-/*
- * Whether the person cared for confirmed (select=carer_confirmation_state on the queue). It read
- * carer_confirmations through that table's policy, which asks the applications' policy again:
- * once per row of the queue. Now it reads past RLS, and answers only when the caller may read
- * the application itself (the carer, whoever applied, an officer of its municipality).
- */
-create or replace function public.carer_confirmation_state(a public.carer_applications)
-returns text
+
+/** carer_names() as before, with the officer's municipalities worked out once per call, not once per application. */
+create or replace function public.carer_names(p_ids uuid[])
+returns table (id uuid, carer_name text)
 language sql stable security definer set search_path = ''
 as $$
-  select case
-    when c.confirmed_at is not null then 'confirmed'
-    when r.status = 'refused' then 'not_needed'
-    when r.applied_at < now() - interval '28 days' then 'late'
-    else 'waiting'
-  end
-  from public.carer_applications r
-  join public.carer_confirmations c on c.application_id = r.id
-  where r.id = a.id
-    and ((select auth.uid()) in (r.carer_id, r.applied_by) or r.municipality_id in (select public.carer_officer_municipalities()));
+  select a.id, p.display_name
+  from public.carer_applications a join public.profiles p on p.id = a.carer_id
+  where a.id = any (p_ids)
+    and ((select auth.uid()) in (a.carer_id, a.applied_by) or a.municipality_id in (select public.carer_officer_municipalities()));
 $$;
