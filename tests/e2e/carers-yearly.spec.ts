@@ -114,3 +114,57 @@ test('a carer from last year is invited back and signs up for an activity of Dag
 	}
 	await officerContext.close();
 });
+
+test('the officer sees the figures per year and area, and downloads them', async ({ page }, testInfo) => {
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	await signIn(page, 'ahmed@voorbeeld.nl');
+	await page.goto('/gemeente/mantelzorg');
+	await page.getByRole('link', { name: 'Cijfers per jaar en wijk' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cijfers over mantelzorgers');
+	await expect(page.getByRole('img', { name: /Staafjes: hoeveel mensen het bedankje vroegen/ })).toBeVisible();
+	await expect(page.locator('#carer-monitor th[scope="col"]').first()).toHaveText('Wijk');
+	await expect(page.locator('#carer-monitor')).toContainText('Hele gemeente');
+	if (withJs) await expectNoAxeViolations(page);
+	const year = await page.getByLabel('Jaar').inputValue();
+	const csv = await page.request.get(`/gemeente/mantelzorg/cijfers/csv?jaar=${year}`);
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+		'Wijk;Aanvragen;Bevestigd;Goedgekeurd;Betaald of gebruikt;Voelt zich gewaardeerd (procent);Hoe gaat het: ingevuld;Zwaar;Bel mij terug'
+	);
+});
+
+test('the officer removes a shop; its staff can no longer use codes and is told so', async ({ page, browser }, testInfo) => {
+	test.setTimeout(180_000);
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	const shopEmail = newEmail(testInfo, 'bakker');
+	const shopName = `Bakker ${testInfo.project.name} ${Date.now()}`;
+	await signIn(page, 'ahmed@voorbeeld.nl');
+	await page.goto('/gemeente/mantelzorg');
+	await page.getByLabel('Naam van de winkel').fill(shopName);
+	await page.getByLabel('E-mailadres om mee in te loggen').fill(shopEmail);
+	await page.getByRole('checkbox', { name: 'Neemt cadeaubonnen aan' }).check();
+	await page.getByRole('button', { name: 'Winkel opslaan' }).click();
+	await expect(page.getByText('De winkel is opgeslagen.')).toBeVisible();
+
+	const shopContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
+	const shop = await shopContext.newPage();
+	await signIn(shop, shopEmail);
+	await shop.goto('/partner');
+	await expect(shop.getByLabel('Code', { exact: true })).toBeVisible();
+
+	await page.goto('/gemeente/mantelzorg');
+	await page.getByRole('link', { name: `Weghalen: ${shopName}` }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${shopName} weghalen`);
+	if (withJs) await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Winkel weghalen' }).click();
+	await expect(page.getByText('De winkel is weg. De winkel kan geen codes meer gebruiken.')).toBeVisible();
+	await expect(page.locator('.partners')).not.toContainText(shopName);
+
+	await shop.goto('/partner');
+	await expect(shop.getByRole('heading', { name: 'Uw winkel doet niet meer mee' })).toBeVisible();
+	await expect(shop.getByText('Codes van mantelzorgers werken hier niet meer.')).toBeVisible();
+	await expect(shop.getByLabel('Code', { exact: true })).toHaveCount(0);
+	if (withJs) await expectNoAxeViolations(shop);
+	await shopContext.close();
+});
