@@ -6,12 +6,13 @@ import { benchMatching } from './matching.bench.js';
 import { benchVoice, oneMinuteMp3 } from './voice.bench.js';
 import { benchCoordination } from './coordination.bench.js';
 import { benchInitiatives } from './initiatives.bench.js';
+import { benchCarers } from './carers.bench.js';
 import { startTestStack } from '../support/stack.ts';
 
 const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
 /** Parts that measure database queries only: asked for alone, they run without building the site. */
-const QUERY_ONLY = { coordination: benchCoordination, initiatives: benchInitiatives };
+const QUERY_ONLY = { coordination: benchCoordination, initiatives: benchInitiatives, carers: benchCarers };
 
 if (only.length > 0 && only.every((name) => name in QUERY_ONLY)) {
 	const stack = await startTestStack('bench');

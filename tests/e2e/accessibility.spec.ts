@@ -209,7 +209,13 @@ test('carer pages have no axe violations', async ({ page }) => {
 		await expectNoAxeViolations(page);
 	}
 	await signIn(page, 'ahmed@voorbeeld.nl');
-	for (const path of ['/gemeente/mantelzorg', `/gemeente/mantelzorg/${id}`]) {
+	// A shop to ask "remove it?" about.
+	const [shop] = await sql<{ id: string }>(
+		`with p as (insert into profiles (display_name, email, onboarded_at) values ('Winkel Axe', $1, now()) returning id)
+		 insert into carer_partners (municipality_id, profile_id, name) select '00000000-0000-4000-8000-000000000001', p.id, 'Winkel Axe' from p returning id`,
+		[`winkel.axe.${Date.now()}@voorbeeld.nl`]
+	);
+	for (const path of ['/gemeente/mantelzorg', `/gemeente/mantelzorg/${id}`, '/gemeente/mantelzorg/activiteiten', '/gemeente/mantelzorg/cijfers', `/gemeente/mantelzorg/partners/${shop.id}`]) {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 	}

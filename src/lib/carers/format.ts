@@ -29,3 +29,15 @@ export function ibanEnd(iban: string): string {
 export function windowIsOpen(settings: { opens_on: string; closes_on: string }, today: string): boolean {
 	return today >= settings.opens_on && today <= settings.closes_on;
 }
+
+/** A moment in words, Dutch time: "dinsdag 10 november, 14:00". */
+export function momentInWords(iso: string, language: Language): string {
+	return new Intl.DateTimeFormat(intlLocale[language], {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone: 'Europe/Amsterdam'
+	}).format(new Date(iso));
+}

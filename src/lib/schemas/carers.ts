@@ -281,3 +281,34 @@ export const partnerSchema = z.object({
 	gifts: z.array(z.string().max(80)).max(10).default([])
 });
 export type PartnerInput = z.infer<typeof partnerSchema>;
+
+/**
+ * An activity for Dag van de Mantelzorg, as the officer adds it. The day and time come from a
+ * datetime-local field (Dutch time); the database keeps them as a moment.
+ */
+export const activitySchema = z.object({
+	title: safeText({ max: 80, tooLong: 'carers.errors.activity_title', missing: 'carers.errors.activity_title', oneLine: true }).refine((v) => v.length >= 2, {
+		error: 'carers.errors.activity_title'
+	}),
+	place: safeText({ max: 120, tooLong: 'carers.errors.activity_place', missing: 'carers.errors.activity_place', oneLine: true }).refine((v) => v.length >= 2, {
+		error: 'carers.errors.activity_place'
+	}),
+	starts_at: z
+		.string({ error: 'carers.errors.activity_when' })
+		.trim()
+		.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'carers.errors.activity_when' }),
+	description: safeText({ max: 200, tooLong: 'carers.errors.activity_text', oneLine: true }).default(''),
+	places: z.coerce.number({ error: 'carers.errors.activity_places' }).int({ error: 'carers.errors.activity_places' }).min(1, { error: 'carers.errors.activity_places' }).max(10000, { error: 'carers.errors.activity_places' }).default(20)
+});
+export type ActivityInput = z.infer<typeof activitySchema>;
+
+/** Which activity a button is about (sign up, cancel, remove). */
+export const activityIdSchema = z.object({ activity: z.guid({ error: 'carers.errors.activity_not_found' }) });
+
+/** The carers' monitor: which year (a GET field; anything odd means this year). */
+export const carerMonitorSchema = z.object({
+	jaar: z.coerce.number().int().min(2020).max(2100).optional().catch(undefined)
+});
+
+/** Which partner the officer removes. */
+export const partnerIdSchema = z.object({ partner: z.guid({ error: 'carers.errors.partner_not_found' }) });

@@ -12,7 +12,9 @@ import './register';
 
 export { newConfirmation, lookupConfirmation, confirmWithSecret, confirmByPhone, clientKey } from './confirm';
 export { paymentExport } from './payments';
-export { listPartners, myPartner, savePartner, useVoucher } from './vouchers';
+export { carerMonitorExport, readCarerMonitor, MONITOR_COLUMNS } from './monitor';
+export { listPartners, myPartner, readPartner, removePartner, savePartner, useVoucher } from './vouchers';
+export { addActivity, listActivities, listActivitiesForOfficer, removeActivity, signUp, wasInvited, yearlyRound } from './yearly';
 export { answerFeeling, deleteMyData, exportMyData, keepPaidYears, readFigures } from './own-data';
 
 export type CarerSettings = Tables<'carer_settings'>;
@@ -166,12 +168,24 @@ export async function listMyApplications(db: Db, userId: string) {
 	);
 }
 
+/**
+ * Whether the person cared for confirmed, as carer_confirmation_state() says it for one
+ * application; for a list it is worked out here, since that function once per row made the
+ * officer's queue slow at scale (npm run bench -- carers).
+ */
+export function confirmationState(status: string, appliedAt: string, confirmedAt: string | null, now = Date.now()) {
+	if (confirmedAt) return 'confirmed' as const;
+	if (status === 'refused') return 'not_needed' as const;
+	if (new Date(appliedAt).getTime() < now - 28 * 86_400_000) return 'late' as const;
+	return 'waiting' as const;
+}
+
 /** The officer's list for a year: those waiting first, then the rest. */
 export async function listApplications(db: Db, municipalityId: string, year: number) {
 	const rows = unwrap(
 		await db
 			.from('carer_applications')
-			.select('id, status, relationship, payout, applied_at, confirmation:carer_confirmation_state')
+			.select('id, status, relationship, payout, applied_at, carer_confirmations(confirmed_at)')
 			.eq('municipality_id', municipalityId)
 			.eq('year', year)
 			.order('applied_at')
@@ -180,7 +194,7 @@ export async function listApplications(db: Db, municipalityId: string, year: num
 	const order = { submitted: 0, question: 1, approved: 2, refused: 3 } as const;
 	const names = await carerNames(db, rows.map((r) => r.id));
 	return rows
-		.map((r) => ({ ...r, carerName: names.get(r.id) ?? '' }))
+		.map(({ carer_confirmations: c, ...r }) => ({ ...r, confirmation: confirmationState(r.status, r.applied_at, c?.confirmed_at ?? null), carerName: names.get(r.id) ?? '' }))
 		.sort((a, b) => order[a.status] - order[b.status]);
 }
 

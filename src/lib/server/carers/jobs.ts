@@ -6,6 +6,8 @@ import { adminClient, unwrap } from '../db/clients';
 import { notify } from '../notifications';
 import './register';
 
+export { sendYearlyMessages } from './yearly';
+
 export async function sendConfirmationReminders(origin: string): Promise<{ reminded: number; escalated: number }> {
 	const db = adminClient();
 	const reminders = unwrap(await db.rpc('carer_claim_confirmation_reminders'));

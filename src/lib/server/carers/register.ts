@@ -4,8 +4,10 @@
 import { registerItemType } from '../items';
 import { registerNotificationKinds } from '../notifications';
 
-export const CARER_NOTIFICATION_KINDS = ['carer_approved', 'carer_question', 'carer_refused', 'carer_confirm_reminder', 'carer_not_confirmed'] as const;
+export const CARER_NOTIFICATION_KINDS = ['carer_approved', 'carer_question', 'carer_refused', 'carer_confirm_reminder', 'carer_not_confirmed', 'carer_invited', 'carer_window_closing', 'carer_day'] as const;
 export type CarerNotificationKind = (typeof CARER_NOTIFICATION_KINDS)[number];
 
 registerItemType('carer_application', { link: (id) => `/mantelzorg/${id}` });
+// The yearly round's messages lead to the start page: the invitation, the activities of the day.
+registerItemType('carer_invitation', { link: () => '/mantelzorg' });
 registerNotificationKinds([...CARER_NOTIFICATION_KINDS]);

@@ -2,13 +2,13 @@
 // The database makes the code on approval and redeems it once; a partner sees only whether a
 // code is valid and what it is worth.
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
-import { isBadInput, isNotAllowed, isRefusedNow } from '../db/errors';
+import { isBadInput, isMissing, isNotAllowed, isRefusedNow } from '../db/errors';
 import type { FieldRefusal } from '$lib/schemas/fields';
 import type { PartnerInput } from '$lib/schemas/carers';
 
-/** The partner entry of the signed-in person, or null: the partner page is only for them. */
+/** The partner entry of the signed-in person, or null: the partner page is only for them. A removed partner has removed_at. */
 export async function myPartner(db: Db, userId: string) {
-	return unwrapMaybe(await db.from('carer_partners').select('id, name, accepts_vouchers, gifts').eq('profile_id', userId).maybeSingle());
+	return unwrapMaybe(await db.from('carer_partners').select('id, name, accepts_vouchers, gifts, removed_at').eq('profile_id', userId).maybeSingle());
 }
 
 /** The voucher of an application, for the carer (RLS: the carer and whoever applied). */
@@ -47,7 +47,23 @@ export async function useVoucher(db: Db, code: string, action: 'check' | 'redeem
 
 /** The partners of the municipality, for its officers (RLS). */
 export async function listPartners(db: Db, municipalityId: string) {
-	return unwrap(await db.from('carer_partners').select('id, name, accepts_vouchers, gifts').eq('municipality_id', municipalityId).order('name'));
+	return unwrap(await db.from('carer_partners').select('id, name, accepts_vouchers, gifts').eq('municipality_id', municipalityId).is('removed_at', null).order('name'));
+}
+
+/** One partner still taking part, for the officer's "remove" page (RLS: officers of its municipality). */
+export async function readPartner(db: Db, id: string) {
+	return unwrapMaybe(await db.from('carer_partners').select('id, name').eq('id', id).is('removed_at', null).maybeSingle());
+}
+
+/** An officer removes a partner: from now on its staff cannot check or redeem any code. */
+export async function removePartner(db: Db, id: string): Promise<{ ok: true } | { ok: false; refusal: FieldRefusal }> {
+	try {
+		unwrap(await db.rpc('carer_remove_partner', { p_partner: id }));
+	} catch (err) {
+		if (isMissing(err)) return { ok: false, refusal: { status: 404, field: '', message: 'carers.errors.partner_not_found' } };
+		throw err;
+	}
+	return { ok: true };
 }
 
 /** An officer adds a partner by its staff's e-mail address (or changes it); the database checks the rest. */

@@ -4,7 +4,7 @@
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import { sendExpiryReminders } from '../help/reminders';
-import { deleteExpiredCarerData, sendConfirmationReminders } from '../carers/jobs';
+import { deleteExpiredCarerData, sendConfirmationReminders, sendYearlyMessages } from '../carers/jobs';
 import { sendDailyDigests } from '../notifications';
 import { sendInitiativeReminders } from '../initiatives/reminders';
 import { deleteExpiredAudio, transcribeNewAudio } from '../voice/jobs';
@@ -21,6 +21,8 @@ export const JOBS = {
 	'voice-retention': { cron: '30 3 * * *', run: () => deleteExpiredAudio() },
 	'voice-transcription': { cron: '* * * * *', run: () => transcribeNewAudio() },
 	'carer-confirmation-reminders': { cron: '40 * * * *', run: (origin: string) => sendConfirmationReminders(origin) },
+	// Invitations when the window opens, reminders before it closes, Dag van de Mantelzorg: each once.
+	'carer-yearly': { cron: '20 9 * * *', run: (origin: string) => sendYearlyMessages(origin) },
 	'carer-retention': { cron: '50 3 * * *', run: () => deleteExpiredCarerData() },
 	'vog-reminders': { cron: '0 8 * * *', run: (origin: string) => sendVogReminders(origin) },
 	'map-rechecks': { cron: '30 8 * * *', run: (origin: string) => askForRechecks(origin) }

@@ -1,0 +1,90 @@
+// The carers' monitor on the real stack: counts per year and area, any count under 5 hidden by
+// the database (and a share only when both sides are 5 or more); officers of another
+// municipality, residents and anon see nothing. The CSV carries the same hidden cells.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { asAnon, asUser, people, sql } from './helpers';
+import { carerMonitorCsv, readCarerMonitor } from '../../src/lib/server/carers/monitor';
+
+const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
+const here = { municipality: randomUUID(), team: randomUUID(), officer: randomUUID(), big: randomUUID(), small: randomUUID() };
+const there = { municipality: randomUUID(), team: randomUUID(), officer: randomUUID() };
+
+async function carerIn(area: string, i: number): Promise<string> {
+	const [row] = await sql<{ id: string }>(
+		`insert into profiles (display_name, area_id, email, onboarded_at) values ($1, $2, $3, now()) returning id`,
+		[`Zorger ${i}`, area, `zorger.${i}.${randomUUID().slice(0, 8)}@voorbeeld.nl`]
+	);
+	return row.id;
+}
+
+/** An approved application of this year, written as the owner (the window and limits are not what this test is about). */
+async function application(carer: string, { confirmed, feeling }: { confirmed: boolean; feeling: 'yes' | 'no' }) {
+	const id = randomUUID();
+	await sql(
+		`begin;
+		 set local session_replication_role = replica;
+		 insert into carer_applications (id, municipality_id, year, carer_id, applied_by, relationship, cared_for_name, cared_for_postcode,
+		   cared_for_house_number, caring_since, hours, cared_for_lives_here, payout, status, decided_at, paid_at)
+		 values ('${id}', '${here.municipality}', ${year}, '${carer}', '${carer}', 'parent', 'Moeder', '6211AB', '3', '2020-01-01',
+		   'over_16', true, 'money', 'approved', now(), now());
+		 insert into carer_confirmations (application_id, confirmed_at, confirmed_how) values ('${id}', ${confirmed ? "now(), 'code'" : 'null, null'});
+		 insert into carer_appreciation_answers (application_id, feeling) values ('${id}', '${feeling}');
+		 commit;`
+	);
+}
+
+beforeAll(async () => {
+	for (const m of [here, there]) {
+		await sql(`insert into municipalities (id, name) values ($1, $2)`, [m.municipality, `Gemeente ${m.municipality.slice(0, 6)}`]);
+		await sql(`insert into organisations (id, municipality_id, name, kind) values ($1, $2, 'Team Mantelzorg', 'municipal_team')`, [m.team, m.municipality]);
+		await sql(`insert into profiles (id, display_name, email, onboarded_at) values ($1, 'Ambtenaar', $2, now())`, [m.officer, `amb.${m.officer.slice(0, 8)}@voorbeeld.nl`]);
+		await sql(`insert into memberships (organisation_id, profile_id, role) values ($1, $2, 'officer')`, [m.team, m.officer]);
+	}
+	await sql(
+		`insert into areas (id, municipality_id, name, kind, latitude, longitude) values ($1, $3, 'Grote wijk', 'wijk', 50.85, 5.69), ($2, $3, 'Kleine kern', 'kern', 50.86, 5.7)`,
+		[here.big, here.small, here.municipality]
+	);
+	await sql(`insert into carer_settings (municipality_id, year, opens_on, closes_on, payout_options, amount_cents) values ($1, $2, make_date($2, 1, 1), make_date($2, 12, 31), '{money}', 10000)`, [here.municipality, year]);
+	// Seven carers in the big area (six confirmed; five feel appreciated, two do not), three in the small one (none do).
+	for (let i = 0; i < 7; i++) await application(await carerIn(here.big, i), { confirmed: i < 6, feeling: i < 5 ? 'yes' : 'no' });
+	for (let i = 7; i < 10; i++) await application(await carerIn(here.small, i), { confirmed: true, feeling: 'no' });
+	// Six checks in the big area, all heavy; two call-backs.
+	const [carer] = await sql<{ id: string }>(`select id from profiles where area_id = $1 limit 1`, [here.big]);
+	for (let i = 0; i < 6; i++) {
+		const [check] = await sql<{ id: string }>(`insert into carer_checks (carer_id, answers) values ($1, '{5,5,5,5,5}') returning id`, [carer.id]);
+		if (i < 2) await sql(`insert into carer_call_backs (check_id, carer_id, municipality_id) values ($1, $2, $3)`, [check.id, carer.id, here.municipality]);
+	}
+});
+
+describe('the carers monitor', () => {
+	it('counts per area and for the whole municipality, hiding every count under 5', async () => {
+		const monitor = await readCarerMonitor(await asUser(here.officer), here.municipality, year, year);
+		const big = monitor.areas.find((a) => a.areaName === 'Grote wijk');
+		const small = monitor.areas.find((a) => a.areaName === 'Kleine kern');
+		expect(big).toMatchObject({ applications: 7, confirmed: 6, approved: 7, paid_or_redeemed: 7, appreciated_pct: null, checks: 6, heavy: 6, call_backs: null });
+		expect(small).toMatchObject({ applications: null, confirmed: null, approved: null, paid_or_redeemed: null, appreciated_pct: null, checks: null });
+		// The whole municipality: 10 applications, 9 confirmed, 5 of 10 feel appreciated.
+		expect(monitor.total).toMatchObject({ applications: 10, confirmed: 9, approved: 10, appreciated_pct: 50, checks: 6, call_backs: null });
+		expect(monitor.years).toContain(year);
+	});
+
+	it('writes the same cells to the CSV, a hidden one empty', async () => {
+		const monitor = await readCarerMonitor(await asUser(here.officer), here.municipality, year, year);
+		const csv = carerMonitorCsv([...monitor.areas, monitor.total!], (key) => key.split('.').pop()!);
+		const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+		expect(lines[0]).toBe('area;applications;confirmed;approved;paid_or_redeemed;appreciated_pct;checks;heavy;call_backs');
+		expect(lines).toContain('Kleine kern;;;;;;;;');
+		expect(lines).toContain('Grote wijk;7;6;7;7;;6;6;');
+	});
+
+	it('shows an officer of another municipality, a resident and anon nothing', async () => {
+		const theirs = await (await asUser(there.officer)).rpc('carer_monitor', { p_municipality: here.municipality, p_year: year });
+		expect(theirs.error).toBeNull();
+		expect(theirs.data).toEqual([]);
+		const resident = await (await asUser(people.truus)).rpc('carer_monitor', { p_municipality: here.municipality, p_year: year });
+		expect(resident.data).toEqual([]);
+		const anon = await (await asAnon()).rpc('carer_monitor', { p_municipality: here.municipality, p_year: year });
+		expect(anon.data ?? []).toEqual([]);
+	});
+});
