@@ -84,6 +84,37 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			call_back_pickups: {
+				Row: {
+					call_back_id: string
+					picked_up_by: string | null
+					picked_up_at: string
+					done_by: string | null
+					done_at: string | null
+					note: string | null
+				}
+				Insert: {
+					call_back_id: string
+					picked_up_by?: string | null
+					picked_up_at?: string
+					done_by?: string | null
+					done_at?: string | null
+					note?: string | null
+				}
+				Update: {
+					call_back_id?: string
+					picked_up_by?: string | null
+					picked_up_at?: string
+					done_by?: string | null
+					done_at?: string | null
+					note?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'call_back_pickups_call_back_id_fkey'; columns: ['call_back_id']; isOneToOne: true; referencedRelation: 'carer_call_backs'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'call_back_pickups_done_by_fkey'; columns: ['done_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'call_back_pickups_picked_up_by_fkey'; columns: ['picked_up_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			carer_activities: {
 				Row: {
 					id: string
@@ -877,6 +908,38 @@ export type Database = {
 					{ foreignKeyName: 'initiative_answers_supersedes_fkey'; columns: ['supersedes']; isOneToOne: true; referencedRelation: 'initiative_answers'; referencedColumns: ['id'] }
 				]
 			}
+			initiative_area_teams: {
+				Row: {
+					area_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					municipality_id: string
+					team_id: string
+					updated_at: string
+					updated_by: string | null
+				}
+				Insert: {
+					area_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					municipality_id: string
+					team_id: string
+					updated_at?: string
+					updated_by?: string | null
+				}
+				Update: {
+					area_id?: string
+					kind?: Database['public']['Enums']['ask_kind']
+					municipality_id?: string
+					team_id?: string
+					updated_at?: string
+					updated_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_area_teams_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_area_teams_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_area_teams_team_id_fkey'; columns: ['team_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_area_teams_updated_by_fkey'; columns: ['updated_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
 			initiative_ask_questions: {
 				Row: {
 					id: string
@@ -941,6 +1004,8 @@ export type Database = {
 					working_days: number
 					on_timeout: Database['public']['Enums']['ask_on_timeout']
 					max_amount: number | null
+					refusal_reasons: Database['public']['Enums']['refusal_reason'][]
+					condition_templates: string[]
 				}
 				Insert: {
 					municipality_id: string
@@ -949,6 +1014,8 @@ export type Database = {
 					working_days?: number
 					on_timeout?: Database['public']['Enums']['ask_on_timeout']
 					max_amount?: number | null
+					refusal_reasons?: Database['public']['Enums']['refusal_reason'][]
+					condition_templates?: string[]
 				}
 				Update: {
 					municipality_id?: string
@@ -957,6 +1024,8 @@ export type Database = {
 					working_days?: number
 					on_timeout?: Database['public']['Enums']['ask_on_timeout']
 					max_amount?: number | null
+					refusal_reasons?: Database['public']['Enums']['refusal_reason'][]
+					condition_templates?: string[]
 				}
 				Relationships: [
 					{ foreignKeyName: 'initiative_ask_settings_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
@@ -1087,6 +1156,56 @@ export type Database = {
 				Relationships: [
 					{ foreignKeyName: 'initiative_condition_ticks_answer_id_fkey'; columns: ['answer_id']; isOneToOne: false; referencedRelation: 'initiative_answers'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'initiative_condition_ticks_ticked_by_fkey'; columns: ['ticked_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_figures_kept: {
+				Row: {
+					municipality_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					on_time: boolean
+					refused: boolean
+					working_days: number | null
+					n: number
+				}
+				Insert: {
+					municipality_id: string
+					kind: Database['public']['Enums']['ask_kind']
+					on_time: boolean
+					refused: boolean
+					working_days?: number | null
+					n: number
+				}
+				Update: {
+					municipality_id?: string
+					kind?: Database['public']['Enums']['ask_kind']
+					on_time?: boolean
+					refused?: boolean
+					working_days?: number | null
+					n?: number
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_figures_kept_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] }
+				]
+			}
+			initiative_help_requests: {
+				Row: {
+					request_id: string
+					initiative_id: string
+					created_at: string
+				}
+				Insert: {
+					request_id: string
+					initiative_id: string
+					created_at?: string
+				}
+				Update: {
+					request_id?: string
+					initiative_id?: string
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'initiative_help_requests_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_help_requests_request_id_fkey'; columns: ['request_id']; isOneToOne: true; referencedRelation: 'help_requests'; referencedColumns: ['id'] }
 				]
 			}
 			initiative_invites: {
@@ -1569,6 +1688,18 @@ export type Database = {
 					{ foreignKeyName: 'map_schedules_service_id_fkey'; columns: ['service_id']; isOneToOne: false; referencedRelation: 'map_services'; referencedColumns: ['id'] }
 				]
 			}
+			map_search_words: {
+				Row: {
+					word: string
+				}
+				Insert: {
+					word: string
+				}
+				Update: {
+					word?: string
+				}
+				Relationships: []
+			}
 			map_service_at_location: {
 				Row: {
 					id: string
@@ -1755,6 +1886,58 @@ export type Database = {
 					{ foreignKeyName: 'memberships_profile_id_fkey'; columns: ['profile_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
 				]
 			}
+			monitor_week_minutes: {
+				Row: {
+					area_id: string
+					week: string
+					minutes: number
+					requests: number
+				}
+				Insert: {
+					area_id: string
+					week: string
+					minutes: number
+					requests: number
+				}
+				Update: {
+					area_id?: string
+					week?: string
+					minutes?: number
+					requests?: number
+				}
+				Relationships: [
+					{ foreignKeyName: 'monitor_week_minutes_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] }
+				]
+			}
+			monitor_weeks: {
+				Row: {
+					area_id: string
+					week: string
+					requests: number
+					matched: number
+					within_week: number
+					thanks: number
+				}
+				Insert: {
+					area_id: string
+					week: string
+					requests: number
+					matched: number
+					within_week: number
+					thanks: number
+				}
+				Update: {
+					area_id?: string
+					week?: string
+					requests?: number
+					matched?: number
+					within_week?: number
+					thanks?: number
+				}
+				Relationships: [
+					{ foreignKeyName: 'monitor_weeks_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] }
+				]
+			}
 			municipalities: {
 				Row: {
 					id: string
@@ -1772,6 +1955,33 @@ export type Database = {
 					created_at?: string
 				}
 				Relationships: []
+			}
+			municipality_calendars: {
+				Row: {
+					municipality_id: string
+					good_friday_off: boolean
+					liberation_day_every_year: boolean
+					updated_at: string
+					updated_by: string | null
+				}
+				Insert: {
+					municipality_id: string
+					good_friday_off?: boolean
+					liberation_day_every_year?: boolean
+					updated_at?: string
+					updated_by?: string | null
+				}
+				Update: {
+					municipality_id?: string
+					good_friday_off?: boolean
+					liberation_day_every_year?: boolean
+					updated_at?: string
+					updated_by?: string | null
+				}
+				Relationships: [
+					{ foreignKeyName: 'municipality_calendars_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: true; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'municipality_calendars_updated_by_fkey'; columns: ['updated_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+				]
 			}
 			notification_preferences: {
 				Row: {
@@ -2358,11 +2568,13 @@ export type Database = {
 			acknowledge_worry_signal: { Args: { signal: string; note: string }; Returns: undefined }
 			add_cofounder: { Args: { p_initiative: string; p_email: string }; Returns: string }
 			add_working_days: { Args: { p_from: string; p_days: number }; Returns: string }
+			add_working_days_in: { Args: { p_from: string; p_days: number; p_municipality: string }; Returns: string }
 			ask_clock_runs: { Args: { p_ask: string }; Returns: boolean }
 			ask_details_are_complete: { Args: { p_kind: Database['public']['Enums']['ask_kind']; d: Json }; Returns: boolean }
 			ask_waits_for_founder: { Args: { p_ask: string }; Returns: boolean }
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
 			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
+			can_configure_initiatives: { Args: { p_municipality: string }; Returns: boolean }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
 			carer_activity_cancel: { Args: { p_activity: string }; Returns: undefined }
 			carer_activity_list: { Args: { p_municipality: string; p_year: number }; Returns: { id: string | null; title: string | null; place: string | null; starts_at: string | null; description: string | null; places: number | null; taken: number | null; mine: boolean | null }[] }
@@ -2404,16 +2616,23 @@ export type Database = {
 			carer_secret_hash: { Args: { p_secret: string }; Returns: string }
 			carer_voucher_check: { Args: { p_code: string }; Returns: { state: string | null; amount_cents: number | null; gift: string | null; redeemed_at: string | null }[] }
 			carer_voucher_redeem: { Args: { p_code: string }; Returns: string }
+			check_answering_team: { Args: { p_municipality: string; p_team: string }; Returns: undefined }
 			claim_initiative_reminders: { Args: { p_today: string }; Returns: { ask_id: string | null; kind: string | null; recipients: unknown | null }[] }
 			claim_late_lists: { Args: { p_today: string }; Returns: { list_id: string | null; team_id: string | null; late_asks: number | null; leads: unknown | null }[] }
 			claim_map_rechecks: { Args: { p_today?: string }; Returns: { service_id: string | null; service_name: string | null; provider_email: string | null; editor_ids: unknown | null }[] }
 			claim_vog_reminders: { Args: { p_today?: string }; Returns: { volunteer_id: string | null; vog_expires: string | null; coordinator_ids: unknown | null }[] }
 			claim_voice_transcription: { Args: { p_voice: string; p_attempts: number }; Returns: boolean }
+			condition_templates_are_short: { Args: { p_templates: unknown }; Returns: boolean }
 			confirm_map_service: { Args: { service: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
+			coordinator_call_backs: { Args: Record<PropertyKey, never>; Returns: { id: string | null; asked_at: string | null; carer_name: string | null; phone: string | null; email: string | null; area_name: string | null; picked_up_by: string | null; picked_up_at: string | null; mine: boolean | null; done_by: string | null; done_at: string | null; note: string | null }[] }
+			coordinator_finish_call_back: { Args: { p_id: string; p_note: string }; Returns: undefined }
 			coordinator_open_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; requester_name: string | null; description: string | null; opened_at: string | null; expires_at: string | null; stuck: boolean | null; expiring: boolean | null }[] }
+			coordinator_phone_residents: { Args: { p_actions?: number }; Returns: { id: string | null; display_name: string | null; phone: string | null; area_name: string | null; registered_at: string | null; registered_by: string | null; actions: Json | null }[] }
+			coordinator_pick_up_call_back: { Args: { p_id: string }; Returns: undefined }
 			coordinator_volunteers: { Args: Record<PropertyKey, never>; Returns: { profile_id: string | null; name: string | null; area_id: string | null; area_name: string | null; categories: unknown | null; availability: number | null; active: boolean | null; last_active: string | null; vog_date: string | null; vog_expires: string | null; vog_expiring: boolean | null; vog_expired: boolean | null }[] }
 			copy_volunteer_categories: { Args: { volunteers: unknown }; Returns: undefined }
+			count_answered_ask: { Args: { p_initiative: string; p_kind: Database['public']['Enums']['ask_kind']; p_on_time: boolean; p_refused: boolean; p_working_days: number; p_step: number }; Returns: undefined }
 			create_help_request: { Args: { p_submission: string; p_requester: string; p_category: string; p_description: string; p_area: string; p_when: Database['public']['Enums']['help_when']; p_when_date?: string; p_when_note?: string; p_address?: string; p_voice?: string }; Returns: string }
 			decide_map_proposal: { Args: { p_proposal: string; p_approve: boolean }; Returns: undefined }
 			delete_expired_audio: { Args: { p_days: number; p_now?: string }; Returns: number }
@@ -2441,6 +2660,7 @@ export type Database = {
 			initiative_ask_area: { Args: { p_id: string }; Returns: string }
 			initiative_concerns_with_names: { Args: { p_initiative: string }; Returns: { id: string | null; concern: string | null; created_at: string | null; display_name: string | null; email: string | null }[] }
 			initiative_figures: { Args: Record<PropertyKey, never>; Returns: { municipality_id: string | null; municipality: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered: number | null; answered_on_time: number | null; refused: number | null; yes_by_silence: number | null; late_open: number | null; median_working_days: number | null }[] }
+			initiative_help_request: { Args: { p_initiative: string; p_submission: string; p_category: string; p_description: string }; Returns: string }
 			initiative_late_list_area: { Args: { p_id: string }; Returns: string }
 			initiative_of_ask: { Args: { p_ask: string }; Returns: string }
 			initiative_reconsideration_area: { Args: { p_id: string }; Returns: string }
@@ -2454,6 +2674,7 @@ export type Database = {
 			is_coordinator_for_person: { Args: { person: string }; Returns: boolean }
 			is_coordinator_for_request: { Args: { request: string }; Returns: boolean }
 			is_dutch_holiday: { Args: { p_day: string }; Returns: boolean }
+			is_holiday_in: { Args: { p_day: string; p_municipality: string }; Returns: boolean }
 			is_initiative_founder: { Args: { p_initiative: string }; Returns: boolean }
 			is_map_editor: { Args: { organisation: string }; Returns: boolean }
 			is_map_provider_of: { Args: { service: string }; Returns: boolean }
@@ -2468,9 +2689,11 @@ export type Database = {
 			is_volunteer: { Args: Record<PropertyKey, never>; Returns: boolean }
 			is_volunteer_message_recipient: { Args: { message: string }; Returns: boolean }
 			is_working_day: { Args: { p_day: string }; Returns: boolean }
+			is_working_day_in: { Args: { p_day: string; p_municipality: string }; Returns: boolean }
 			item_area: { Args: { p_type: string; p_id: string }; Returns: string }
 			map_fold: { Args: { input: string }; Returns: string }
 			map_freshness: { Args: { assured: string }; Returns: string }
+			map_search_hits: { Args: { p_words: string }; Returns: { id: string | null; score: unknown | null }[] }
 			map_service_area: { Args: { p_id: string }; Returns: string }
 			map_service_distances: { Args: { p_services: unknown; p_area: string }; Returns: { service_id: string | null; distance_m: number | null }[] }
 			map_service_is_public: { Args: { service: string }; Returns: boolean }
@@ -2481,17 +2704,23 @@ export type Database = {
 			monitor_by_kind: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { category_id: string | null; area_name: string | null; requests: number | null; matched: number | null }[] }
 			monitor_cell: { Args: { n: number }; Returns: number }
 			monitor_open_by_age: { Args: { p_area?: string }; Returns: { age_group: string | null; sort_order: number | null; requests: number | null }[] }
+			monitor_recount: { Args: { p_keys: Json }; Returns: undefined }
 			monitor_signals: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { week: string | null; signals: number | null; picked_up: number | null; median_hours: number | null; late: number | null }[] }
+			monitor_week_of: { Args: { at: string }; Returns: string }
 			monitor_weekly: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { week: string | null; requests: number | null; matched: number | null; median_hours: number | null; matched_within_week_pct: number | null; thanks: number | null }[] }
 			municipality_of_ask: { Args: { p_ask: string }; Returns: string }
+			my_call_back: { Args: { p_id: string }; Returns: string }
 			my_carer_partner: { Args: Record<PropertyKey, never>; Returns: unknown }
 			my_coordinator_areas: { Args: Record<PropertyKey, never>; Returns: string[] }
+			my_map_editor_organisations: { Args: Record<PropertyKey, never>; Returns: string[] }
+			officer_inbox: { Args: { p_kind?: Database['public']['Enums']['ask_kind'] }; Returns: Json }
 			person_area: { Args: { p_id: string }; Returns: string }
 			read_initiative_invite: { Args: { p_token_hash: string }; Returns: { initiative_id: string | null; initiative_name: string | null; for_me: boolean | null; open: boolean | null }[] }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }
 			release_voice_transcription: { Args: { p_voice: string }; Returns: undefined }
 			report_map_outdated: { Args: { service: string; note?: string }; Returns: string }
 			request_expires_at: { Args: { r: unknown }; Returns: string }
+			request_page: { Args: { p_id: string }; Returns: Json }
 			request_point: { Args: { r: unknown }; Returns: { latitude: number | null; longitude: number | null }[] }
 			request_slots: { Args: { r: unknown }; Returns: number }
 			respond_to_reconsideration: { Args: { p_id: string; p_response: string }; Returns: string }
@@ -2513,6 +2742,7 @@ export type Database = {
 			volunteer_message_recipients: { Args: { message: string }; Returns: string[] }
 			whoami: { Args: Record<PropertyKey, never>; Returns: string }
 			working_days_between: { Args: { p_from: string; p_to: string }; Returns: number }
+			working_days_between_in: { Args: { p_from: string; p_to: string; p_municipality: string }; Returns: number }
 			worry_signal_area: { Args: { p_id: string }; Returns: string }
 			worry_signal_closed_at: { Args: { p_id: string }; Returns: string }
 			worry_signal_due: { Args: { received: string }; Returns: string }
