@@ -79,6 +79,7 @@ describe('the job queue', () => {
 		expect(rows).toEqual([
 			{ name: 'carer-confirmation-reminders', cron: '40 * * * *' },
 			{ name: 'carer-retention', cron: '50 3 * * *' },
+			{ name: 'carer-yearly', cron: '20 9 * * *' },
 			{ name: 'help-expiry-reminders', cron: '15 * * * *' },
 			{ name: 'initiative-reminders', cron: '45 7 * * *' },
 			{ name: 'map-rechecks', cron: '30 8 * * *' },
