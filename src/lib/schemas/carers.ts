@@ -165,6 +165,7 @@ export const settingsSchema = z
 	.object({
 		opens_on: z.iso.date({ error: 'carers.errors.date' }),
 		closes_on: z.iso.date({ error: 'carers.errors.date' }),
+		remind_days_before: z.coerce.number({ error: 'carers.errors.remind_days' }).int({ error: 'carers.errors.remind_days' }).min(1, { error: 'carers.errors.remind_days' }).max(90, { error: 'carers.errors.remind_days' }).default(14),
 		payout_options: z.array(z.enum(PAYOUTS)).min(1, { error: 'carers.errors.payout_options' }),
 		amount_kind: z.enum(['fixed', 'budget']).default('fixed'),
 		amount_euros: z.coerce.number({ error: 'carers.errors.amount' }).int({ error: 'carers.errors.amount' }).min(1, { error: 'carers.errors.amount' }).max(1_000_000, { error: 'carers.errors.amount' }),

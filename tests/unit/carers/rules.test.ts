@@ -120,6 +120,13 @@ describe('the officer’s forms', () => {
 		expect(wrong.error!.issues.map((i) => i.message).sort()).toEqual(['carers.errors.gifts_missing', 'carers.errors.min_hours', 'carers.errors.window']);
 	});
 
+	it('reminds 14 days before the window closes unless the officer sets 1 to 90 days', () => {
+		expect(settingsSchema.parse(rules).remind_days_before).toBe(14);
+		expect(settingsSchema.parse({ ...rules, remind_days_before: '30' }).remind_days_before).toBe(30);
+		for (const days of ['0', '91', 'veel'])
+			expect(settingsSchema.safeParse({ ...rules, remind_days_before: days }).error?.issues.map((i) => i.message)).toEqual(['carers.errors.remind_days']);
+	});
+
 	it('asks a reason for a question or a refusal, not for an approval', () => {
 		expect(decisionSchema.safeParse({ decision: 'approve' }).success).toBe(true);
 		// No choice is no decision (superforms would otherwise fill in the first option).
