@@ -161,10 +161,14 @@ test('a carer with a heavy burden sees support and asks to be called back; the t
 	await page.getByRole('button', { name: 'Antwoorden sturen' }).click();
 	await expect(page.getByRole('heading', { name: 'De zorg is zwaar voor u' })).toBeVisible();
 	await expect(page.getByText('Iemand neemt de zorg even van u over.')).toBeVisible();
+	// and support in the sociale kaart, under "Zorgen voor een ander"
+	await expect(page.getByRole('link', { name: 'Zoek hulp voor mantelzorgers bij u in de buurt' })).toHaveAttribute('href', '/kaart?topic=carers');
 	if (withJs) await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Bel mij terug' }).click();
 	await expect(page.getByText('Iemand van de gemeente belt u snel.')).toBeVisible();
 	await expect(page.getByText(/: zwaar$/)).toBeVisible(); // the carer's own history
+	await page.goto('/kaart?topic=carers');
+	await expect(page.locator('select[name="topic"]')).toHaveValue('carers');
 
 	const officerContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
 	const ahmed = await officerContext.newPage();
