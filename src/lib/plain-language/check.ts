@@ -2,7 +2,7 @@
 // "u" instead of "je", and a Flesch-Douma reading-ease score per text. The tests run it on every
 // string of the site; the Dutch hyphenation dictionary (hyphen, a devDependency) keeps it out of pages.
 import hyphenNl from 'hyphen/nl/index.js';
-import { AVOID, INFORMAL_YOU, MAX_WORDS_PER_SENTENCE, splitSentences, withoutPlaceholders, words } from './rules';
+import { AVOID, INFORMAL_YOU, MAX_WORDS_PER_SENTENCE, longSentences, splitSentences, withoutPlaceholders, words } from './rules';
 
 export { MAX_WORDS_PER_SENTENCE, splitSentences, words };
 
@@ -41,11 +41,8 @@ export function fleschDouma(text: string): number {
 
 export function checkText(text: string): Problem[] {
 	const problems: Problem[] = [];
-	for (const sentence of splitSentences(text)) {
-		const count = words(sentence).length;
-		if (count > MAX_WORDS_PER_SENTENCE) {
-			problems.push({ rule: 'sentence_length', detail: `${count} words: "${sentence}"` });
-		}
+	for (const { sentence, count } of longSentences(text)) {
+		problems.push({ rule: 'sentence_length', detail: `${count} words: "${sentence}"` });
 	}
 	for (const { avoid, instead, pattern } of AVOID) {
 		if (pattern.test(text)) problems.push({ rule: 'avoid_word', detail: `"${avoid}": write "${instead}"` });
