@@ -1,6 +1,6 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { config } from '../config';
-import { mintAccessToken } from './jwt';
+import { accessTokenFor } from './jwt';
 import type { Database } from './types';
 import { DatabaseUnavailableError, fetchWithTimeout, isOutageResult } from './availability';
 
@@ -10,11 +10,10 @@ const noSession = { persistSession: false, autoRefreshToken: false, detectSessio
 /** Every call to PostgREST ends within a few seconds (see availability.ts). */
 const global = { fetch: fetchWithTimeout };
 
-/** supabase-js as a signed-in person: RLS sees auth.uid() through a JWT minted for this request. */
+/** supabase-js as a signed-in person: RLS sees auth.uid() through a JWT made for them (jwt.ts). */
 export function createUserClient(userId: string): Db {
-	let token: Promise<string> | null = null;
 	return createClient<Database>(config.supabaseUrl, config.supabaseAnonKey, {
-		accessToken: () => (token ??= mintAccessToken(userId)),
+		accessToken: () => accessTokenFor(userId),
 		global
 	});
 }

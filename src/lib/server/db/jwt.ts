@@ -28,3 +28,25 @@ export async function mintAccessToken(userId: string, lifetimeSeconds = 300): Pr
 		.setExpirationTime(`${lifetimeSeconds}s`)
 		.sign(key);
 }
+
+/** A minted token is used again for a minute (of its five): signing cost more than the page's query. */
+const REUSE_MS = 60_000;
+const MAX_KEPT = 5_000;
+const kept = new Map<string, { token: Promise<string>; until: number }>();
+
+/**
+ * The token for this person, minted at most once a minute per process. Safe to share between their
+ * requests: it carries only who they are (role `authenticated`, their id); what they may do is
+ * decided in the database on every call, and whether their session still holds by hooks.server.ts.
+ */
+export function accessTokenFor(userId: string): Promise<string> {
+	const now = Date.now();
+	const hit = kept.get(userId);
+	if (hit && hit.until > now) return hit.token;
+	kept.delete(userId);
+	if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
+	const token = mintAccessToken(userId);
+	kept.set(userId, { token, until: now + REUSE_MS });
+	token.catch(() => kept.delete(userId));
+	return token;
+}
