@@ -160,15 +160,22 @@ test('a carer with a heavy burden sees support and asks to be called back; the t
 	}
 	await page.getByRole('button', { name: 'Antwoorden sturen' }).click();
 	await expect(page.getByRole('heading', { name: 'De zorg is zwaar voor u' })).toBeVisible();
-	await expect(page.getByText('Iemand neemt de zorg even van u over.')).toBeVisible();
-	// and support in the sociale kaart, under "Zorgen voor een ander"
-	await expect(page.getByRole('link', { name: 'Zoek hulp voor mantelzorgers bij u in de buurt' })).toHaveAttribute('href', '/kaart?topic=carers');
+	// Support from the sociale kaart ("Zorgen voor een ander"): for the whole municipality or Bert's
+	// area (Oost); the Mantelzorgcafé is in Beekdal only.
+	const OOST = '00000000-0000-4000-8000-000000000103';
+	const support = page.locator('.support-list');
+	await expect(support.getByRole('link', { name: 'Iemand neemt de zorg even over' })).toHaveAttribute('href', '/kaart/00000000-0000-4000-8000-000000000962');
+	await expect(support).toContainText('Een vrijwilliger past een dagdeel op');
+	await expect(support.getByRole('link', { name: '043 765 00 11' }).first()).toHaveAttribute('href', 'tel:0437650011');
+	await expect(support).not.toContainText('Mantelzorgcafé');
+	await expect(page.getByRole('link', { name: 'Zoek hulp voor mantelzorgers bij u in de buurt' })).toHaveAttribute('href', `/kaart?topic=carers&area=${OOST}`);
 	if (withJs) await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Bel mij terug' }).click();
 	await expect(page.getByText('Iemand van de gemeente belt u snel.')).toBeVisible();
 	await expect(page.getByText(/: zwaar$/)).toBeVisible(); // the carer's own history
-	await page.goto('/kaart?topic=carers');
+	await page.goto(`/kaart?topic=carers&area=${OOST}`); // the link above
 	await expect(page.locator('select[name="topic"]')).toHaveValue('carers');
+	await expect(page.locator('select[name="area"]')).toHaveValue(OOST);
 
 	const officerContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
 	const ahmed = await officerContext.newPage();

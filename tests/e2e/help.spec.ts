@@ -31,6 +31,15 @@ test('a resident asks, a volunteer offers, the resident accepts, both see contac
 
 	const requestUrl = await askForHelp(page, { category: 'Klussen', text, address: 'Beukenlaan 7' });
 	const requestPath = new URL(requestUrl).pathname;
+	// While she waits, Gerda is pointed to the sociale kaart with her kind of help and area chosen.
+	const OOST = '00000000-0000-4000-8000-000000000103';
+	await expect(page.getByRole('heading', { name: 'Ook hulp van een organisatie?' })).toBeVisible();
+	const kaartLink = page.getByRole('link', { name: 'Bekijk wat er is voor klussen in Oost' });
+	await expect(kaartLink).toHaveAttribute('href', `/kaart?topic=home&area=${OOST}`);
+	await kaartLink.click();
+	await expect(page.locator('select[name="topic"]')).toHaveValue('home');
+	await expect(page.locator('select[name="area"]')).toHaveValue(OOST);
+	await page.goto(requestPath);
 
 	// Pieter volunteers for small jobs in Oost. He sees first name and area, not the address.
 	const volunteerContext = await browser.newContext({ javaScriptEnabled: testInfo.project.use.javaScriptEnabled, baseURL: process.env.BASE_URL });
@@ -43,6 +52,7 @@ test('a resident asks, a volunteer offers, the resident accepts, both see contac
 	await card.getByRole('link').click();
 	await expect(pieter.locator('main')).not.toContainText('Beukenlaan');
 	await expect(pieter.locator('main')).not.toContainText('06 55 44 33 22');
+	await expect(pieter.getByRole('heading', { name: 'Ook hulp van een organisatie?' })).toHaveCount(0);
 	await pieter.getByRole('button', { name: 'Ik help' }).click();
 	await expect(pieter.getByText('Dank u! We laten het de vrager weten.')).toBeVisible();
 
@@ -55,6 +65,7 @@ test('a resident asks, a volunteer offers, the resident accepts, both see contac
 	await page.getByRole('button', { name: 'Ja, graag' }).click();
 	await expect(page.getByText('Fijn! Nu ziet u elkaars gegevens.')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Gegevens van Pieter Hendriks' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Ook hulp van een organisatie?' })).toHaveCount(0);
 	await expect(page.locator('.contact')).toContainText('pieter@voorbeeld.nl');
 
 	await pieter.goto(requestPath);

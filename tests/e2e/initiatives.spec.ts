@@ -91,6 +91,10 @@ test('a resident speaks part of the plan and sends three asks; the officer asks 
 	await expect(page.getByText('Uw vraag staat erbij.')).toBeVisible();
 	await page.getByRole('radio', { name: /Contact met iemand/ }).check();
 	await page.getByRole('button', { name: 'Kiezen' }).click();
+	// Not sure who yet? The sociale kaart of the plan's area (Noord).
+	const NOORD = '00000000-0000-4000-8000-000000000102';
+	await expect(page.getByText('Weet u nog niet met wie?')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Bekijk de kaart' })).toHaveAttribute('href', `/kaart?area=${NOORD}`);
 	await page.getByLabel('Met wie wilt u contact?').fill('De muziekvereniging');
 	await page.getByRole('button', { name: 'Vraag toevoegen' }).click();
 	await expect(page.getByText('Uw vraag staat erbij.')).toBeVisible();
@@ -103,6 +107,7 @@ test('a resident speaks part of the plan and sends three asks; the officer asks 
 	await page.getByRole('button', { name: 'Naar de gemeente sturen' }).click();
 	await expect(page.getByText('Uw plan is verstuurd.')).toBeVisible();
 	await expect(page.locator('main')).toContainText('De gemeente antwoordt uiterlijk');
+	await expect(page.getByRole('link', { name: 'Zoek clubs en organisaties in Noord' })).toHaveAttribute('href', `/kaart?topic=company&area=${NOORD}`);
 	await axe(page);
 	const initiativePath = new URL(page.url()).pathname;
 	const initiativeId = initiativePath.split('/').pop();

@@ -261,10 +261,26 @@ export function settingsForm(settings: CarerSettings | null, year: number): Sett
 }
 
 /** Saves the carer's answers to "Hoe gaat het met u?"; says whether they show a high burden. */
-export async function saveCheck(db: Db, userId: string, answers: Record<(typeof CHECK_STATEMENTS)[number], number>) {
+export async function saveCheck(db: Db, user: { id: string; areaId: string | null }, answers: Record<(typeof CHECK_STATEMENTS)[number], number>) {
 	const values = CHECK_STATEMENTS.map((s) => answers[s]);
-	const row = unwrap(await db.from('carer_checks').insert({ carer_id: userId, answers: values }).select('id').single());
-	return { id: row.id, heavy: isHeavy(values) };
+	const row = unwrap(await db.from('carer_checks').insert({ carer_id: user.id, answers: values }).select('id').single());
+	const heavy = isHeavy(values);
+	return { id: row.id, heavy, support: heavy ? await carerSupportNearby(db, user.areaId) : [] };
+}
+
+export type SupportEntry = { id: string; name: string; summary: string; phone: string | null };
+
+/**
+ * Support for carers in the carer's area (or for the whole municipality) from the sociale kaart,
+ * read through its public search (search_social_map, as anyone reusing the kaart reads it), so
+ * only checked entries show and this domain does not import the kaart's code.
+ */
+async function carerSupportNearby(db: Db, areaId: string | null): Promise<SupportEntry[]> {
+	const found = await db
+		.rpc('search_social_map', { words: '', topic: 'carers', ...(areaId ? { area: areaId } : {}) })
+		.select('id, name, summary, phone')
+		.limit(4);
+	return unwrap(found) as unknown as SupportEntry[];
 }
 
 /** The carer's own checks, newest first, each with its burden. */

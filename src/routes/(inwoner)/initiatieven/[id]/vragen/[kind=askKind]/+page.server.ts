@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const kind = params.kind as AskKind;
 	return {
 		kind,
-		initiative: { id: initiative.id, name: initiative.name },
+		initiative: { id: initiative.id, name: initiative.name, area_id: initiative.area_id },
 		setting: await readAskSetting(locals.db, initiative.municipality_id, kind),
 		form: await superValidate(adapter(kind))
 	};
