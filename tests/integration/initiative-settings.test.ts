@@ -4,7 +4,8 @@
 // municipality's days off in the deadlines, day by day in step with the TypeScript rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { areas, asAnon, asUser, people, sql } from './helpers';
+import pg from 'pg';
+import { areas, asAnon, asUser, env, people, sql } from './helpers';
 import { daysOff, type Calendar } from '../../src/lib/initiatives/working-days';
 import { saveKindSettings, saveCalendar, readInitiativeSettings } from '../../src/lib/server/initiatives/settings';
 import { answerAsk } from '../../src/lib/server/initiatives/answers';
@@ -254,5 +255,69 @@ describe('the municipality’s days off in the clock', () => {
 			[initiative!.id]
 		);
 		expect(ask.ok).toBe(true);
+	});
+
+	/** Truus's initiative with one sent contact ask due on `due`; its id and the ask's. */
+	async function sentAskDueOn(name: string, due: string) {
+		const truus = await asUser(people.truus);
+		const { data: initiative } = await truus.from('initiatives').insert({ name, description: 'Samen iets doen.', area_id: areas.noord } as never).select('id').single();
+		await truus.from('initiative_asks').insert({ initiative_id: initiative!.id, kind: 'contact', details: { who: 'de bakker' } });
+		expect((await truus.rpc('send_initiative', { p_initiative: initiative!.id })).error).toBeNull();
+		const [ask] = await sql<{ id: string }>(`update initiative_asks set due_on = $2 where initiative_id = $1 returning id`, [initiative!.id, due]);
+		return { initiative: initiative!.id, ask: ask.id, truus };
+	}
+
+	async function setCalendar(calendar: Calendar) {
+		await sql(
+			`insert into municipality_calendars (municipality_id, good_friday_off, liberation_day_every_year) values ($1, $2, $3)
+			 on conflict (municipality_id) do update set good_friday_off = excluded.good_friday_off, liberation_day_every_year = excluded.liberation_day_every_year`,
+			[HEUVELRIJK, calendar.good_friday_off, calendar.liberation_day_every_year]
+		);
+	}
+
+	it('the founder’s "working days left" skips the municipality’s days off (Good Friday and 5 May 2027)', async () => {
+		const { ask, truus } = await sentAskDueOn('Lentemarkt', '2027-05-10');
+		const left = async () => (await truus.from('initiative_ask_states').select('working_days_left').eq('id', ask).single()).data!.working_days_left;
+		await setCalendar({ good_friday_off: false, liberation_day_every_year: false });
+		const national = await left();
+		const [expected] = await sql<{ n: number }>(`select public.working_days_between(public.today_nl(), '2027-05-10') as n`);
+		expect(national).toBe(expected.n);
+		await setCalendar({ good_friday_off: true, liberation_day_every_year: false });
+		expect(await left()).toBe(national! - 1);
+		await setCalendar({ good_friday_off: true, liberation_day_every_year: true });
+		expect(await left()).toBe(national! - 2);
+	});
+
+	it('the two-day reminder and the figures count the municipality’s days off', async () => {
+		await setCalendar({ good_friday_off: true, liberation_day_every_year: false });
+		// Due Wednesday 31 March 2027: from Thursday the 25th that is Tuesday 30th and Wednesday, two
+		// working days (Good Friday off, Easter Monday the 29th), so the team is reminded; nationally
+		// it is three (Good Friday counts).
+		const { ask } = await sentAskDueOn('Paasmarkt', '2027-03-31');
+		// Claimed in a transaction that is rolled back: the claim marks every ask it finds as reminded.
+		const client = new pg.Client({ connectionString: env.DATABASE_URL });
+		await client.connect();
+		try {
+			const claim = `select ask_id, kind from public.claim_initiative_reminders('2027-03-25') where ask_id = $1`;
+			await client.query('begin');
+			expect((await client.query(claim, [ask])).rows).toEqual([{ ask_id: ask, kind: 'due_soon' }]);
+			await client.query('rollback');
+			await client.query('begin');
+			await client.query(`update municipality_calendars set good_friday_off = false where municipality_id = $1`, [HEUVELRIJK]);
+			expect((await client.query(claim, [ask])).rows).toEqual([]);
+		} finally {
+			await client.query('rollback');
+			await client.end();
+		}
+		// An answer given on Wednesday 31 March to an ask sent on Wednesday 24 March took three
+		// working days here (25, 30, 31), four nationally. (Written straight in: its date is in 2027.)
+		await sql(`update initiative_asks set sent_on = '2027-03-24' where id = $1`, [ask]);
+		await sql(`insert into initiative_answers (ask_id, officer_id, decision, info, created_at) values ($1, $2, 'yes', 'Dat is goed.', '2027-03-31 10:00+02')`, [ask, people.ahmed]);
+		const [row] = await sql<{ days: number; national: number }>(
+			`select answered_working_days as days, public.working_days_between(sent_on, '2027-03-31') as national from initiative_asks where id = $1`,
+			[ask]
+		);
+		expect(row.national).toBe(4);
+		expect(row.days).toBe(3);
 	});
 });
