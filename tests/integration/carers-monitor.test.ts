@@ -88,3 +88,76 @@ describe('the carers monitor', () => {
 		expect(anon.data ?? []).toEqual([]);
 	});
 });
+
+describe('the counts kept by triggers', () => {
+	/** The same sums counted from the rows themselves, by the carer's area of today. */
+	const recount = () =>
+		sql<Record<string, number | string | null>>(
+			`with apps as (
+			   select p.area_id, count(*)::int as applications,
+			          count(*) filter (where c.confirmed_at is not null)::int as confirmed,
+			          count(*) filter (where a.status = 'approved')::int as approved,
+			          count(*) filter (where a.paid_at is not null or v.redeemed_at is not null)::int as paid_or_redeemed,
+			          count(f.application_id)::int as answered, count(*) filter (where f.feeling = 'yes')::int as appreciated
+			   from carer_applications a join profiles p on p.id = a.carer_id
+			   left join carer_confirmations c on c.application_id = a.id
+			   left join carer_vouchers v on v.application_id = a.id
+			   left join carer_appreciation_answers f on f.application_id = a.id
+			   where a.municipality_id = $1 and a.year = $2 group by p.area_id
+			 ), chk as (
+			   select p.area_id, count(*)::int as checks,
+			          count(*) filter (where (ch.answers[1] + ch.answers[2] + ch.answers[3] + ch.answers[4] + ch.answers[5]) >= 17.5 or 5 = any (ch.answers))::int as heavy
+			   from carer_checks ch join profiles p on p.id = ch.carer_id join areas ar on ar.id = p.area_id
+			   where ar.municipality_id = $1 group by p.area_id
+			 ), cb as (
+			   select p.area_id, count(*)::int as call_backs from carer_call_backs b join profiles p on p.id = b.carer_id
+			   where b.municipality_id = $1 group by p.area_id
+			 )
+			 select coalesce(apps.area_id, chk.area_id, cb.area_id)::text as area_id, coalesce(apps.applications, 0) as applications,
+			        coalesce(apps.confirmed, 0) as confirmed, coalesce(apps.approved, 0) as approved, coalesce(apps.paid_or_redeemed, 0) as paid_or_redeemed,
+			        coalesce(apps.answered, 0) as answered, coalesce(apps.appreciated, 0) as appreciated, coalesce(chk.checks, 0) as checks,
+			        coalesce(chk.heavy, 0) as heavy, coalesce(cb.call_backs, 0) as call_backs
+			 from apps full join chk on chk.area_id = apps.area_id full join cb on cb.area_id = coalesce(apps.area_id, chk.area_id)
+			 order by 1`,
+			[here.municipality, year]
+		);
+	const kept = () =>
+		sql<Record<string, number | string | null>>(
+			`select area_id::text, applications, confirmed, approved, paid_or_redeemed, answered, appreciated, checks, heavy, call_backs
+			 from carer_monitor_counts where municipality_id = $1 and year = $2 and (applications > 0 or checks > 0 or call_backs > 0) order by 1`,
+			[here.municipality, year]
+		);
+
+	it('stay equal to a count from the rows after confirmations, answers, removals and call-backs change', async () => {
+		expect(await kept()).toEqual(await recount());
+		const apps = await sql<{ id: string; carer_id: string }>(
+			`select a.id, a.carer_id from carer_applications a join profiles p on p.id = a.carer_id where a.municipality_id = $1 and p.area_id = $2 order by a.id`,
+			[here.municipality, here.big]
+		);
+		await sql(`update carer_confirmations set confirmed_at = null, confirmed_how = null where application_id = $1`, [apps[0].id]);
+		await sql(`update carer_appreciation_answers set feeling = 'no' where application_id = $1`, [apps[1].id]);
+		await sql(`update carer_applications set paid_at = null where id = $1`, [apps[2].id]);
+		await sql(`delete from carer_applications where id = $1`, [apps[3].id]);
+		const [check] = await sql<{ id: string }>(`select id from carer_checks where carer_id = $1 limit 1`, [apps[4].carer_id]);
+		if (check) await sql(`delete from carer_checks where id = $1`, [check.id]);
+		const [newCheck] = await sql<{ id: string }>(`insert into carer_checks (carer_id, answers) values ($1, '{1,2,1,2,1}') returning id`, [apps[5].carer_id]);
+		await sql(`insert into carer_call_backs (check_id, carer_id, municipality_id) values ($1, $2, $3)`, [newCheck.id, apps[5].carer_id, here.municipality]);
+		expect(await kept()).toEqual(await recount());
+	});
+
+	it('keep a carer in the area where they applied when they move later', async () => {
+		const before = await kept();
+		const [carer] = await sql<{ carer_id: string }>(
+			`select a.carer_id from carer_applications a join profiles p on p.id = a.carer_id where a.municipality_id = $1 and p.area_id = $2 limit 1`,
+			[here.municipality, here.big]
+		);
+		await sql(`update profiles set area_id = $2 where id = $1`, [carer.carer_id, here.small]);
+		expect(await kept()).toEqual(before);
+		// what they do after the move counts in the new area
+		await sql(`insert into carer_checks (carer_id, answers) values ($1, '{5,5,5,5,5}')`, [carer.carer_id]);
+		const small = (await kept()).find((r) => r.area_id === here.small)!;
+		const smallBefore = before.find((r) => r.area_id === here.small)!;
+		expect(small.checks).toBe((smallBefore.checks as number) + 1);
+		expect(small.heavy).toBe((smallBefore.heavy as number) + 1);
+	});
+});

@@ -453,6 +453,93 @@ export type Database = {
 					{ foreignKeyName: 'carer_invitations_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] }
 				]
 			}
+			carer_monitor_counts: {
+				Row: {
+					municipality_id: string
+					year: number
+					area_id: string | null
+					applications: number
+					confirmed: number
+					approved: number
+					paid_or_redeemed: number
+					answered: number
+					appreciated: number
+					checks: number
+					heavy: number
+					call_backs: number
+				}
+				Insert: {
+					municipality_id: string
+					year: number
+					area_id?: string | null
+					applications?: number
+					confirmed?: number
+					approved?: number
+					paid_or_redeemed?: number
+					answered?: number
+					appreciated?: number
+					checks?: number
+					heavy?: number
+					call_backs?: number
+				}
+				Update: {
+					municipality_id?: string
+					year?: number
+					area_id?: string | null
+					applications?: number
+					confirmed?: number
+					approved?: number
+					paid_or_redeemed?: number
+					answered?: number
+					appreciated?: number
+					checks?: number
+					heavy?: number
+					call_backs?: number
+				}
+				Relationships: []
+			}
+			carer_monitor_facts: {
+				Row: {
+					source_id: string
+					kind: string
+					municipality_id: string
+					year: number
+					area_id: string | null
+					confirmed: boolean
+					approved: boolean
+					paid_or_redeemed: boolean
+					answered: boolean
+					appreciated: boolean
+					heavy: boolean
+				}
+				Insert: {
+					source_id: string
+					kind: string
+					municipality_id: string
+					year: number
+					area_id?: string | null
+					confirmed?: boolean
+					approved?: boolean
+					paid_or_redeemed?: boolean
+					answered?: boolean
+					appreciated?: boolean
+					heavy?: boolean
+				}
+				Update: {
+					source_id?: string
+					kind?: string
+					municipality_id?: string
+					year?: number
+					area_id?: string | null
+					confirmed?: boolean
+					approved?: boolean
+					paid_or_redeemed?: boolean
+					answered?: boolean
+					appreciated?: boolean
+					heavy?: boolean
+				}
+				Relationships: []
+			}
 			carer_partners: {
 				Row: {
 					id: string
@@ -2608,6 +2695,8 @@ export type Database = {
 			carer_keep_paid_years: { Args: Record<PropertyKey, never>; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			carer_monitor: { Args: { p_municipality: string; p_year: number }; Returns: { is_total: boolean | null; area_id: string | null; area_name: string | null; applications: number | null; confirmed: number | null; approved: number | null; paid_or_redeemed: number | null; answered: number | null; appreciated_pct: number | null; checks: number | null; heavy: number | null; call_backs: number | null }[] }
+			carer_monitor_count: { Args: { f: unknown; sign: number }; Returns: undefined }
+			carer_monitor_refresh_application: { Args: { p_application: string }; Returns: undefined }
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
 			carer_new_confirmation: { Args: { p_application: string }; Returns: { code: string | null; token: string | null; expires_at: string | null }[] }
 			carer_officer_municipalities: { Args: Record<PropertyKey, never>; Returns: string[] }
