@@ -7,9 +7,9 @@
  * Two steps, each simple:
  * 1. carer_monitor_facts: one row per application, check and call-back with what the monitor
  *    counts of it (confirmed, approved, paid or redeemed, answered, feels appreciated; heavy).
- *    Triggers on the source tables refresh the row of what changed.
- * 2. carer_monitor_counts: per municipality, year and area, the sums. A trigger on the facts adds
- *    the new row and takes off the old one.
+ *    Triggers on the source tables refresh the rows of what changed.
+ * 2. carer_monitor_counts: per municipality, year and area, the sums. Triggers on the facts add
+ *    the new rows and take off the old ones.
  *
  * The area counted is the carer's area when the row was first counted (when they applied, did
  * the check or asked to be called back), so a carer who moves later does not move last year's
@@ -55,76 +55,78 @@ create table public.carer_monitor_counts (
 comment on table public.carer_monitor_counts is 'The carers monitor''s sums per municipality, year and area (null: carers without an area); kept by a trigger on carer_monitor_facts.';
 alter table public.carer_monitor_counts enable row level security;
 
-/** Adds (sign 1) or takes off (sign -1) one fact in the sums. */
-create function public.carer_monitor_count(f public.carer_monitor_facts, sign int)
-returns void
-language sql security definer set search_path = ''
-as $$
-  insert into public.carer_monitor_counts as c (municipality_id, year, area_id, applications, confirmed, approved, paid_or_redeemed,
-                                                answered, appreciated, checks, heavy, call_backs)
-  values (f.municipality_id, f.year, f.area_id,
-          sign * (f.kind = 'application')::int,
-          sign * (f.kind = 'application' and f.confirmed)::int,
-          sign * (f.kind = 'application' and f.approved)::int,
-          sign * (f.kind = 'application' and f.paid_or_redeemed)::int,
-          sign * (f.kind = 'application' and f.answered)::int,
-          sign * (f.kind = 'application' and f.appreciated)::int,
-          sign * (f.kind = 'check')::int,
-          sign * (f.kind = 'check' and f.heavy)::int,
-          sign * (f.kind = 'call_back')::int)
-  on conflict on constraint carer_monitor_counts_key do update set
-    applications = c.applications + excluded.applications,
-    confirmed = c.confirmed + excluded.confirmed,
-    approved = c.approved + excluded.approved,
-    paid_or_redeemed = c.paid_or_redeemed + excluded.paid_or_redeemed,
-    answered = c.answered + excluded.answered,
-    appreciated = c.appreciated + excluded.appreciated,
-    checks = c.checks + excluded.checks,
-    heavy = c.heavy + excluded.heavy,
-    call_backs = c.call_backs + excluded.call_backs;
-$$;
-revoke execute on function public.carer_monitor_count(public.carer_monitor_facts, int) from public, anon, authenticated;
+/*
+ * Every trigger here works per statement, on the rows the statement changed (transition tables):
+ * a bulk load or a large delete adds up its rows once, instead of updating the same few sums row
+ * by row, which in one transaction makes each update step over all the earlier versions.
+ */
 
+/** The facts in (sign 1) or out (sign -1) of the sums, per municipality, year and area at once. */
 create function public.carer_monitor_facts_counted()
 returns trigger
 language plpgsql security definer set search_path = ''
 as $$
+declare
+  -- a transition table exists only for the events it was declared for, so the query is built per event
+  signed text := case tg_op
+    when 'INSERT' then 'select 1 as sign, n.* from new_facts n'
+    when 'DELETE' then 'select -1 as sign, o.* from old_facts o'
+    else 'select 1 as sign, n.* from new_facts n union all select -1 as sign, o.* from old_facts o'
+  end;
 begin
-  if tg_op in ('UPDATE', 'DELETE') then
-    perform public.carer_monitor_count(old, -1);
-  end if;
-  if tg_op in ('INSERT', 'UPDATE') then
-    perform public.carer_monitor_count(new, 1);
-  end if;
+  execute format($sql$
+    insert into public.carer_monitor_counts as c (municipality_id, year, area_id, applications, confirmed, approved, paid_or_redeemed,
+                                                  answered, appreciated, checks, heavy, call_backs)
+    select f.municipality_id, f.year, f.area_id,
+           sum(f.sign * (f.kind = 'application')::int),
+           sum(f.sign * (f.kind = 'application' and f.confirmed)::int),
+           sum(f.sign * (f.kind = 'application' and f.approved)::int),
+           sum(f.sign * (f.kind = 'application' and f.paid_or_redeemed)::int),
+           sum(f.sign * (f.kind = 'application' and f.answered)::int),
+           sum(f.sign * (f.kind = 'application' and f.appreciated)::int),
+           sum(f.sign * (f.kind = 'check')::int),
+           sum(f.sign * (f.kind = 'check' and f.heavy)::int),
+           sum(f.sign * (f.kind = 'call_back')::int)
+    from (%s) f
+    group by f.municipality_id, f.year, f.area_id
+    on conflict on constraint carer_monitor_counts_key do update set
+      applications = c.applications + excluded.applications,
+      confirmed = c.confirmed + excluded.confirmed,
+      approved = c.approved + excluded.approved,
+      paid_or_redeemed = c.paid_or_redeemed + excluded.paid_or_redeemed,
+      answered = c.answered + excluded.answered,
+      appreciated = c.appreciated + excluded.appreciated,
+      checks = c.checks + excluded.checks,
+      heavy = c.heavy + excluded.heavy,
+      call_backs = c.call_backs + excluded.call_backs
+  $sql$, signed);
   return null;
 end;
 $$;
-create trigger carer_monitor_facts_counted
-  after insert or update or delete on public.carer_monitor_facts
-  for each row execute function public.carer_monitor_facts_counted();
-alter table public.carer_monitor_facts enable always trigger carer_monitor_facts_counted;
 
-/** The fact of one application as it is now; gone when the application is gone. */
-create function public.carer_monitor_refresh_application(p_application uuid)
+/** The facts of these applications as they are now; gone for an application that is gone. */
+create function public.carer_monitor_refresh_applications(p_applications uuid[])
 returns void
 language plpgsql security definer set search_path = ''
 as $$
 begin
-  if not exists (select 1 from public.carer_applications a where a.id = p_application) then
-    delete from public.carer_monitor_facts f where f.source_id = p_application;
-    return;
-  end if;
+  delete from public.carer_monitor_facts f
+  where f.source_id = any (p_applications) and f.kind = 'application'
+    and not exists (select 1 from public.carer_applications a where a.id = f.source_id);
   insert into public.carer_monitor_facts as f (source_id, kind, municipality_id, year, area_id, confirmed, approved,
                                               paid_or_redeemed, answered, appreciated)
   select a.id, 'application', a.municipality_id, a.year, p.area_id,
-         exists (select 1 from public.carer_confirmations c where c.application_id = a.id and c.confirmed_at is not null),
+         coalesce(c.confirmed_at is not null, false),
          a.status = 'approved',
-         a.paid_at is not null or exists (select 1 from public.carer_vouchers v where v.application_id = a.id and v.redeemed_at is not null),
-         exists (select 1 from public.carer_appreciation_answers x where x.application_id = a.id),
-         exists (select 1 from public.carer_appreciation_answers x where x.application_id = a.id and x.feeling = 'yes')
+         a.paid_at is not null or coalesce(v.redeemed_at is not null, false),
+         x.application_id is not null,
+         coalesce(x.feeling = 'yes', false)
   from public.carer_applications a
   left join public.profiles p on p.id = a.carer_id
-  where a.id = p_application
+  left join public.carer_confirmations c on c.application_id = a.id
+  left join public.carer_vouchers v on v.application_id = a.id
+  left join public.carer_appreciation_answers x on x.application_id = a.id
+  where a.id = any (p_applications)
   on conflict (source_id) do update set
     -- the area stays the one counted first
     municipality_id = excluded.municipality_id, year = excluded.year, confirmed = excluded.confirmed,
@@ -135,61 +137,54 @@ begin
                           excluded.paid_or_redeemed, excluded.answered, excluded.appreciated);
 end;
 $$;
-revoke execute on function public.carer_monitor_refresh_application(uuid) from public, anon, authenticated;
+revoke execute on function public.carer_monitor_refresh_applications(uuid[]) from public, anon, authenticated;
 
-create function public.carer_monitor_application_changed()
+/** After a statement on an application or a row that hangs off one: refresh the applications it touched. */
+create function public.carer_monitor_applications_changed()
+returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  key text := case when tg_table_name = 'carer_applications' then 'id' else 'application_id' end;
+  touched uuid[] := '{}';
+begin
+  -- each statement is planned when first run, so a DELETE never looks for new_rows
+  if tg_op in ('INSERT', 'UPDATE') then
+    touched := touched || array(select (to_jsonb(n) ->> key)::uuid from new_rows n);
+  end if;
+  if tg_op in ('UPDATE', 'DELETE') then
+    touched := touched || array(select (to_jsonb(o) ->> key)::uuid from old_rows o);
+  end if;
+  perform public.carer_monitor_refresh_applications(touched);
+  return null;
+end;
+$$;
+
+/** A check counts in the year and area where it was made (the carer's area then); a call-back likewise. */
+create function public.carer_monitor_checks_changed()
 returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 begin
-  -- carer_applications has id; the others hang off it by application_id
-  if tg_table_name = 'carer_applications' then
-    perform public.carer_monitor_refresh_application(case when tg_op = 'DELETE' then old.id else new.id end);
+  if tg_op = 'DELETE' then
+    delete from public.carer_monitor_facts f where f.source_id in (select o.id from old_rows o);
+  elsif tg_table_name = 'carer_checks' then
+    insert into public.carer_monitor_facts (source_id, kind, municipality_id, year, area_id, heavy)
+    select n.id, 'check', ar.municipality_id, extract(year from n.created_at at time zone 'Europe/Amsterdam')::int, ar.id,
+           (n.answers[1] + n.answers[2] + n.answers[3] + n.answers[4] + n.answers[5]) >= 17.5 or 5 = any (n.answers)
+    from new_rows n join public.profiles p on p.id = n.carer_id join public.areas ar on ar.id = p.area_id
+    on conflict (source_id) do nothing;
   else
-    perform public.carer_monitor_refresh_application(case when tg_op = 'DELETE' then old.application_id else new.application_id end);
+    insert into public.carer_monitor_facts (source_id, kind, municipality_id, year, area_id)
+    select n.id, 'call_back', n.municipality_id, extract(year from n.created_at at time zone 'Europe/Amsterdam')::int, p.area_id
+    from new_rows n left join public.profiles p on p.id = n.carer_id
+    on conflict (source_id) do nothing;
   end if;
   return null;
 end;
 $$;
 
-/** A check counts in the year and area where it was made (the carer's area then). */
-create function public.carer_monitor_check_changed()
-returns trigger
-language plpgsql security definer set search_path = ''
-as $$
-begin
-  if tg_op = 'DELETE' then
-    delete from public.carer_monitor_facts f where f.source_id = old.id;
-    return null;
-  end if;
-  insert into public.carer_monitor_facts (source_id, kind, municipality_id, year, area_id, heavy)
-  select new.id, 'check', ar.municipality_id, extract(year from new.created_at at time zone 'Europe/Amsterdam')::int, ar.id,
-         (new.answers[1] + new.answers[2] + new.answers[3] + new.answers[4] + new.answers[5]) >= 17.5 or 5 = any (new.answers)
-  from public.profiles p join public.areas ar on ar.id = p.area_id
-  where p.id = new.carer_id
-  on conflict (source_id) do nothing;
-  return null;
-end;
-$$;
-
-create function public.carer_monitor_call_back_changed()
-returns trigger
-language plpgsql security definer set search_path = ''
-as $$
-begin
-  if tg_op = 'DELETE' then
-    delete from public.carer_monitor_facts f where f.source_id = old.id;
-    return null;
-  end if;
-  insert into public.carer_monitor_facts (source_id, kind, municipality_id, year, area_id)
-  select new.id, 'call_back', new.municipality_id, extract(year from new.created_at at time zone 'Europe/Amsterdam')::int, p.area_id
-  from public.profiles p where p.id = new.carer_id
-  on conflict (source_id) do nothing;
-  return null;
-end;
-$$;
-
--- What there is already.
+-- What there is already: the facts first, then their sums in one go, then the triggers.
 insert into public.carer_monitor_facts (source_id, kind, municipality_id, year, area_id, confirmed, approved, paid_or_redeemed, answered, appreciated)
 select a.id, 'application', a.municipality_id, a.year, p.area_id,
        coalesce(c.confirmed_at is not null, false),
@@ -212,24 +207,61 @@ insert into public.carer_monitor_facts (source_id, kind, municipality_id, year, 
 select b.id, 'call_back', b.municipality_id, extract(year from b.created_at at time zone 'Europe/Amsterdam')::int, p.area_id
 from public.carer_call_backs b left join public.profiles p on p.id = b.carer_id;
 
-create trigger carer_monitor_applications after insert or delete or update of status, paid_at, municipality_id, year
-  on public.carer_applications for each row execute function public.carer_monitor_application_changed();
-create trigger carer_monitor_confirmations after insert or delete or update of confirmed_at
-  on public.carer_confirmations for each row execute function public.carer_monitor_application_changed();
-create trigger carer_monitor_vouchers after insert or delete or update of redeemed_at
-  on public.carer_vouchers for each row execute function public.carer_monitor_application_changed();
-create trigger carer_monitor_appreciation after insert or delete or update of feeling
-  on public.carer_appreciation_answers for each row execute function public.carer_monitor_application_changed();
-create trigger carer_monitor_checks after insert or delete
-  on public.carer_checks for each row execute function public.carer_monitor_check_changed();
-create trigger carer_monitor_call_backs after insert or delete
-  on public.carer_call_backs for each row execute function public.carer_monitor_call_back_changed();
-alter table public.carer_applications enable always trigger carer_monitor_applications;
-alter table public.carer_confirmations enable always trigger carer_monitor_confirmations;
-alter table public.carer_vouchers enable always trigger carer_monitor_vouchers;
-alter table public.carer_appreciation_answers enable always trigger carer_monitor_appreciation;
-alter table public.carer_checks enable always trigger carer_monitor_checks;
-alter table public.carer_call_backs enable always trigger carer_monitor_call_backs;
+insert into public.carer_monitor_counts (municipality_id, year, area_id, applications, confirmed, approved, paid_or_redeemed,
+                                         answered, appreciated, checks, heavy, call_backs)
+select f.municipality_id, f.year, f.area_id,
+       count(*) filter (where f.kind = 'application'),
+       count(*) filter (where f.kind = 'application' and f.confirmed),
+       count(*) filter (where f.kind = 'application' and f.approved),
+       count(*) filter (where f.kind = 'application' and f.paid_or_redeemed),
+       count(*) filter (where f.kind = 'application' and f.answered),
+       count(*) filter (where f.kind = 'application' and f.appreciated),
+       count(*) filter (where f.kind = 'check'),
+       count(*) filter (where f.kind = 'check' and f.heavy),
+       count(*) filter (where f.kind = 'call_back')
+from public.carer_monitor_facts f
+group by f.municipality_id, f.year, f.area_id;
+
+-- One trigger per event: a trigger with transition tables fires on one kind of statement.
+create trigger carer_monitor_facts_inserted after insert on public.carer_monitor_facts
+  referencing new table as new_facts for each statement execute function public.carer_monitor_facts_counted();
+create trigger carer_monitor_facts_updated after update on public.carer_monitor_facts
+  referencing old table as old_facts new table as new_facts for each statement execute function public.carer_monitor_facts_counted();
+create trigger carer_monitor_facts_deleted after delete on public.carer_monitor_facts
+  referencing old table as old_facts for each statement execute function public.carer_monitor_facts_counted();
+alter table public.carer_monitor_facts enable always trigger carer_monitor_facts_inserted;
+alter table public.carer_monitor_facts enable always trigger carer_monitor_facts_updated;
+alter table public.carer_monitor_facts enable always trigger carer_monitor_facts_deleted;
+
+do $triggers$
+declare
+  source record;
+begin
+  for source in
+    select * from (values
+      ('carer_applications', 'carer_monitor_applications_changed'),
+      ('carer_confirmations', 'carer_monitor_applications_changed'),
+      ('carer_vouchers', 'carer_monitor_applications_changed'),
+      ('carer_appreciation_answers', 'carer_monitor_applications_changed'),
+      ('carer_checks', 'carer_monitor_checks_changed'),
+      ('carer_call_backs', 'carer_monitor_checks_changed')
+    ) t(tbl, fn)
+  loop
+    execute format('create trigger carer_monitor_inserted after insert on public.%I referencing new table as new_rows
+                    for each statement execute function public.%I()', source.tbl, source.fn);
+    execute format('create trigger carer_monitor_deleted after delete on public.%I referencing old table as old_rows
+                    for each statement execute function public.%I()', source.tbl, source.fn);
+    execute format('alter table public.%I enable always trigger carer_monitor_inserted', source.tbl);
+    execute format('alter table public.%I enable always trigger carer_monitor_deleted', source.tbl);
+    -- checks and call-backs are counted once, when made
+    if source.fn = 'carer_monitor_applications_changed' then
+      execute format('create trigger carer_monitor_updated after update on public.%I referencing old table as old_rows new table as new_rows
+                      for each statement execute function public.%I()', source.tbl, source.fn);
+      execute format('alter table public.%I enable always trigger carer_monitor_updated', source.tbl);
+    end if;
+  end loop;
+end
+$triggers$;
 
 /**
  * The monitor from the kept counts: one row per area with carers in it, and one for the whole

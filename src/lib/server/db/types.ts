@@ -2695,8 +2695,7 @@ export type Database = {
 			carer_keep_paid_years: { Args: Record<PropertyKey, never>; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			carer_monitor: { Args: { p_municipality: string; p_year: number }; Returns: { is_total: boolean | null; area_id: string | null; area_name: string | null; applications: number | null; confirmed: number | null; approved: number | null; paid_or_redeemed: number | null; answered: number | null; appreciated_pct: number | null; checks: number | null; heavy: number | null; call_backs: number | null }[] }
-			carer_monitor_count: { Args: { f: unknown; sign: number }; Returns: undefined }
-			carer_monitor_refresh_application: { Args: { p_application: string }; Returns: undefined }
+			carer_monitor_refresh_applications: { Args: { p_applications: unknown }; Returns: undefined }
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
 			carer_new_confirmation: { Args: { p_application: string }; Returns: { code: string | null; token: string | null; expires_at: string | null }[] }
 			carer_officer_municipalities: { Args: Record<PropertyKey, never>; Returns: string[] }
