@@ -116,7 +116,9 @@ export function report(rows) {
 	console.log(`\n${pad('what', 34)}${pad('req/s', 10)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('vs static', 12)}non-2xx`);
 	const staticRow = rows.find((r) => r.static);
 	for (const r of rows) {
-		const ratio = staticRow ? (r.rps / staticRow.rps).toFixed(2) : '';
+		// a row may name its own baseline (the voice Range: the same bytes as a static file)
+		const base = r.against ? rows.find((x) => x.name === r.against) : staticRow;
+		const ratio = base ? `${(r.rps / base.rps).toFixed(2)}${r.against ? '*' : ''}` : '';
 		// no response within autocannon's timeout leaves no times: say so instead of failing
 		const ms = (v) => (v === undefined ? 'none' : v.toFixed(1));
 		console.log(`${pad(r.name, 34)}${pad(r.rps.toFixed(0), 10)}${pad(ms(r.p50), 10)}${pad(ms(r.p95), 10)}${pad(ratio, 12)}${r.non2xx}${r.requests ? '' : ' (no response in time)'}`);
