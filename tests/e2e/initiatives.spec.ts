@@ -121,6 +121,20 @@ test('a resident speaks part of the plan and sends three asks; the officer asks 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vragen van bewoners');
 	await expect(page.locator('main')).toContainText(name);
 	await axe(page);
+	// Filters by area and state: the plan is in Noord and its asks are open.
+	await page.getByLabel('Wijk of dorp').selectOption({ label: 'Centrum' });
+	await page.getByRole('button', { name: 'Tonen' }).click();
+	await expect(page.getByLabel('Wijk of dorp')).toHaveValue('00000000-0000-4000-8000-000000000101');
+	await expect(page.locator('main')).not.toContainText(name);
+	await page.getByLabel('Wijk of dorp').selectOption({ label: 'Noord' });
+	await page.getByLabel('Hoe staat het?').selectOption({ label: 'Open' });
+	await page.getByRole('button', { name: 'Tonen' }).click();
+	await expect(page.locator('main')).toContainText(name);
+	await page.getByLabel('Hoe staat het?').selectOption({ label: 'Te laat' });
+	await page.getByRole('button', { name: 'Tonen' }).click();
+	await expect(page.getByLabel('Hoe staat het?')).toHaveValue('late');
+	await expect(page.locator('main')).not.toContainText(name);
+	await page.goto('/gemeente');
 	// The contact ask: first a question (the clock stops), answered by the resident later.
 	await page.getByRole('link', { name: new RegExp(`Beantwoorden\\W+${name}, Contact met iemand`) }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vraag beantwoorden');

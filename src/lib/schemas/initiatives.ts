@@ -173,3 +173,10 @@ export const helpNeedSchema = z.object({
 	category_id: z.string().regex(/^[a-z_]{1,40}$/, { error: 'initiatives.errors.help_category' }),
 	description: text(1000, 'initiatives.errors.help_missing')
 });
+
+/** The officer's inbox filters, read from the address (a GET form); anything else means "all". */
+export const inboxFilterSchema = z.object({
+	soort: z.enum(ASK_KINDS).optional().catch(undefined),
+	wijk: z.uuid().optional().catch(undefined),
+	status: z.enum(['late', 'open', 'waiting']).optional().catch(undefined)
+});

@@ -2801,7 +2801,7 @@ export type Database = {
 			my_carer_partner: { Args: Record<PropertyKey, never>; Returns: unknown }
 			my_coordinator_areas: { Args: Record<PropertyKey, never>; Returns: string[] }
 			my_map_editor_organisations: { Args: Record<PropertyKey, never>; Returns: string[] }
-			officer_inbox: { Args: { p_kind?: Database['public']['Enums']['ask_kind'] }; Returns: Json }
+			officer_inbox: { Args: { p_kind?: Database['public']['Enums']['ask_kind']; p_area?: string; p_state?: string }; Returns: Json }
 			person_area: { Args: { p_id: string }; Returns: string }
 			read_initiative_invite: { Args: { p_token_hash: string }; Returns: { initiative_id: string | null; initiative_name: string | null; for_me: boolean | null; open: boolean | null }[] }
 			register_resident: { Args: { display_name: string; phone: string; area_id: string; preferred_language?: string }; Returns: string }

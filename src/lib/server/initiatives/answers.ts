@@ -17,16 +17,24 @@ type InboxAsk = {
 	state: 'open' | 'late' | 'waiting';
 	area_name: string | null;
 };
-type Inbox = { asks: InboxAsk[]; reconsiderations: { id: string; ask_id: string; sent_on: string; due_on: string }[] };
+type Inbox = {
+	asks: InboxAsk[];
+	/** The areas of the officer's municipalities, to filter by. */
+	areas: { id: string; name: string }[];
+	reconsiderations: { id: string; ask_id: string; sent_on: string; due_on: string }[];
+};
+export type InboxFilter = { kind?: AskKind; area?: string; state?: InboxAsk['state'] };
 
 /**
  * Asks without an answer in the officer's municipality: late first, then the nearest deadline,
- * then those waiting for the founder's reply (their clock stands still). Beside them, the open
+ * then those waiting for the founder's reply (their clock stands still); by kind, area and state
+ * when asked. Beside them, the open
  * reconsiderations of the teams this officer leads, nearest deadline first. One call to
  * officer_inbox() (`npm run bench -- initiatives` measures it at 100,000 asks).
  */
-export async function listInbox(db: Db, kind?: AskKind): Promise<Inbox> {
-	return unwrap(await db.rpc('officer_inbox', kind ? { p_kind: kind } : {})) as unknown as Inbox;
+export async function listInbox(db: Db, filter: InboxFilter = {}): Promise<Inbox> {
+	const args = { p_kind: filter.kind, p_area: filter.area, p_state: filter.state };
+	return unwrap(await db.rpc('officer_inbox', args)) as unknown as Inbox;
 }
 
 /** One ask as an officer sees it, with its initiative and every answer so far; null when not theirs. */
