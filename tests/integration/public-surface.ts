@@ -29,6 +29,7 @@ export const ANON_MAY_EXECUTE: Record<string, string> = {
 	initiative_figures: 'the public figures on how the municipality answers initiatives: counts per municipality and kind, no person or initiative',
 	today_nl: "date arithmetic for the state of a published initiative's asks (late, yes by silence)",
 	working_days_between: 'date arithmetic for the same',
+	working_days_between_in: "the same with the municipality's own days off (Good Friday, 5 May); reads only those two settings",
 	is_working_day: 'date arithmetic for the same',
 	is_dutch_holiday: 'date arithmetic for the same',
 	easter_sunday: 'date arithmetic for the same',
