@@ -201,6 +201,30 @@ describe('the team per area', () => {
 		expect(await teamOf(areas.centrum)).toBe(SAMENLEVING);
 	});
 
+	it('counts an ask on the accountability page under the team that answers it in its area', async () => {
+		await sql(`insert into initiative_area_teams (area_id, kind, municipality_id, team_id) values ($1, 'contact', $2, $3)
+		           on conflict (area_id, kind) do update set team_id = excluded.team_id`, [areas.noord, HEUVELRIJK, noordTeam]);
+		const sentAsk = async (area: string) => {
+			const [i] = await sql<{ id: string }>(`insert into initiatives (founder_id, municipality_id, area_id, name, description) values ($1, $2, $3, 'Telt mee', 'x') returning id`, [
+				people.truus, HEUVELRIJK, area
+			]);
+			await sql(`insert into initiative_asks (initiative_id, kind, details, sent_on, due_on, on_timeout) values ($1, 'contact', '{"who": "iemand"}', '2031-02-03', '2031-02-10', 'escalate')`, [i.id]);
+		};
+		await sentAsk(areas.noord);
+		await sentAsk(areas.centrum);
+		const rows = await sql<{ team_id: string; asks_sent: number }>(
+			`select team_id, asks_sent from public.initiative_accountability('2031-01-01', '2031-04-01') where kind = 'contact' and municipality_id = $1 order by team_id`,
+			[HEUVELRIJK]
+		);
+		expect(rows).toEqual(
+			[
+				{ team_id: noordTeam, asks_sent: 1 },
+				{ team_id: SAMENLEVING, asks_sent: 1 }
+			].sort((a, b) => a.team_id.localeCompare(b.team_id))
+		);
+		await sql(`delete from initiatives where name = 'Telt mee' and municipality_id = $1`, [HEUVELRIJK]);
+	});
+
 	it('refuses a team of another municipality for an area', async () => {
 		const ahmed = await asUser(people.ahmed);
 		const wrong = await ahmed.from('initiative_area_teams').upsert({ area_id: areas.heide, kind: 'green', team_id: other.team, municipality_id: HEUVELRIJK }, { onConflict: 'area_id,kind' });
