@@ -25,15 +25,18 @@ test('a founder turns a help need of the plan into a help request', async ({ pag
 	await expect(page.locator('#category_id-error')).toContainText('Kies wat voor hulp u zoekt.');
 	if (withJs) await expectNoAxeViolations(page);
 	await page.getByLabel('Wat voor hulp zoekt u?').selectOption({ label: 'Klussen' });
+	// For the day of the party, not as soon as possible.
+	const [{ day }] = await sql<{ day: string }>(`select (public.today_nl() + 14)::text as day`);
+	await page.getByLabel('Voor welke dag? (mag leeg blijven)').fill(day);
 	await page.getByRole('button', { name: 'Hulp vragen' }).click();
 	await expect(page.getByText('Uw vraag staat nu bij de hulpvragen.')).toBeVisible();
 
-	const [request] = await sql<{ id: string; status: string; area_id: string }>(
-		`select id, status::text, area_id from help_requests where description = $1`,
+	const [request] = await sql<{ id: string; status: string; area_id: string; when_kind: string; when_date: string }>(
+		`select id, status::text, area_id, when_kind::text, when_date::text from help_requests where description = $1`,
 		[text]
 	);
 	made.push(request.id);
-	expect(request).toMatchObject({ status: 'open', area_id: '00000000-0000-4000-8000-000000000102' });
+	expect(request).toMatchObject({ status: 'open', area_id: '00000000-0000-4000-8000-000000000102', when_kind: 'on_date', when_date: day });
 	const listed = page.getByRole('region', { name: 'Hulp die u al vroeg' });
 	await listed.getByRole('link', { name: new RegExp(`Klussen: ${text.replace(/[()?]/g, '\\$&')}`) }).click();
 	await expect(page.locator('main')).toContainText(text);

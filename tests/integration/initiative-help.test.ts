@@ -43,6 +43,25 @@ describe('a help need of an initiative', () => {
 		expect(logged.n).toBe(1);
 	});
 
+	it('can be for a day; without one it is as soon as possible; a past day is refused next to the field', async () => {
+		const truus = await asUser(people.truus);
+		const [{ day, past }] = await sql<{ day: string; past: string }>(`select (public.today_nl() + 10)::text as day, (public.today_nl() - 1)::text as past`);
+		const result = (await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'ride', description: 'Wie rijdt de tafels?', when_date: day })) as { id: string };
+		made.push(result.id);
+		const [onDay] = await sql<{ when_kind: string; when_date: string }>(`select when_kind::text, when_date::text from help_requests where id = $1`, [result.id]);
+		expect(onDay).toEqual({ when_kind: 'on_date', when_date: day });
+		const asap = (await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'ride', description: 'Wie rijdt de stoelen?', when_date: '' })) as { id: string };
+		made.push(asap.id);
+		expect((await sql<{ when_kind: string }>(`select when_kind::text from help_requests where id = $1`, [asap.id]))[0].when_kind).toBe('asap');
+		const before = (await sql<{ n: number }>(`select count(*)::int as n from initiative_help_requests where initiative_id = $1`, [initiativeId]))[0].n;
+		expect(await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'ride', description: 'Gisteren?', when_date: past })).toEqual({
+			status: 400,
+			field: 'when_date',
+			message: 'initiatives.errors.date_past'
+		});
+		expect((await sql<{ n: number }>(`select count(*)::int as n from initiative_help_requests where initiative_id = $1`, [initiativeId]))[0].n).toBe(before);
+	});
+
 	it('a second submit of the same form makes no second request', async () => {
 		const truus = await asUser(people.truus);
 		const form = { submission_id: randomUUID(), category_id: 'ride', description: 'Wie rijdt de tafels naar het veld?' };

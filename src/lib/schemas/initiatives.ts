@@ -3,7 +3,7 @@
 // person a plain message next to the field first.
 import { z } from './zod';
 import { todayInNL } from './help';
-import { sendAnyway } from './fields';
+import { calendarDate, sendAnyway } from './fields';
 import { DETAIL_FIELDS } from '$lib/initiatives/kinds';
 
 export const ASK_KINDS = ['permit', 'space', 'green', 'budget', 'materials', 'contact', 'task'] as const;
@@ -171,7 +171,9 @@ export const helpNeedSchema = z.object({
 	/** One per form: a second submit of the same form makes no second request. */
 	submission_id: z.uuid({ error: 'errors.form' }),
 	category_id: z.string().regex(/^[a-z_]{1,40}$/, { error: 'initiatives.errors.help_category' }),
-	description: text(1000, 'initiatives.errors.help_missing')
+	description: text(1000, 'initiatives.errors.help_missing'),
+	/** Empty: as soon as possible. */
+	when_date: calendarDate({ check: { test: (d) => d >= todayInNL(), error: 'initiatives.errors.date_past' } }).default('')
 });
 
 /** The officer's inbox filters, read from the address (a GET form); anything else means "all". */

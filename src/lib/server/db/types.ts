@@ -2748,7 +2748,7 @@ export type Database = {
 			initiative_ask_area: { Args: { p_id: string }; Returns: string }
 			initiative_concerns_with_names: { Args: { p_initiative: string }; Returns: { id: string | null; concern: string | null; created_at: string | null; display_name: string | null; email: string | null }[] }
 			initiative_figures: { Args: Record<PropertyKey, never>; Returns: { municipality_id: string | null; municipality: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered: number | null; answered_on_time: number | null; refused: number | null; yes_by_silence: number | null; late_open: number | null; median_working_days: number | null }[] }
-			initiative_help_request: { Args: { p_initiative: string; p_submission: string; p_category: string; p_description: string }; Returns: string }
+			initiative_help_request: { Args: { p_initiative: string; p_submission: string; p_category: string; p_description: string; p_when_date?: string }; Returns: string }
 			initiative_late_list_area: { Args: { p_id: string }; Returns: string }
 			initiative_of_ask: { Args: { p_ask: string }; Returns: string }
 			initiative_reconsideration_area: { Args: { p_id: string }; Returns: string }

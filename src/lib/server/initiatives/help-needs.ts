@@ -22,13 +22,19 @@ export async function readHelpNeeds(db: Db, initiativeId: string, userId: string
 }
 
 /** Asks neighbours for help with the initiative; the new request's id, or why not next to its field. */
-export async function askNeighboursForHelp(db: Db, initiativeId: string, input: { submission_id: string; category_id: string; description: string }): Promise<{ id: string } | FieldRefusal> {
+export async function askNeighboursForHelp(
+	db: Db,
+	initiativeId: string,
+	input: { submission_id: string; category_id: string; description: string; when_date?: string }
+): Promise<{ id: string } | FieldRefusal> {
 	const { data, error } = await db.rpc('initiative_help_request', {
 		p_initiative: initiativeId,
 		p_submission: input.submission_id,
 		p_category: input.category_id,
-		p_description: input.description
+		p_description: input.description,
+		p_when_date: input.when_date || undefined
 	});
+	if (error && isBadInput(error) && error.message.includes('day')) return { status: 400, field: 'when_date', message: 'initiatives.errors.date_past' };
 	if (error && isNotAllowed(error)) return { status: 403, field: 'description', message: 'initiatives.errors.not_yours' };
 	if (error && isBadInput(error) && error.message.includes('kind of help')) return { status: 400, field: 'category_id', message: 'initiatives.errors.help_category' };
 	if (error && isBadInput(error) && error.message.includes('where')) return { status: 400, field: 'category_id', message: 'initiatives.errors.help_no_area' };

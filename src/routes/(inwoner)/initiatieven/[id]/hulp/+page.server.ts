@@ -29,7 +29,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const made = await askNeighboursForHelp(locals.db, params.id, form.data);
 		if ('field' in made) return refuse(form, made);
-		form.data = { submission_id: randomUUID(), category_id: '', description: '' }; // an empty form for the next need
+		form.data = { submission_id: randomUUID(), category_id: '', description: '', when_date: '' }; // an empty form for the next need
 		return message(form, 'initiatives.help.sent');
 	}
 };
