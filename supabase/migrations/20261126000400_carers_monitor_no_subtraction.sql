@@ -1,5 +1,7 @@
 /**
- * Carers monitor: a hidden count can no longer be worked out by subtraction.
+ * Carers monitor: read from the counts kept by 20261126000300 (a few rows per municipality and
+ * year instead of a year of applications), and a hidden count can no longer be worked out by
+ * subtraction.
  *
  * Each count under 5 was hidden, but the whole municipality's row was shown: with one area's count
  * hidden in a column, the total minus the other areas gave it back exactly. Now, in a column where
