@@ -56,6 +56,11 @@ test('the monitor shows figures with a table under each chart and a CSV; residen
 	const csv = await page.request.get('/coordinatie/monitor/csv?tabel=open');
 	expect(csv.headers()['content-type']).toContain('text/csv');
 	expect(await csv.text()).toContain('Wacht al,Vragen');
+	// How the municipality answers residents' plans, per kind (the demo's street party asks a permit).
+	const plans = page.getByRole('region', { name: 'Plannen van bewoners: wat de gemeente antwoordt' });
+	await expect(plans.getByRole('rowheader', { name: 'Melding of vergunning' })).toBeVisible();
+	const plansCsv = await page.request.get('/coordinatie/monitor/csv?tabel=initiatives');
+	expect(await plansCsv.text()).toContain('Gemeente,Soort vraag,Gevraagd');
 
 	await page.context().clearCookies();
 	await signIn(page, 'truus@voorbeeld.nl');

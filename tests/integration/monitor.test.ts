@@ -62,4 +62,20 @@ describe('the monitor', async () => {
 		expect(rows.find((r) => r[0] === MONDAY)).toEqual([MONDAY, 'hidden', 'hidden', 'hidden', 'hidden', 'hidden']);
 		expect(toCsv([['a', '=1+1', 'x,y']])).toBe(`a,'=1+1,"x,y"\r\n`);
 	});
+
+	it('shows how the municipality answers initiatives, per kind, for the reader\'s municipality only', async () => {
+		const { readFigures } = await import('../../src/lib/server/initiatives/answers');
+		const sanne = await readMonitor(await asUser(people.sanne), filter);
+		const heuvelrijk = (await readFigures(await asAnon())).filter((f) => f.kind && f.municipality_id === '00000000-0000-4000-8000-000000000001');
+		expect(heuvelrijk.length).toBeGreaterThan(0);
+		// (other test files may send asks meanwhile: compare the kinds, and that each has asks)
+		expect(sanne.initiatives.map((r) => r.kind).sort()).toEqual(heuvelrijk.map((f) => f.kind).sort());
+		expect(sanne.initiatives.every((r) => (r.asks_sent ?? 0) > 0)).toBe(true);
+		expect(new Set(sanne.initiatives.map((r) => r.municipality))).toEqual(new Set(['Gemeente Heuvelrijk']));
+		const rows = await monitorTable(await asUser(people.sanne), filter, 'initiatives', (k) => k.split('.').pop()!);
+		expect(rows[0]).toEqual(['municipality', 'askKind', 'asksSent', 'onTime', 'refused', 'yesBySilence', 'lateOpen', 'medianWorkingDays']);
+		expect(rows).toHaveLength(sanne.initiatives.length + 1);
+		// a resident sees no areas, so no municipality's figures either
+		expect((await readMonitor(await asUser(people.truus), filter)).initiatives).toEqual([]);
+	});
 });

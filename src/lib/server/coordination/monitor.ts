@@ -2,6 +2,7 @@
 // the municipality (all its areas). Counted in SQL (monitor_* functions); a count under five
 // comes back empty and is shown as hidden. No row here is about one person.
 import { unwrap, type Db } from '../db/clients';
+import { readFigures } from '../initiatives/answers';
 import type { MonitorFilter, MonitorTable } from '$lib/schemas/coordination';
 
 const DAY = 86_400_000;
@@ -17,6 +18,16 @@ export function monitorPeriod(filter: MonitorFilter, now = new Date()): { from: 
 export type WeekRow = { week: string; requests: number | null; matched: number | null; median_hours: number | null; matched_within_week_pct: number | null; thanks: number | null };
 export type KindRow = { category_id: string; area_name: string; requests: number | null; matched: number | null };
 export type AgeRow = { age_group: string; sort_order: number; requests: number | null };
+export type InitiativeRow = {
+	municipality: string;
+	kind: string;
+	asks_sent: number | null;
+	answered_on_time: number | null;
+	refused: number | null;
+	yes_by_silence: number | null;
+	late_open: number | null;
+	median_working_days: number | null;
+};
 export type SignalWeekRow = { week: string; signals: number | null; picked_up: number | null; median_hours: number | null; late: number | null };
 
 export async function readMonitor(db: Db, filter: MonitorFilter) {
@@ -24,14 +35,19 @@ export async function readMonitor(db: Db, filter: MonitorFilter) {
 	const allowed = unwrap(await db.rpc('monitor_areas')) as unknown as string[];
 	const area = filter.wijk && allowed.includes(filter.wijk) ? filter.wijk : undefined;
 	const args = { p_from: from, p_to: to, p_area: area };
-	const [areas, weekly, kinds, open, signals] = await Promise.all([
-		allowed.length ? db.from('areas').select('id, name, kind').in('id', allowed).order('name').then(unwrap) : Promise.resolve([]),
+	const [areas, weekly, kinds, open, signals, figures] = await Promise.all([
+		allowed.length ? db.from('areas').select('id, name, kind, municipality_id').in('id', allowed).order('name').then(unwrap) : Promise.resolve([]),
 		db.rpc('monitor_weekly', args).then((r) => unwrap(r) as WeekRow[]),
 		db.rpc('monitor_by_kind', args).then((r) => unwrap(r) as KindRow[]),
 		db.rpc('monitor_open_by_age', { p_area: area }).then((r) => unwrap(r) as AgeRow[]),
-		db.rpc('monitor_signals', args).then((r) => unwrap(r) as SignalWeekRow[])
+		db.rpc('monitor_signals', args).then((r) => unwrap(r) as SignalWeekRow[]),
+		readFigures(db)
 	]);
-	return { from, to, area: area ?? null, areas, weekly, kinds, open, signals };
+	// The initiatives domain's public figures, per kind, for the municipalities of these areas (all
+	// time: initiatives are counted per municipality, not per area).
+	const municipalities = new Set(areas.map((a) => a.municipality_id));
+	const initiatives: InitiativeRow[] = figures.filter((f) => f.kind && municipalities.has(f.municipality_id ?? '')) as InitiativeRow[];
+	return { from, to, area: area ?? null, areas, weekly, kinds, open, signals, initiatives };
 }
 
 type Cell = string | number | null;
@@ -43,6 +59,11 @@ export async function monitorTable(db: Db, filter: MonitorFilter, table: Monitor
 	const head = (keys: string[]) => keys.map((k) => words(`coordination.monitor.col.${k}`));
 	if (table === 'kinds') return [head(['category', 'area', 'requests', 'matched']), ...m.kinds.map((r) => [r.category_id, r.area_name, hidden(r.requests), hidden(r.matched)])];
 	if (table === 'open') return [head(['age', 'requests']), ...m.open.map((r) => [r.age_group, hidden(r.requests)])];
+	if (table === 'initiatives')
+		return [
+			head(['municipality', 'askKind', 'asksSent', 'onTime', 'refused', 'yesBySilence', 'lateOpen', 'medianWorkingDays']),
+			...m.initiatives.map((r) => [r.municipality, words(`initiatives.kind.${r.kind}`), hidden(r.asks_sent), hidden(r.answered_on_time), hidden(r.refused), hidden(r.yes_by_silence), hidden(r.late_open), hidden(r.median_working_days)])
+		];
 	if (table === 'signals') return [head(['week', 'signals', 'pickedUp', 'medianHours', 'late']), ...m.signals.map((r) => [r.week, hidden(r.signals), hidden(r.picked_up), hidden(r.median_hours), hidden(r.late)])];
 	return [
 		head(['week', 'requests', 'matched', 'medianHours', 'withinWeek', 'thanks']),
