@@ -28,9 +28,9 @@ export type InboxFilter = { kind?: AskKind; area?: string; state?: InboxAsk['sta
 /**
  * Asks without an answer in the officer's municipality: late first, then the nearest deadline,
  * then those waiting for the founder's reply (their clock stands still); by kind, area and state
- * when asked. Beside them, the open
- * reconsiderations of the teams this officer leads, nearest deadline first. One call to
- * officer_inbox() (`npm run bench -- initiatives` measures it at 100,000 asks).
+ * when asked. Beside them, the open reconsiderations of the teams this officer leads, nearest
+ * deadline first. One call to officer_inbox() (`npm run bench -- initiatives` measures it at
+ * 100,000 asks).
  */
 export async function listInbox(db: Db, filter: InboxFilter = {}): Promise<Inbox> {
 	const args = { p_kind: filter.kind, p_area: filter.area, p_state: filter.state };
