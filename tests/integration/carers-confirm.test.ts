@@ -359,7 +359,7 @@ describe('own data', () => {
 		const waitingOne = await applied('voucher', carer);
 		await approve(approvedOne.id);
 		const own = await asUser(carer);
-		await own.from('carer_checks').insert({ carer_id: carer, answers: [5, 5, 5, 5, 5] });
+		await own.from('carer_checks').insert({ carer_id: carer, scale_id: '00000000-0000-4000-8000-00000000c4ec', answers: [5, 5, 5, 5, 5] });
 		const { exportMyData } = await import('../../src/lib/server/carers/own-data');
 		const data = await exportMyData(own, carer);
 		expect(data.applications.map((a) => a.id).sort()).toEqual([approvedOne.id, waitingOne.id].sort());

@@ -124,7 +124,7 @@ describe('the counts kept by triggers', () => {
 			   where a.municipality_id = $1 and a.year = $2 group by p.area_id
 			 ), chk as (
 			   select p.area_id, count(*)::int as checks,
-			          count(*) filter (where (ch.answers[1] + ch.answers[2] + ch.answers[3] + ch.answers[4] + ch.answers[5]) >= 17.5 or 5 = any (ch.answers))::int as heavy
+			          count(*) filter (where ch.heavy)::int as heavy
 			   from carer_checks ch join profiles p on p.id = ch.carer_id join areas ar on ar.id = p.area_id
 			   where ar.municipality_id = $1 group by p.area_id
 			 ), cb as (

@@ -7,10 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { asAnon, asUser, people, sql } from './helpers';
 import { saveVoice } from '../../src/lib/server/voice/store';
 import { makeWav } from '../support/wav';
+import { toBytea } from '../../src/lib/server/db/bytea';
 
 const municipality = '00000000-0000-4000-8000-000000000001';
 const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
-const other = { municipality: randomUUID(), team: randomUUID(), officer: randomUUID() };
+const other = { municipality: randomUUID(), team: randomUUID(), officer: randomUUID(), area: randomUUID() };
+/** The questions of "Hoe gaat het met u?" for a municipality without its own. */
+const USUAL_QUESTIONS = '00000000-0000-4000-8000-00000000c4ec';
 
 let postcodeCounter = 1000;
 /** A fresh address per test, so the per-person and per-address limits of one test do not touch another. */
@@ -55,6 +58,7 @@ beforeAll(async () => {
 	await sql(`insert into organisations (id, municipality_id, name, kind) values ($1, $2, 'Gemeente Anders, team Zorg', 'municipal_team')`, [other.team, other.municipality]);
 	await sql(`insert into profiles (id, display_name, email, onboarded_at) values ($1, 'Olga Anders', $2, now())`, [other.officer, `olga.${other.officer.slice(0, 8)}@voorbeeld.nl`]);
 	await sql(`insert into memberships (organisation_id, profile_id, role) values ($1, $2, 'officer')`, [other.team, other.officer]);
+	await sql(`insert into areas (id, municipality_id, name, kind, latitude, longitude) values ($1, $2, 'Anders-Dorp', 'dorp', 51.0, 5.9)`, [other.area, other.municipality]);
 	await sql(
 		`insert into carer_settings (municipality_id, year, opens_on, closes_on, payout_options, amount_cents, one_per_address)
 		 values ($1, $2, make_date($2, 1, 1), make_date($2, 12, 31), '{voucher}', 10000, true),
@@ -309,14 +313,14 @@ describe('"Hoe gaat het met u?"', () => {
 	it('is the carer’s own; a call-back becomes one task the officers see; counts under 5 stay hidden', async () => {
 		const carer = await newResident('Check');
 		const own = await asUser(carer);
-		const { data: check, error } = await own.from('carer_checks').insert({ carer_id: carer, answers: [4, 5, 3, 4, 4] }).select('id').single();
+		const { data: check, error } = await own.from('carer_checks').insert({ carer_id: carer, scale_id: USUAL_QUESTIONS, answers: [4, 5, 3, 4, 4] }).select('id').single();
 		expect(error).toBeNull();
-		expect((await (await asUser(people.jan)).from('carer_checks').insert({ carer_id: carer, answers: [1, 1, 1, 1, 1] })).error?.code).toBe('42501');
-		expect((await own.from('carer_checks').insert({ carer_id: carer, answers: [6, 1, 1, 1, 1] })).error?.code).toBe('23514');
+		expect((await (await asUser(people.jan)).from('carer_checks').insert({ carer_id: carer, scale_id: USUAL_QUESTIONS, answers: [1, 1, 1, 1, 1] })).error?.code).toBe('42501');
+		expect((await own.from('carer_checks').insert({ carer_id: carer, scale_id: USUAL_QUESTIONS, answers: [6, 1, 1, 1, 1] })).error?.code).toBe('23514');
 		for (const who of [people.ahmed, people.jan, people.sanne]) {
 			expect((await (await asUser(who)).from('carer_checks').select('id').eq('id', check!.id)).data).toEqual([]);
 		}
-		const [{ heavy }] = await sql<{ heavy: boolean }>('select carer_check_is_heavy(answers) as heavy from carer_checks where id = $1', [check!.id]);
+		const [{ heavy }] = await sql<{ heavy: boolean }>('select heavy from carer_checks where id = $1', [check!.id]);
 		expect(heavy).toBe(true);
 
 		expect((await (await asUser(people.jan)).rpc('carer_ask_call_back', { p_check: check!.id })).error?.code).toBe('P0002');
@@ -334,10 +338,90 @@ describe('"Hoe gaat het met u?"', () => {
 		expect(counts).toEqual([{ checks: null, heavy: null, call_backs: null }]); // fewer than 5: hidden
 		for (let i = 0; i < 5; i++) {
 			const someone = await newResident(`Check${i}`);
-			await (await asUser(someone)).from('carer_checks').insert({ carer_id: someone, answers: [5, 4, 4, 4, 4] });
+			await (await asUser(someone)).from('carer_checks').insert({ carer_id: someone, scale_id: USUAL_QUESTIONS, answers: [5, 4, 4, 4, 4] });
 		}
 		const { data: more } = await ahmed.rpc('carer_check_counts', { p_municipality: municipality, p_year: year });
 		expect(more).toEqual([{ checks: 6, heavy: 6, call_backs: null }]);
 		expect((await own.rpc('carer_check_counts', { p_municipality: municipality, p_year: year })).error?.code).toBe('42501');
+	});
+});
+
+describe('"Hoe gaat het met u?" with the municipality’s own questions', () => {
+	async function residentOfOther(name: string): Promise<string> {
+		const [row] = await sql<{ id: string }>(`insert into profiles (display_name, area_id, onboarded_at) values ($1, $2, now()) returning id`, [name, other.area]);
+		return row.id;
+	}
+
+	it('only its carer-support officer sets them; each change is a new version and a check keeps its own', async () => {
+		const carer = await residentOfOther('Vraag');
+		const own = await asUser(carer);
+		const before = await own.from('carer_checks').insert({ carer_id: carer, scale_id: USUAL_QUESTIONS, answers: [1, 1, 1, 1, 1] }).select('id').single();
+		expect(before.error).toBeNull();
+
+		const questions = ['Ik voel me vaak moe.', 'Ik slaap slecht door de zorg.', 'Ik heb geen tijd voor mijn hobby.'];
+		const scale = { municipality_id: other.municipality, questions, heavy_from: 4 };
+		expect((await own.from('carer_check_scales').insert({ ...scale, created_by: carer })).error?.code).toBe('42501');
+		expect((await (await asUser(people.ahmed)).from('carer_check_scales').insert({ ...scale, created_by: people.ahmed })).error?.code).toBe('42501');
+		const olga = await asUser(other.officer);
+		expect((await olga.from('carer_check_scales').insert({ ...scale, created_by: people.ahmed })).error?.code).toBe('42501'); // not in her own name
+		for (const bad of [['Eén vraag.'], Array.from({ length: 13 }, (_, i) => `Vraag nummer ${i}.`), ['Kort', 'Ik voel me vaak moe.']]) {
+			expect((await olga.from('carer_check_scales').insert({ ...scale, questions: bad, created_by: other.officer })).error?.code, bad.join('|')).toBe('23514');
+		}
+		expect((await olga.from('carer_check_scales').insert({ ...scale, heavy_from: 6, created_by: other.officer })).error?.code).toBe('23514');
+		expect((await olga.from('carer_check_scales').insert({ ...scale, heavy_from: 0.5, created_by: other.officer })).error?.code).toBe('23514');
+		const { data: made, error } = await olga.from('carer_check_scales').insert({ ...scale, created_by: other.officer }).select('id').single();
+		expect(error).toBeNull();
+		expect((await olga.from('carer_check_scales').update({ heavy_from: 2 }).eq('id', made!.id).select('id')).error?.code).toBe('42501');
+
+		// The carer gets the new questions; a carer of the demo municipality still gets the usual ones.
+		expect((await own.rpc('carer_my_check_scale')).data).toEqual([{ id: made!.id, questions, heavy_from: 4 }]);
+		const demoCarer = await newResident('Gewoon');
+		expect((await (await asUser(demoCarer)).rpc('carer_my_check_scale')).data).toMatchObject([{ id: USUAL_QUESTIONS }]);
+
+		// One answer per question; heavy as the municipality set it, whatever the caller says.
+		expect((await own.from('carer_checks').insert({ carer_id: carer, scale_id: made!.id, answers: [4, 4, 4, 4, 4] })).error?.code).toBe('22023');
+		const light = await own.from('carer_checks').insert({ carer_id: carer, scale_id: made!.id, answers: [4, 4, 3], heavy: true }).select('heavy').single();
+		expect(light.data).toEqual({ heavy: false }); // 3.67 is under 4
+		const heavy = await own.from('carer_checks').insert({ carer_id: carer, scale_id: made!.id, answers: [4, 4, 4] }).select('heavy').single();
+		expect(heavy.data).toEqual({ heavy: true });
+		const anyVeryOften = await own.from('carer_checks').insert({ carer_id: carer, scale_id: made!.id, answers: [1, 1, 5] }).select('heavy').single();
+		expect(anyVeryOften.data).toEqual({ heavy: true });
+		// Questions of another municipality are refused.
+		const elsewhere = randomUUID();
+		await sql(`insert into municipalities (id, name) values ($1, 'Gemeente Elders')`, [elsewhere]);
+		const [foreign] = await sql<{ id: string }>(`insert into carer_check_scales (municipality_id, questions) values ($1, '{"Vraag een van elders.","Vraag twee van elders."}') returning id`, [elsewhere]);
+		expect((await own.from('carer_checks').insert({ carer_id: carer, scale_id: foreign.id, answers: [1, 1] })).error?.code).toBe('22023');
+
+		// The check of before keeps the usual questions.
+		expect(await sql('select scale_id from carer_checks where id = $1', [before.data!.id])).toEqual([{ scale_id: USUAL_QUESTIONS }]);
+	});
+
+	it('a voice note is the carer’s; once a call-back is asked, the team and the area’s coordinator hear it too; it goes with the check', async () => {
+		const carer = await newResident('Stemcheck');
+		const own = await asUser(carer);
+		const { data: checkId, error } = await own.rpc('insert_with_voice', {
+			p_type: 'carer_check',
+			p_row: { carer_id: carer, scale_id: USUAL_QUESTIONS, answers: [5, 5, 5, 5, 5] },
+			p_voice_mime: 'audio/wav',
+			p_voice_duration_ms: 1000,
+			p_voice_bytes: toBytea(Buffer.from(makeWav(1)))
+		});
+		expect(error).toBeNull();
+		const [{ voice_id }] = await sql<{ voice_id: string }>('select voice_id from carer_checks where id = $1', [checkId]);
+		expect(await sql('select subject_type, subject_id from voice_messages where id = $1', [voice_id])).toEqual([{ subject_type: 'carer_check', subject_id: checkId }]);
+		const hears = async (who: string) => ((await (await asUser(who)).from('voice_audio').select('voice_id').eq('voice_id', voice_id)).data ?? []).length;
+		expect(await hears(carer)).toBe(1);
+		for (const who of [people.ahmed, people.sanne, people.jan, other.officer]) expect(await hears(who), who).toBe(0);
+
+		expect((await own.rpc('carer_ask_call_back', { p_check: checkId as string })).error).toBeNull();
+		expect(await hears(people.ahmed)).toBe(1); // carer-support officer of the municipality
+		expect(await hears(people.sanne)).toBe(1); // coordinator of the carer's area
+		for (const who of [people.jan, other.officer]) expect(await hears(who), who).toBe(0);
+		expect((await (await asUser(people.ahmed)).rpc('carer_call_back_list', { p_municipality: municipality })).data).toEqual(
+			expect.arrayContaining([expect.objectContaining({ display_name: 'Stemcheck', voice_id })])
+		);
+
+		expect((await own.rpc('carer_delete_my_data')).error).toBeNull();
+		expect(await sql('select 1 from voice_messages where id = $1', [voice_id])).toEqual([]);
 	});
 });

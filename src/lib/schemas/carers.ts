@@ -2,7 +2,7 @@
 // Applying is one question a screen; the answers so far travel along as hidden fields, so it
 // works the same without JavaScript. The IBAN is checked with ibantools (country and checksum).
 import { z } from './zod';
-import { safeText, sendAnyway } from './fields';
+import { id, recordingField, safeText, sendAnyway } from './fields';
 import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from 'ibantools';
 
 export const RELATIONSHIPS = ['partner', 'parent', 'child', 'other_family', 'neighbour', 'friend'] as const;
@@ -214,15 +214,62 @@ export const answerSchema = z.object({
 	answer: z.string().trim().min(2, { error: 'carers.errors.answer_missing' }).max(1000, { error: 'carers.errors.text_too_long' })
 });
 
-/** "Hoe gaat het met u?": five statements, each 1 (not at all) to 5 (very often). Never required. */
-export const CHECK_STATEMENTS = ['tired', 'own_time', 'on_mind', 'less_contact', 'alone'] as const;
-const checkAnswer = z.coerce.number({ error: 'carers.errors.check_missing' }).int().min(1, { error: 'carers.errors.check_missing' }).max(5, { error: 'carers.errors.check_missing' });
-export const checkSchema = z.object(Object.fromEntries(CHECK_STATEMENTS.map((s) => [s, checkAnswer])) as Record<(typeof CHECK_STATEMENTS)[number], typeof checkAnswer>);
+/**
+ * "Hoe gaat het met u?": the municipality's questions (2 to 12, carer_check_scales), each answered
+ * 1 (never) to 5 (very often), fields q1 … q12; `count` says how many the page showed, scale_id
+ * which version. Never required. Whether it is heavy the database works out when it is saved.
+ */
+export const MAX_CHECK_QUESTIONS = 12;
+export const checkFields = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10', 'q11', 'q12'] as const;
+const notAnswered = z.coerce.number({ error: 'carers.errors.check_missing' }).int({ error: 'carers.errors.check_missing' }).default(0);
+export const checkSchema = z
+	.object({
+		scale_id: id('carers.errors.check_questions_changed'),
+		count: z.coerce.number({ error: 'carers.errors.check_questions_changed' }).int().min(2, { error: 'carers.errors.check_questions_changed' }).max(MAX_CHECK_QUESTIONS, { error: 'carers.errors.check_questions_changed' }),
+		...(Object.fromEntries(checkFields.map((f) => [f, notAnswered])) as Record<(typeof checkFields)[number], typeof notAnswered>),
+		voice: recordingField
+	})
+	.superRefine((v, ctx) => {
+		checkFields.forEach((f, i) => {
+			const answer = v[f];
+			if (i < v.count ? answer < 1 || answer > 5 : answer !== 0) ctx.addIssue({ code: 'custom', path: [f], message: 'carers.errors.check_missing' });
+		});
+	});
+export type CheckInput = z.infer<typeof checkSchema>;
 
-/** The same rule as carer_check_is_heavy() in the database: on average 3.5 or more, or any 5. */
-export function isHeavy(answers: number[]): boolean {
-	return answers.length > 0 && (answers.reduce((a, b) => a + b, 0) / answers.length >= 3.5 || answers.includes(5));
+/** The answers of a check in the order of its questions. */
+export function checkAnswers(input: Pick<CheckInput, 'count' | (typeof checkFields)[number]>): number[] {
+	return checkFields.slice(0, input.count).map((f) => input[f]);
 }
+
+/** The questions as the officer typed them: one a line, empty lines left out. */
+export function questionLines(text: string): string[] {
+	return text.split(/\r?\n/).map((q) => q.trim()).filter(Boolean);
+}
+
+/** A number as typed with a comma or a point. */
+export function decimalOf(value: string): number {
+	return Number(value.replace(',', '.'));
+}
+
+/** The officer sets the questions: one a line, in plain words; and from which average it is heavy. */
+export const checkScaleSchema = z.object({
+	questions: z
+		.string()
+		.trim()
+		.max(MAX_CHECK_QUESTIONS * 202, { error: 'carers.errors.check_questions' })
+		.refine((text) => {
+			const qs = questionLines(text);
+			return qs.length >= 2 && qs.length <= MAX_CHECK_QUESTIONS && qs.every((q) => q.length >= 5 && q.length <= 200);
+		}, { error: 'carers.errors.check_questions' }),
+	// As Dutch people write it: 3,5 (a comma), or 3.5; from 1 to 5.
+	heavy_from: z
+		.string()
+		.trim()
+		.regex(/^[1-5]([.,][0-9])?$/, { error: 'carers.errors.heavy_from' })
+		.refine((v) => decimalOf(v) <= 5, { error: 'carers.errors.heavy_from' }),
+	plain_ok: sendAnyway()
+});
 
 /*
  * The person cared for confirms. The carer makes a code (and, with an e-mail address, a link);

@@ -79,3 +79,6 @@ export type FieldRefusal = { status: 400 | 403 | 404 | 409; field: string; messa
  * JavaScript, a hidden field with it). Empty means: show the tips first.
  */
 export const sendAnyway = () => z.enum(['', 'ja']).default('');
+
+/** A spoken message sent with a form (a file field); checked further by the voice room. */
+export const recordingField = z.instanceof(File, { error: 'voice.errors.type' }).optional();

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { calendarDate, id, optionalId, safeText } from './fields';
+import { calendarDate, id, optionalId, recordingField, safeText } from './fields';
 
 export const CATEGORY_IDS = ['odd_jobs', 'buddy', 'ride', 'groceries', 'garden', 'paperwork', 'lending'] as const;
 export const MAX_TEXT = 1000;
@@ -14,7 +14,6 @@ const description = safeText({ max: MAX_TEXT, tooLong: 'help.errors.text_too_lon
 const whenDate = calendarDate().default('');
 
 /** A recording from a file field; superforms makes an empty file field (no file chosen) undefined. */
-export const recordingField = z.instanceof(File, { error: 'voice.errors.type' }).optional();
 
 export type AskStep = 'category' | 'description' | 'place' | 'when';
 export const ASK_STEPS: AskStep[] = ['category', 'description', 'place', 'when'];

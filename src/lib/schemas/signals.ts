@@ -1,6 +1,5 @@
 import { z } from './zod';
-import { id, safeText } from './fields';
-import { recordingField } from './help';
+import { id, recordingField, safeText } from './fields';
 
 /** "Ik maak me zorgen om …": the area, and what worries the sender, typed or spoken. */
 export const signalSchema = z

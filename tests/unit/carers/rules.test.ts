@@ -4,15 +4,18 @@ import { describe, expect, it } from 'vitest';
 import {
 	APPLY_FIELDS,
 	APPLY_STEPS,
+	checkAnswers,
 	checkIban,
+	checkScaleSchema,
 	checkSchema,
-	isHeavy,
+	decimalOf,
 	decisionSchema,
 	giftList,
 	monthToDate,
 	moveStep,
 	normalizePostcode,
 	parseApplication,
+	questionLines,
 	settingsSchema,
 	type ApplyValues
 } from '../../../src/lib/schemas/carers';
@@ -151,17 +154,32 @@ describe('on screen', () => {
 });
 
 describe('"Hoe gaat het met u?"', () => {
-	it('a high burden is an average of 3.5 or more, or any "very often", as in the database', () => {
-		expect(isHeavy([4, 4, 3, 3, 4])).toBe(true);
-		expect(isHeavy([1, 1, 1, 1, 5])).toBe(true);
-		expect(isHeavy([3, 3, 3, 3, 4])).toBe(false);
-		expect(isHeavy([])).toBe(false);
+	const scale = '00000000-0000-4000-8000-00000000c4ec';
+
+	it('every question shown needs an answer from 1 to 5, and none beyond them', () => {
+		const ok = checkSchema.safeParse({ scale_id: scale, count: '3', q1: '4', q2: '1', q3: '5' });
+		expect(ok.success).toBe(true);
+		expect(checkAnswers(ok.data!)).toEqual([4, 1, 5]);
+		const missing = checkSchema.safeParse({ scale_id: scale, count: '3', q1: '4', q2: '9' });
+		expect(missing.success).toBe(false);
+		expect(missing.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['q2', 'q3']);
+		expect(new Set(missing.error!.issues.map((i) => i.message))).toEqual(new Set(['carers.errors.check_missing']));
+		expect(checkSchema.safeParse({ scale_id: scale, count: '2', q1: '4', q2: '1', q3: '3' }).success).toBe(false);
+		for (const count of ['1', '13', 'x']) expect(checkSchema.safeParse({ scale_id: scale, count, q1: '1', q2: '1' }).success, count).toBe(false);
+		expect(checkSchema.safeParse({ scale_id: 'nope', count: '2', q1: '1', q2: '1' }).success).toBe(false);
 	});
 
-	it('every statement needs an answer from 1 to 5', () => {
-		expect(checkSchema.safeParse({ tired: '4', own_time: '3', on_mind: '2', less_contact: '1', alone: '5' }).success).toBe(true);
-		const missing = checkSchema.safeParse({ tired: '4', own_time: '9' });
-		expect(missing.success).toBe(false);
-		expect(new Set(missing.error!.issues.map((i) => i.message))).toEqual(new Set(['carers.errors.check_missing']));
+	it('the officer writes 2 to 12 questions, one a line, and a heavy average from 1 to 5 with a comma or a point', () => {
+		const good = { questions: 'Ik ben moe.\n\n  Ik slaap slecht.  \r\nIk heb geen tijd.', heavy_from: '3,5', plain_ok: '' };
+		expect(checkScaleSchema.safeParse(good).success).toBe(true);
+		expect(questionLines(good.questions)).toEqual(['Ik ben moe.', 'Ik slaap slecht.', 'Ik heb geen tijd.']);
+		expect(decimalOf('3,5')).toBe(3.5);
+		expect(decimalOf('4')).toBe(4);
+		for (const questions of ['Alleen één vraag.', 'Kort\nIk slaap slecht.', Array.from({ length: 13 }, (_, i) => `Vraag nummer ${i}.`).join('\n'), `${'a'.repeat(201)}\nIk slaap slecht.`]) {
+			expect(checkScaleSchema.safeParse({ ...good, questions }).success, questions.slice(0, 20)).toBe(false);
+		}
+		for (const heavy_from of ['0,5', '5,1', '6', '3,55', 'drie', '']) expect(checkScaleSchema.safeParse({ ...good, heavy_from }).success, heavy_from).toBe(false);
+		for (const heavy_from of ['1', '5', '4.2']) expect(checkScaleSchema.safeParse({ ...good, heavy_from }).success, heavy_from).toBe(true);
 	});
 });
+

@@ -2,13 +2,16 @@
 // decisions. The database checks every rule (window, limits, who may act); this module turns its
 // refusals into i18n keys and decides who is told.
 import { unwrap, unwrapMaybe, type Db } from '../db/clients';
-import { isBadInput, isDuplicate, isMissing, isNotAllowed, isRefusedNow } from '../db/errors';
+import { isBadInput, isNotAllowed } from '../db/errors';
 import { notify } from '../notifications';
 import type { SessionUser } from '../auth/session';
 import type { Tables } from '../db/types';
-import { CHECK_STATEMENTS, giftList, isHeavy, type Application, type SettingsInput } from '$lib/schemas/carers';
+import { giftList, type Application, type SettingsInput } from '$lib/schemas/carers';
 import { readVoucher } from './vouchers';
+import { refusalOf, type Refusal } from './refusal';
 import './register';
+
+export type { Refusal };
 
 export { newConfirmation, lookupConfirmation, confirmWithSecret, confirmByPhone, clientKey } from './confirm';
 export { paymentExport } from './payments';
@@ -16,9 +19,9 @@ export { carerMonitorExport, readCarerMonitor, MONITOR_COLUMNS } from './monitor
 export { listPartners, myPartner, readPartner, removePartner, savePartner, useVoucher } from './vouchers';
 export { addActivity, listActivities, listActivitiesForOfficer, removeActivity, signUp, wasInvited, yearlyRound } from './yearly';
 export { answerFeeling, deleteMyData, exportMyData, keepPaidYears, readFigures } from './own-data';
+export { askCallBack, listMyChecks, myCheckQuestions, readCheckOverview, readCheckQuestions, saveCheck, saveCheckQuestions } from './checks';
 
 export type CarerSettings = Tables<'carer_settings'>;
-export type Refusal = { ok: false; status: 400 | 403 | 404 | 409; error: string };
 
 /** The year the appreciation is for: the calendar year in the Netherlands. */
 export function currentYear(now = new Date()): number {
@@ -87,18 +90,6 @@ export async function saveSettings(db: Db, municipalityId: string, year: number,
 		throw err;
 	}
 	return { ok: true };
-}
-
-/** A refusal from the database as an i18n key: our functions raise the key as their message. */
-function refusalOf(err: unknown): Refusal | null {
-	const message = err instanceof Error ? err.message : '';
-	const key = /carers\.errors\.[a-z_]+/.exec(message)?.[0];
-	if (isDuplicate(err)) return { ok: false, status: 409, error: 'carers.errors.already_applied' };
-	if (isMissing(err)) return { ok: false, status: 404, error: key ?? 'carers.errors.not_found' };
-	if (isRefusedNow(err)) return { ok: false, status: 409, error: key ?? 'carers.errors.not_now' };
-	if (isNotAllowed(err)) return { ok: false, status: 403, error: 'carers.errors.not_allowed' };
-	if (isBadInput(err)) return { ok: false, status: 400, error: key ?? 'carers.errors.form' };
-	return null;
 }
 
 /** Sends an application (for oneself, or as a coordinator for a resident). The database checks all rules. */
@@ -258,55 +249,6 @@ export function settingsForm(settings: CarerSettings | null, year: number): Sett
 		young_max_age: settings?.young_max_age ?? 25,
 		young_wording: settings?.young_wording ?? ''
 	};
-}
-
-/** Saves the carer's answers to "Hoe gaat het met u?"; says whether they show a high burden. */
-export async function saveCheck(db: Db, user: { id: string; areaId: string | null }, answers: Record<(typeof CHECK_STATEMENTS)[number], number>) {
-	const values = CHECK_STATEMENTS.map((s) => answers[s]);
-	const row = unwrap(await db.from('carer_checks').insert({ carer_id: user.id, answers: values }).select('id').single());
-	const heavy = isHeavy(values);
-	return { id: row.id, heavy, support: heavy ? await carerSupportNearby(db, user.areaId) : [] };
-}
-
-export type SupportEntry = { id: string; name: string; summary: string; phone: string | null };
-
-/**
- * Support for carers in the carer's area (or for the whole municipality) from the sociale kaart,
- * read through its public search (search_social_map, as anyone reusing the kaart reads it), so
- * only checked entries show and this domain does not import the kaart's code.
- */
-async function carerSupportNearby(db: Db, areaId: string | null): Promise<SupportEntry[]> {
-	const found = await db
-		.rpc('search_social_map', { words: '', topic: 'carers', ...(areaId ? { area: areaId } : {}) })
-		.select('id, name, summary, phone')
-		.limit(4);
-	return unwrap(found) as unknown as SupportEntry[];
-}
-
-/** The carer's own checks, newest first, each with its burden. */
-export async function listMyChecks(db: Db, userId: string) {
-	const rows = unwrap(await db.from('carer_checks').select('id, answers, created_at').eq('carer_id', userId).order('created_at', { ascending: false }).limit(20));
-	return rows.map((r) => ({ ...r, heavy: isHeavy(r.answers) }));
-}
-
-/** "Bel mij terug": one call-back task for the team; a second for the same check is refused. */
-export async function askCallBack(db: Db, checkId: string): Promise<{ ok: true } | Refusal> {
-	try {
-		unwrap(await db.rpc('carer_ask_call_back', { p_check: checkId }));
-	} catch (err) {
-		if (isDuplicate(err)) return { ok: false, status: 409, error: 'carers.errors.call_back_twice' };
-		const refusal = refusalOf(err);
-		if (refusal) return refusal;
-		throw err;
-	}
-	return { ok: true };
-}
-
-/** For the team: counts of the year's checks (cells under 5 are null) and the open call-backs. */
-export async function readCheckOverview(db: Db, municipalityId: string, year: number) {
-	const [counts] = unwrap(await db.rpc('carer_check_counts', { p_municipality: municipalityId, p_year: year }));
-	const callBacks = unwrap(await db.rpc('carer_call_back_list', { p_municipality: municipalityId }));
-	return { counts: counts ?? { checks: null, heavy: null, call_backs: null }, callBacks };
 }
 
 /** The team called back. */

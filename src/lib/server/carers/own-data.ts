@@ -16,7 +16,7 @@ export async function exportMyData(db: Db, userId: string) {
 			.eq('carer_id', userId)
 			.order('applied_at')
 	);
-	const checks = unwrap(await db.from('carer_checks').select('answers, created_at').eq('carer_id', userId).order('created_at'));
+	const checks = unwrap(await db.from('carer_checks').select('created_at, heavy, answers, scale:carer_check_scales(questions), voice:voice_messages(transcript)').eq('carer_id', userId).order('created_at'));
 	const callBacks = unwrap(await db.from('carer_call_backs').select('created_at, done_at').eq('carer_id', userId).order('created_at'));
 	return { exportedAt: new Date().toISOString(), applications, checks, callBacks };
 }

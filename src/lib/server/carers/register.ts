@@ -10,4 +10,6 @@ export type CarerNotificationKind = (typeof CARER_NOTIFICATION_KINDS)[number];
 registerItemType('carer_application', { link: (id) => `/mantelzorg/${id}` });
 // The yearly round's messages lead to the start page: the invitation, the activities of the day.
 registerItemType('carer_invitation', { link: () => '/mantelzorg' });
+// A check of "Hoe gaat het met u?", for its voice note: the carer sees it in their history.
+registerItemType('carer_check', { link: () => '/mantelzorg/hoe-gaat-het' });
 registerNotificationKinds([...CARER_NOTIFICATION_KINDS]);

@@ -340,27 +340,68 @@ export type Database = {
 					{ foreignKeyName: 'carer_call_backs_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] }
 				]
 			}
+			carer_check_scales: {
+				Row: {
+					id: string
+					municipality_id: string | null
+					questions: string[]
+					heavy_from: number
+					created_by: string | null
+					created_at: string
+				}
+				Insert: {
+					id?: string
+					municipality_id?: string | null
+					questions: string[]
+					heavy_from?: number
+					created_by?: string | null
+					created_at?: string
+				}
+				Update: {
+					id?: string
+					municipality_id?: string | null
+					questions?: string[]
+					heavy_from?: number
+					created_by?: string | null
+					created_at?: string
+				}
+				Relationships: [
+					{ foreignKeyName: 'carer_check_scales_created_by_fkey'; columns: ['created_by']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_check_scales_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] }
+				]
+			}
 			carer_checks: {
 				Row: {
 					id: string
 					carer_id: string
 					answers: number[]
 					created_at: string
+					scale_id: string
+					heavy: boolean
+					voice_id: string | null
 				}
 				Insert: {
 					id?: string
 					carer_id: string
 					answers: number[]
 					created_at?: string
+					scale_id: string
+					heavy?: boolean
+					voice_id?: string | null
 				}
 				Update: {
 					id?: string
 					carer_id?: string
 					answers?: number[]
 					created_at?: string
+					scale_id?: string
+					heavy?: boolean
+					voice_id?: string | null
 				}
 				Relationships: [
-					{ foreignKeyName: 'carer_checks_carer_id_fkey'; columns: ['carer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] }
+					{ foreignKeyName: 'carer_checks_carer_id_fkey'; columns: ['carer_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_checks_scale_id_fkey'; columns: ['scale_id']; isOneToOne: false; referencedRelation: 'carer_check_scales'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'carer_checks_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
 				]
 			}
 			carer_confirm_tries: {
@@ -2675,9 +2716,11 @@ export type Database = {
 			carer_application_closed_at: { Args: { p_id: string }; Returns: string }
 			carer_apply: { Args: { p_municipality: string; p_year: number; p_carer: string; p_relationship: Database['public']['Enums']['carer_relationship']; p_cared_for_name: string; p_cared_for_postcode: string; p_cared_for_house_number: string; p_caring_since: string; p_hours: Database['public']['Enums']['carer_hours_band']; p_terminal_care: boolean; p_cared_for_lives_here: boolean; p_payout: Database['public']['Enums']['carer_payout']; p_gift?: string; p_iban?: string; p_account_holder?: string; p_extra?: string; p_voice_id?: string }; Returns: string }
 			carer_ask_call_back: { Args: { p_check: string }; Returns: string }
-			carer_call_back_list: { Args: { p_municipality: string }; Returns: { id: string | null; created_at: string | null; display_name: string | null; phone: string | null; email: string | null }[] }
+			carer_call_back_list: { Args: { p_municipality: string }; Returns: { id: string | null; created_at: string | null; display_name: string | null; phone: string | null; email: string | null; voice_id: string | null }[] }
+			carer_check_area: { Args: { p_id: string }; Returns: string }
+			carer_check_closed_at: { Args: { p_id: string }; Returns: string }
 			carer_check_counts: { Args: { p_municipality: string; p_year: number }; Returns: { checks: number | null; heavy: number | null; call_backs: number | null }[] }
-			carer_check_is_heavy: { Args: { p_answers: unknown }; Returns: boolean }
+			carer_check_questions_fit: { Args: { p_questions: unknown }; Returns: boolean }
 			carer_claim_confirmation_escalations: { Args: Record<PropertyKey, never>; Returns: { application_id: string | null; officer_ids: unknown | null }[] }
 			carer_claim_confirmation_reminders: { Args: Record<PropertyKey, never>; Returns: { application_id: string | null; carer_id: string | null; applied_by: string | null }[] }
 			carer_claim_yearly: { Args: { p_today?: string }; Returns: { invitation_id: string | null; carer_id: string | null; kind: Database['public']['Enums']['carer_invitation_kind'] | null }[] }
@@ -2686,6 +2729,7 @@ export type Database = {
 			carer_confirm_with_secret: { Args: { p_secret: string; p_client: string }; Returns: string }
 			carer_confirmation_lookup: { Args: { p_secret: string; p_client: string }; Returns: { state: string | null; carer_name: string | null; year: number | null; relationship: Database['public']['Enums']['carer_relationship'] | null; hours: Database['public']['Enums']['carer_hours_band'] | null }[] }
 			carer_confirmation_state: { Args: { a: unknown }; Returns: string }
+			carer_current_check_scale: { Args: { p_municipality: string }; Returns: string }
 			carer_decide: { Args: { p_application: string; p_decision: string; p_text?: string }; Returns: undefined }
 			carer_delete_expired: { Args: Record<PropertyKey, never>; Returns: { applications: number | null; checks: number | null }[] }
 			carer_delete_my_data: { Args: Record<PropertyKey, never>; Returns: number }
@@ -2696,6 +2740,7 @@ export type Database = {
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			carer_monitor: { Args: { p_municipality: string; p_year: number }; Returns: { is_total: boolean | null; area_id: string | null; area_name: string | null; applications: number | null; confirmed: number | null; approved: number | null; paid_or_redeemed: number | null; answered: number | null; appreciated_pct: number | null; checks: number | null; heavy: number | null; call_backs: number | null }[] }
 			carer_monitor_refresh_applications: { Args: { p_applications: unknown }; Returns: undefined }
+			carer_my_check_scale: { Args: Record<PropertyKey, never>; Returns: { id: string | null; questions: unknown | null; heavy_from: number | null }[] }
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
 			carer_new_confirmation: { Args: { p_application: string }; Returns: { code: string | null; token: string | null; expires_at: string | null }[] }
 			carer_officer_municipalities: { Args: Record<PropertyKey, never>; Returns: string[] }
@@ -2713,7 +2758,7 @@ export type Database = {
 			condition_templates_are_short: { Args: { p_templates: unknown }; Returns: boolean }
 			confirm_map_service: { Args: { service: string }; Returns: undefined }
 			contact_details: { Args: { p_request: string }; Returns: { display_name: string | null; phone: string | null; email: string | null; address: string | null }[] }
-			coordinator_call_backs: { Args: Record<PropertyKey, never>; Returns: { id: string | null; asked_at: string | null; carer_name: string | null; phone: string | null; email: string | null; area_name: string | null; picked_up_by: string | null; picked_up_at: string | null; mine: boolean | null; done_by: string | null; done_at: string | null; note: string | null }[] }
+			coordinator_call_backs: { Args: Record<PropertyKey, never>; Returns: { id: string | null; asked_at: string | null; carer_name: string | null; phone: string | null; email: string | null; area_name: string | null; picked_up_by: string | null; picked_up_at: string | null; mine: boolean | null; done_by: string | null; done_at: string | null; note: string | null; voice_id: string | null }[] }
 			coordinator_finish_call_back: { Args: { p_id: string; p_note: string }; Returns: undefined }
 			coordinator_open_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; requester_name: string | null; description: string | null; opened_at: string | null; expires_at: string | null; stuck: boolean | null; expiring: boolean | null }[] }
 			coordinator_phone_residents: { Args: { p_actions?: number }; Returns: { id: string | null; display_name: string | null; phone: string | null; area_name: string | null; registered_at: string | null; registered_by: string | null; actions: Json | null }[] }
@@ -2815,6 +2860,7 @@ export type Database = {
 			save_voice_draft: { Args: { p_mime: string; p_duration_ms: number; p_bytes: string }; Returns: string }
 			save_volunteer_profile: { Args: { p_area: string; p_max_distance_km: number; p_availability: number; p_skills: string; p_categories: unknown }; Returns: undefined }
 			search_social_map: { Args: { words?: string; route?: Database['public']['Enums']['map_route']; topic?: string; free_only?: boolean; age?: number; open_now?: boolean; accessible?: boolean; area?: string }; Returns: unknown[] }
+			sees_call_back_of_check: { Args: { p_check: string }; Returns: boolean }
 			send_initiative: { Args: { p_initiative: string }; Returns: undefined }
 			set_request_summary: { Args: { p_request: string; p_summary: string }; Returns: undefined }
 			suggest_helpers: { Args: { p_request: string; p_limit?: number }; Returns: { kind: string | null; helper_id: string | null; offer_id: string | null; first_name: string | null; distance_m: number | null; common_slots: number | null; common_mask: number | null; recent_matches: number | null; has_vog: boolean | null; score: number | null }[] }

@@ -1,22 +1,29 @@
-import { fail, superValidate } from 'sveltekit-superforms';
+import { fail, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid, requireUser } from '$lib/server/auth/guard';
-import { askCallBack, listMyChecks, saveCheck } from '$lib/server/carers';
+import { refuse } from '$lib/server/forms';
+import { askCallBack, listMyChecks, myCheckQuestions, saveCheck } from '$lib/server/carers';
 import { checkSchema } from '$lib/schemas/carers';
 
-/** "Hoe gaat het met u?": optional, never part of the appreciation; the carer's own history below. */
+const checkForm = zod4(checkSchema);
+
+/** "Hoe gaat het met u?": optional, never part of the appreciation; the municipality's questions, the carer's own history below. */
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);
-	return { form: await superValidate(zod4(checkSchema)), history: await listMyChecks(locals.db, user.id), areaId: user.areaId };
+	const [questions, history] = await Promise.all([myCheckQuestions(locals.db), listMyChecks(locals.db, user.id)]);
+	const form = await superValidate({ scale_id: questions.id, count: questions.questions.length }, checkForm, { errors: false });
+	return { form, questions, history, areaId: user.areaId };
 };
 
 export const actions: Actions = {
 	check: async ({ request, locals }) => {
 		const user = requireUser(locals);
-		const form = await superValidate(request, zod4(checkSchema));
-		if (!form.valid) return fail(400, { form });
-		return { form, checked: await saveCheck(locals.db, user, form.data) };
+		const form = await superValidate(request, checkForm);
+		if (!form.valid) return fail(400, withFiles({ form }));
+		const checked = await saveCheck(locals.db, user, form.data);
+		if ('status' in checked) return refuse(form, checked);
+		return withFiles({ form, checked });
 	},
 
 	/** "Bel mij terug": one task for the carer-support team. */
