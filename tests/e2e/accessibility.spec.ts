@@ -215,7 +215,7 @@ test('carer pages have no axe violations', async ({ page }) => {
 		 insert into carer_partners (municipality_id, profile_id, name) select '00000000-0000-4000-8000-000000000001', p.id, 'Winkel Axe' from p returning id`,
 		[`winkel.axe.${Date.now()}@voorbeeld.nl`]
 	);
-	for (const path of ['/gemeente/mantelzorg', `/gemeente/mantelzorg/${id}`, '/gemeente/mantelzorg/activiteiten', '/gemeente/mantelzorg/cijfers', `/gemeente/mantelzorg/partners/${shop.id}`]) {
+	for (const path of ['/gemeente/mantelzorg', `/gemeente/mantelzorg/${id}`, '/gemeente/mantelzorg/activiteiten', '/gemeente/mantelzorg/cijfers', '/gemeente/mantelzorg/vragen', `/gemeente/mantelzorg/partners/${shop.id}`]) {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
 	}

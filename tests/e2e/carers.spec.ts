@@ -6,6 +6,7 @@
 // officer approves, and a partner redeems the voucher once; a second time is refused.
 import { test, expect, signIn, newEmail, expectNoAxeViolations, sql } from './fixtures';
 import type { Browser, Page } from '@playwright/test';
+import { VOICE_WAV } from '../../playwright.config';
 
 async function next(page: Page) {
 	await page.getByRole('button', { name: 'Volgende' }).click();
@@ -158,6 +159,15 @@ test('a carer with a heavy burden sees support and asks to be called back; the t
 	for (const statement of ['Ik ben moe door de zorg.', 'Ik heb te weinig tijd voor mezelf.', 'Ik denk ook in mijn vrije tijd aan de zorg.', 'Ik zie minder vaak mijn familie of vrienden.', 'Ik sta er alleen voor.']) {
 		await page.locator('fieldset', { hasText: statement }).getByRole('radio', { name: 'Vaak', exact: true }).check();
 	}
+	// A voice note too: only Bert hears it, until he asks to be called back.
+	if (withJs) {
+		await page.getByRole('button', { name: 'Inspreken' }).click();
+		await page.waitForTimeout(2000);
+		await page.getByRole('button', { name: 'Stoppen' }).click();
+		await expect(page.getByText('Uw bericht is opgenomen.')).toBeVisible();
+	} else {
+		await page.getByLabel('Of kies een spraakbericht (mag leeg blijven)').setInputFiles(VOICE_WAV);
+	}
 	await page.getByRole('button', { name: 'Antwoorden sturen' }).click();
 	await expect(page.getByRole('heading', { name: 'De zorg is zwaar voor u' })).toBeVisible();
 	// Support from the sociale kaart ("Zorgen voor een ander"): for the whole municipality or Bert's
@@ -172,7 +182,8 @@ test('a carer with a heavy burden sees support and asks to be called back; the t
 	if (withJs) await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Bel mij terug' }).click();
 	await expect(page.getByText('Iemand van de gemeente belt u snel.')).toBeVisible();
-	await expect(page.getByText(/: zwaar$/)).toBeVisible(); // the carer's own history
+	await expect(page.getByText(/: zwaar/)).toBeVisible(); // the carer's own history, with his voice note
+	await expect(page.locator('audio[aria-label="Luister naar uw bericht"]')).toHaveCount(1);
 	await page.goto(`/kaart?topic=carers&area=${OOST}`); // the link above
 	await expect(page.locator('select[name="topic"]')).toHaveValue('carers');
 	await expect(page.locator('select[name="area"]')).toHaveValue(OOST);
@@ -183,9 +194,61 @@ test('a carer with a heavy burden sees support and asks to be called back; the t
 	await ahmed.goto('/gemeente/mantelzorg');
 	const task = ahmed.locator('.call-backs li', { hasText: name });
 	await expect(task).toBeVisible();
+	// Bert asked to be called back, so the team hears his voice note.
+	await expect(task.locator('audio')).toHaveAttribute('aria-label', `Luister naar het bericht van ${name}`);
+	const noteSrc = await task.locator('audio').getAttribute('src');
+	expect((await ahmed.request.get(noteSrc!)).status()).toBe(200);
 	await task.getByRole('button', { name: 'Gebeld' }).click();
 	await expect(ahmed.locator('.call-backs li', { hasText: name })).toHaveCount(0);
 	await officerContext.close();
+});
+
+test('the officer sets the questions of "Hoe gaat het met u?"; a carer answers them', async ({ page, browser }, testInfo) => {
+	test.setTimeout(180_000);
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	const DEMO = '00000000-0000-4000-8000-000000000001';
+	const questions = ['Ik slaap slecht door de zorg.', 'Ik maak me zorgen over geld.', 'Ik heb ruzie door de zorg.'];
+	try {
+		await signIn(page, 'ahmed@voorbeeld.nl');
+		await page.goto('/gemeente/mantelzorg');
+		await page.getByRole('link', { name: 'Vragen van Hoe gaat het met u?' }).click();
+		await expect(page.getByText('Uw gemeente heeft nog geen eigen vragen.')).toBeVisible();
+		await expect(page.locator('#current-questions li')).toHaveText(['Ik ben moe door de zorg.', 'Ik heb te weinig tijd voor mezelf.', 'Ik denk ook in mijn vrije tijd aan de zorg.', 'Ik zie minder vaak mijn familie of vrienden.', 'Ik sta er alleen voor.']);
+		if (withJs) await expectNoAxeViolations(page);
+
+		// One question and a heavy average of 7: each message next to its field, nothing saved.
+		await page.getByLabel('Vragen', { exact: true }).fill('Ik slaap slecht.');
+		await page.getByLabel('Vanaf welk gemiddelde is de zorg zwaar?').fill('7');
+		await page.getByRole('button', { name: 'Vragen opslaan' }).click();
+		await expect(page.locator('#questions-error')).toHaveText('Schrijf 2 tot 12 vragen, elk op een eigen regel. Elke vraag heeft 5 tot 200 tekens.');
+		await expect(page.locator('#heavy_from-error')).toHaveText('Vul een getal in van 1 tot en met 5. Bijvoorbeeld: 3,5.');
+		if (withJs) await expectNoAxeViolations(page);
+		expect(await sql('select 1 from carer_check_scales where municipality_id = $1', [DEMO])).toEqual([]);
+
+		await page.getByLabel('Vragen', { exact: true }).fill(questions.join('\n'));
+		await page.getByLabel('Vanaf welk gemiddelde is de zorg zwaar?').fill('4,5');
+		await page.getByRole('button', { name: 'Vragen opslaan' }).click();
+		await expect(page.getByText('Opgeslagen. Mantelzorgers krijgen vanaf nu deze vragen.')).toBeVisible();
+		await page.goto('/gemeente/mantelzorg/vragen');
+		await expect(page.getByText('Mantelzorgers krijgen nu de vragen van uw gemeente.')).toBeVisible();
+		await expect(page.locator('#current-questions li')).toHaveText(questions);
+
+		// A carer gets the three questions; "vaak" everywhere is 4, under 4.5: not heavy.
+		const carerContext = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
+		const carer = await carerContext.newPage();
+		await signIn(carer, newEmail(testInfo, 'vragen'), { name: `Vera ${testInfo.project.name}`, area: 'Oost (wijk)' });
+		await carer.goto('/mantelzorg/hoe-gaat-het');
+		await expect(carer.locator('fieldset legend')).toHaveText(questions);
+		for (const q of questions) await carer.locator('fieldset', { hasText: q }).getByRole('radio', { name: 'Vaak', exact: true }).check();
+		await carer.getByRole('button', { name: 'Antwoorden sturen' }).click();
+		await expect(carer.getByRole('heading', { name: 'Dank u wel voor uw antwoorden' })).toBeVisible();
+		if (withJs) await expectNoAxeViolations(carer);
+		await carerContext.close();
+	} finally {
+		// Back to the usual questions for the other journeys.
+		await sql('delete from carer_checks where scale_id in (select id from carer_check_scales where municipality_id = $1)', [DEMO]);
+		await sql('delete from carer_check_scales where municipality_id = $1', [DEMO]);
+	}
 });
 
 test('the officer changes the year’s rules and the start page follows', async ({ page }, testInfo) => {
