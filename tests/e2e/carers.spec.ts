@@ -93,6 +93,7 @@ test('a carer applies, the officer approves, the carer sees it', async ({ page, 
 	await axe(page);
 	await page.getByRole('button', { name: 'Versturen' }).click();
 	await expect(page.getByText('Wij hebben uw aanvraag.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Hoe gaat het met u? Doe de korte vragenlijst.' })).toHaveAttribute('href', '/mantelzorg/hoe-gaat-het');
 	await expect(page.getByText('Bankrekening die eindigt op 4300')).toBeVisible();
 	await axe(page);
 	const applicationPath = new URL(page.url()).pathname;

@@ -61,6 +61,39 @@ test('the monitor shows figures with a table under each chart and a CSV; residen
 	await expect(plans.getByRole('rowheader', { name: 'Melding of vergunning' })).toBeVisible();
 	const plansCsv = await page.request.get('/coordinatie/monitor/csv?tabel=initiatives');
 	expect(await plansCsv.text()).toContain('Gemeente,Soort vraag,Gevraagd');
+	// Carers of Oost: the checks of "Hoe gaat het met u?" show once there are 5 or more.
+	const year = new Date().getFullYear();
+	const carers = page.getByRole('region', { name: `Mantelzorgers in ${year}` });
+	await expect(carers.getByRole('columnheader', { name: 'Hoe gaat het: ingevuld' })).toBeVisible();
+	// Enough checks that no area of Sanne's has 1 to 4 (which would hide one more area) and Oost has 5 or more.
+	const OOST = '00000000-0000-4000-8000-000000000103';
+	const counts = await sql<{ area_id: string; n: number }>(
+		`select oa.area_id, coalesce((select sum(c.checks) from carer_monitor_counts c where c.area_id = oa.area_id and c.year = $1), 0)::int as n
+		 from memberships m join organisation_areas oa on oa.organisation_id = m.organisation_id
+		 where m.profile_id = '00000000-0000-4000-8000-000000000301' and m.role = 'coordinator'`,
+		[year]
+	);
+	const extra: { id: string; area: string }[] = counts.flatMap(({ area_id, n }) =>
+		Array.from({ length: area_id === OOST || n > 0 ? Math.max(0, 5 - n) : 0 }, () => ({ id: randomUUID(), area: area_id }))
+	);
+	try {
+		for (const { id, area } of extra) {
+			await sql(`insert into profiles (id, display_name, area_id, onboarded_at) values ($1, 'Mantelzorger monitor', $2, now())`, [id, area]);
+			await sql(`insert into carer_checks (carer_id, answers) values ($1, '{1,1,1,1,1}')`, [id]);
+		}
+		const [{ checks }] = await sql<{ checks: number }>(
+			`select sum(checks)::int as checks from carer_monitor_counts where area_id = $1 and year = $2`,
+			[OOST, year]
+		);
+		await page.reload();
+		const oost = carers.getByRole('row', { name: /^Oost / });
+		await expect(oost.getByRole('cell').nth(5)).toHaveText(String(checks));
+		const carersCsv = await (await page.request.get(`/coordinatie/monitor/csv?tabel=carers&wijk=${OOST}`)).text();
+		expect(carersCsv).toContain('Wijk,Aanvragen,Bevestigd,Goedgekeurd');
+		expect(carersCsv).toMatch(new RegExp(`^Oost,(.*,)?${checks},`, 'm'));
+	} finally {
+		await sql('delete from profiles where id = any ($1::uuid[])', [extra.map((e) => e.id)]);
+	}
 
 	await page.context().clearCookies();
 	await signIn(page, 'truus@voorbeeld.nl');

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { asAnon, asUser, people, sql } from './helpers';
-import { carerMonitorCsv, readCarerMonitor } from '../../src/lib/server/carers/monitor';
+import { carerMonitorCsv, readCarerFiguresForMyAreas, readCarerMonitor } from '../../src/lib/server/carers/monitor';
 
 const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
 const here = { municipality: randomUUID(), team: randomUUID(), officer: randomUUID(), big: randomUUID(), small: randomUUID() };
@@ -177,5 +177,57 @@ describe('the counts kept by triggers', () => {
 		const smallBefore = before.find((r) => r.area_id === here.small)!;
 		expect(small.checks).toBe((smallBefore.checks as number) + 1);
 		expect(small.heavy).toBe((smallBefore.heavy as number) + 1);
+	});
+});
+
+describe('carer figures in the coordinators’ monitor', () => {
+	const coordination = { organisation: randomUUID(), coordinator: randomUUID() };
+
+	beforeAll(async () => {
+		// A welfare organisation that works in the big area only, with one coordinator.
+		await sql(`insert into organisations (id, municipality_id, name, kind) values ($1, $2, 'Welzijn Groot', 'welfare')`, [coordination.organisation, here.municipality]);
+		await sql(`insert into organisation_areas (organisation_id, area_id) values ($1, $2)`, [coordination.organisation, here.big]);
+		await sql(`insert into profiles (id, display_name, email, onboarded_at) values ($1, 'Coördinator Groot', $2, now())`, [coordination.coordinator, `coord.${coordination.coordinator.slice(0, 8)}@voorbeeld.nl`]);
+		await sql(`insert into memberships (organisation_id, profile_id, role) values ($1, $2, 'coordinator')`, [coordination.organisation, coordination.coordinator]);
+	});
+
+	it('shows a coordinator the areas of their organisation only, and the municipality’s officers every area hidden alike', async () => {
+		const coordinator = await readCarerFiguresForMyAreas(await asUser(coordination.coordinator), year, null);
+		expect(coordinator.areas.map((a) => a.areaName)).toEqual(['Grote wijk']);
+		// One area: its applications (7 at first; the tests above remove some) name no small group,
+		// so they show; the total is the same area.
+		const [truth] = await sql<{ applications: number; call_backs: number }>(
+			`select sum(applications)::int as applications, sum(call_backs)::int as call_backs from carer_monitor_counts where area_id = $1 and year = $2`,
+			[here.big, year]
+		);
+		expect(truth.applications).toBeGreaterThanOrEqual(5);
+		expect(truth.call_backs).toBeLessThan(5);
+		expect(coordinator.areas[0]).toMatchObject({ applications: truth.applications, call_backs: null });
+		expect(coordinator.total).toMatchObject({ applications: truth.applications });
+
+		// The officer sees what the carers monitor shows, cell for cell.
+		const officer = await asUser(here.officer);
+		const figures = await readCarerFiguresForMyAreas(officer, year, null);
+		const monitor = await readCarerMonitor(officer, here.municipality, year, year);
+		expect(figures.areas).toEqual(monitor.areas);
+		expect(figures.total).toEqual(monitor.total);
+	});
+
+	it('with one area chosen, hides that area as in the view of all areas (no subtraction from the total)', async () => {
+		const officer = await asUser(here.officer);
+		const one = await readCarerFiguresForMyAreas(officer, year, here.big);
+		expect(one.total).toBeNull();
+		expect(one.areas).toHaveLength(1);
+		expect(one.areas[0]).toMatchObject({ areaName: 'Grote wijk', applications: null }); // 10 − 7 would give the small area's 3
+	});
+
+	it('shows an officer of another municipality, a resident and anon nothing', async () => {
+		for (const db of [await asUser(there.officer), await asUser(people.truus)]) {
+			const answer = await db.rpc('carer_monitor_for_my_areas', { p_year: year });
+			expect(answer.error).toBeNull();
+			expect((answer.data ?? []).filter((r) => r.area_name === 'Grote wijk' || r.area_name === 'Kleine kern')).toEqual([]);
+		}
+		expect(((await (await asAnon()).rpc('carer_monitor_for_my_areas', { p_year: year })).data ?? [])).toEqual([]);
+		expect((await (await asUser(here.officer)).rpc('carer_monitor_suppressed' as never, { p_municipality: here.municipality, p_areas: null, p_year: year } as never)).error?.code).toBe('42501');
 	});
 });

@@ -41,3 +41,6 @@ export function momentInWords(iso: string, language: Language): string {
 		timeZone: 'Europe/Amsterdam'
 	}).format(new Date(iso));
 }
+
+/** The columns of the carers monitor, in the order the tables and CSV files show them. */
+export const CARER_MONITOR_COLUMNS = ['applications', 'confirmed', 'approved', 'paid_or_redeemed', 'appreciated_pct', 'checks', 'heavy', 'call_backs'] as const;

@@ -29,7 +29,7 @@ export const monitorSchema = z.object({
 });
 export type MonitorFilter = z.infer<typeof monitorSchema>;
 
-export const MONITOR_TABLES = ['weekly', 'kinds', 'open', 'signals', 'initiatives'] as const;
+export const MONITOR_TABLES = ['weekly', 'kinds', 'open', 'signals', 'initiatives', 'carers'] as const;
 export type MonitorTable = (typeof MONITOR_TABLES)[number];
 export const monitorCsvSchema = monitorSchema.extend({ tabel: z.enum(MONITOR_TABLES).catch('weekly') });
 

@@ -15,7 +15,7 @@ export type { Refusal };
 
 export { newConfirmation, lookupConfirmation, confirmWithSecret, confirmByPhone, clientKey } from './confirm';
 export { paymentExport } from './payments';
-export { carerMonitorExport, readCarerMonitor, MONITOR_COLUMNS } from './monitor';
+export { carerMonitorExport, readCarerFiguresForMyAreas, readCarerMonitor, MONITOR_COLUMNS } from './monitor';
 export { listPartners, myPartner, readPartner, removePartner, savePartner, useVoucher } from './vouchers';
 export { addActivity, listActivities, listActivitiesForOfficer, removeActivity, signUp, wasInvited, yearlyRound } from './yearly';
 export { answerFeeling, deleteMyData, exportMyData, keepPaidYears, readFigures } from './own-data';

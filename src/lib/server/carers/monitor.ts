@@ -3,10 +3,30 @@
 // and writes the same table as CSV with csv-stringify (as the payment list does).
 import { stringify } from 'csv-stringify/sync';
 import { unwrap, type Db } from '../db/clients';
+import { CARER_MONITOR_COLUMNS as MONITOR_COLUMNS } from '$lib/carers/format';
 
-export const MONITOR_COLUMNS = ['applications', 'confirmed', 'approved', 'paid_or_redeemed', 'appreciated_pct', 'checks', 'heavy', 'call_backs'] as const;
+export { MONITOR_COLUMNS };
 export type MonitorColumn = (typeof MONITOR_COLUMNS)[number];
 export type MonitorRow = { isTotal: boolean; areaName: string | null } & Record<MonitorColumn, number | null>;
+
+type CountedRow = { is_total: boolean | null; area_name: string | null } & Record<MonitorColumn, number | null>;
+
+function shapeRows(rows: CountedRow[]): MonitorRow[] {
+	return rows.map((r) => ({
+		isTotal: !!r.is_total,
+		areaName: r.area_name,
+		...(Object.fromEntries(MONITOR_COLUMNS.map((c) => [c, r[c]])) as Record<MonitorColumn, number | null>)
+	}));
+}
+
+/**
+ * The same figures for the coordinators' monitor: the areas the caller sees there (or one of
+ * them), hidden alike; empty for anyone without such areas.
+ */
+export async function readCarerFiguresForMyAreas(db: Db, year: number, areaId: string | null) {
+	const shaped = shapeRows(unwrap(await db.rpc('carer_monitor_for_my_areas', { p_year: year, ...(areaId ? { p_area: areaId } : {}) })));
+	return { year, areas: shaped.filter((r) => !r.isTotal), total: shaped.find((r) => r.isTotal) ?? null };
+}
 
 /** The years with rules (newest first), so the officer can look back; always this year too. */
 async function monitorYears(db: Db, municipalityId: string, thisYear: number): Promise<number[]> {
@@ -16,12 +36,7 @@ async function monitorYears(db: Db, municipalityId: string, thisYear: number): P
 
 /** The figures of one year: a row per area, then the whole municipality. Nothing for anyone but its officers. */
 export async function readCarerMonitor(db: Db, municipalityId: string, year: number, thisYear: number) {
-	const rows = unwrap(await db.rpc('carer_monitor', { p_municipality: municipalityId, p_year: year }));
-	const shaped: MonitorRow[] = rows.map((r) => ({
-		isTotal: !!r.is_total,
-		areaName: r.area_name,
-		...(Object.fromEntries(MONITOR_COLUMNS.map((c) => [c, r[c]])) as Record<MonitorColumn, number | null>)
-	}));
+	const shaped = shapeRows(unwrap(await db.rpc('carer_monitor', { p_municipality: municipalityId, p_year: year })));
 	return {
 		year,
 		years: await monitorYears(db, municipalityId, thisYear),

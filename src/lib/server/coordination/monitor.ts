@@ -1,8 +1,9 @@
 // The monitor: figures per week, kind of help and area, for coordinators (their own areas) and
-// the municipality (all its areas). Counted in SQL (monitor_* functions); a count under five
+// the municipality (all its areas); with the initiatives' and the carers' figures, read from those domains. Counted in SQL (monitor_* functions); a count under five
 // comes back empty and is shown as hidden. No row here is about one person.
 import { unwrap, type Db } from '../db/clients';
 import { readFigures } from '../initiatives/answers';
+import { MONITOR_COLUMNS as CARER_COLUMNS, readCarerFiguresForMyAreas } from '../carers/monitor';
 import type { MonitorFilter, MonitorTable } from '$lib/schemas/coordination';
 
 const DAY = 86_400_000;
@@ -35,19 +36,22 @@ export async function readMonitor(db: Db, filter: MonitorFilter) {
 	const allowed = unwrap(await db.rpc('monitor_areas')) as unknown as string[];
 	const area = filter.wijk && allowed.includes(filter.wijk) ? filter.wijk : undefined;
 	const args = { p_from: from, p_to: to, p_area: area };
-	const [areas, weekly, kinds, open, signals, figures] = await Promise.all([
+	// Carers are counted per calendar year: the year the period ends in.
+	const carerYear = Number(to.slice(0, 4));
+	const [areas, weekly, kinds, open, signals, figures, carers] = await Promise.all([
 		allowed.length ? db.from('areas').select('id, name, kind, municipality_id').in('id', allowed).order('name').then(unwrap) : Promise.resolve([]),
 		db.rpc('monitor_weekly', args).then((r) => unwrap(r) as WeekRow[]),
 		db.rpc('monitor_by_kind', args).then((r) => unwrap(r) as KindRow[]),
 		db.rpc('monitor_open_by_age', { p_area: area }).then((r) => unwrap(r) as AgeRow[]),
 		db.rpc('monitor_signals', args).then((r) => unwrap(r) as SignalWeekRow[]),
-		readFigures(db)
+		readFigures(db),
+		readCarerFiguresForMyAreas(db, carerYear, area ?? null)
 	]);
 	// The initiatives domain's public figures, per kind, for the municipalities of these areas (all
 	// time: initiatives are counted per municipality, not per area).
 	const municipalities = new Set(areas.map((a) => a.municipality_id));
 	const initiatives: InitiativeRow[] = figures.filter((f) => f.kind && municipalities.has(f.municipality_id ?? '')) as InitiativeRow[];
-	return { from, to, area: area ?? null, areas, weekly, kinds, open, signals, initiatives };
+	return { from, to, area: area ?? null, areas, weekly, kinds, open, signals, initiatives, carers };
 }
 
 type Cell = string | number | null;
@@ -64,6 +68,13 @@ export async function monitorTable(db: Db, filter: MonitorFilter, table: Monitor
 			head(['municipality', 'askKind', 'asksSent', 'onTime', 'refused', 'yesBySilence', 'lateOpen', 'medianWorkingDays']),
 			...m.initiatives.map((r) => [r.municipality, words(`initiatives.kind.${r.kind}`), hidden(r.asks_sent), hidden(r.answered_on_time), hidden(r.refused), hidden(r.yes_by_silence), hidden(r.late_open), hidden(r.median_working_days)])
 		];
+	if (table === 'carers') {
+		const rows = [...m.carers.areas, ...(m.carers.total ? [m.carers.total] : [])];
+		return [
+			[words('carers.monitor.col.area'), ...CARER_COLUMNS.map((c) => words(`carers.monitor.col.${c}`))],
+			...rows.map((r) => [r.isTotal ? words('coordination.monitor.carersTotal') : (r.areaName ?? words('carers.monitor.noArea')), ...CARER_COLUMNS.map((c) => hidden(r[c]))])
+		];
+	}
 	if (table === 'signals') return [head(['week', 'signals', 'pickedUp', 'medianHours', 'late']), ...m.signals.map((r) => [r.week, hidden(r.signals), hidden(r.picked_up), hidden(r.median_hours), hidden(r.late)])];
 	return [
 		head(['week', 'requests', 'matched', 'medianHours', 'withinWeek', 'thanks']),

@@ -2739,7 +2739,9 @@ export type Database = {
 			carer_keep_paid_years: { Args: Record<PropertyKey, never>; Returns: number }
 			carer_mark_paid: { Args: { p_application: string }; Returns: undefined }
 			carer_monitor: { Args: { p_municipality: string; p_year: number }; Returns: { is_total: boolean | null; area_id: string | null; area_name: string | null; applications: number | null; confirmed: number | null; approved: number | null; paid_or_redeemed: number | null; answered: number | null; appreciated_pct: number | null; checks: number | null; heavy: number | null; call_backs: number | null }[] }
+			carer_monitor_for_my_areas: { Args: { p_year: number; p_area?: string }; Returns: { is_total: boolean | null; area_id: string | null; area_name: string | null; applications: number | null; confirmed: number | null; approved: number | null; paid_or_redeemed: number | null; answered: number | null; appreciated_pct: number | null; checks: number | null; heavy: number | null; call_backs: number | null }[] }
 			carer_monitor_refresh_applications: { Args: { p_applications: unknown }; Returns: undefined }
+			carer_monitor_suppressed: { Args: { p_municipality: string; p_areas: unknown; p_year: number }; Returns: { is_total: boolean | null; area_id: string | null; area_name: string | null; applications: number | null; confirmed: number | null; approved: number | null; paid_or_redeemed: number | null; answered: number | null; appreciated_pct: number | null; checks: number | null; heavy: number | null; call_backs: number | null }[] }
 			carer_my_check_scale: { Args: Record<PropertyKey, never>; Returns: { id: string | null; questions: unknown | null; heavy_from: number | null }[] }
 			carer_names: { Args: { p_ids: unknown }; Returns: { id: string | null; carer_name: string | null }[] }
 			carer_new_confirmation: { Args: { p_application: string }; Returns: { code: string | null; token: string | null; expires_at: string | null }[] }
