@@ -1,4 +1,4 @@
-import { test, expect, signIn, newEmail, expectNoAxeViolations, sql } from './fixtures';
+import { test, expect, signIn, newEmail, expectNoAxeViolations, readCodeFromMailbox, sql } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { VOICE_WAV } from '../../playwright.config';
 
@@ -313,5 +313,50 @@ test('the figures are public, without signing in', async ({ page }, testInfo) =>
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Moestuin Heide');
 	await expect(page.locator('main')).toContainText('U kunt het veldje aan de Beekstraat gebruiken.');
 	await page.goto('/initiatieven/00000000-0000-4000-8000-000000000601');
-	await expect(page).toHaveURL(/\/inloggen$/);
+	await expect(page).toHaveURL(/\/inloggen\?terug=%2Finitiatieven%2F00000000-0000-4000-8000-000000000601$/);
+});
+
+test('an invited neighbour without an account signs in from the invitation and comes straight back to join', async ({ page, browser }, testInfo) => {
+	test.setTimeout(180_000);
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	const name = `Samen schoffelen ${testInfo.project.name}`;
+	await signIn(page, newEmail(testInfo, 'oprichter'), { name: 'Els Vos', area: 'Noord (wijk)' });
+	await page.goto('/initiatieven');
+	await page.getByRole('link', { name: 'Plan beginnen' }).click();
+	await page.getByLabel('Naam').fill(name);
+	await page.getByRole('button', { name: 'Opslaan en verder' }).click();
+	await page.getByLabel('Wat en waarom').fill('Samen het onkruid op het plein weghalen.');
+	await page.getByRole('button', { name: 'Opslaan en verder' }).click();
+	await page.getByRole('button', { name: 'Opslaan en verder' }).click(); // where: her own area
+	await page.getByLabel('Wanneer').fill('Elke eerste zaterdag van de maand');
+	await page.getByRole('button', { name: 'Opslaan en verder' }).click();
+	const invited = newEmail(testInfo, 'uitgenodigd');
+	await page.getByLabel('E-mailadres').fill(invited);
+	await page.getByRole('button', { name: 'Opslaan en verder' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wat hebt u nodig van de gemeente?');
+
+	// The neighbour opens the link in the e-mail, signs in (new: says who she is) and is back.
+	const theirs = await browser.newContext({ javaScriptEnabled: withJs, baseURL: process.env.BASE_URL });
+	const neighbour = await theirs.newPage();
+	await neighbour.goto('/dev/mail');
+	await neighbour.locator('li', { hasText: invited }).first().getByRole('link').click();
+	const link = /\/initiatieven\/uitnodiging\/[A-Za-z0-9_-]+/.exec(await neighbour.locator('pre').innerText())![0];
+	await neighbour.goto(link);
+	await expect(neighbour.getByText('Daarna komt u vanzelf weer hier.')).toBeVisible();
+	if (withJs) await expectNoAxeViolations(neighbour);
+	await neighbour.getByRole('main').getByRole('link', { name: 'Inloggen' }).click();
+	await neighbour.getByLabel('Uw e-mailadres').fill(invited);
+	await neighbour.getByRole('button', { name: 'Stuur mij een code' }).click();
+	await neighbour.getByLabel('Code van zes cijfers').fill(await readCodeFromMailbox(theirs, invited));
+	await neighbour.getByRole('button', { name: 'Inloggen' }).click();
+	await neighbour.getByLabel('Hoe heet u?').fill('Noor Bakker');
+	await neighbour.getByLabel('In welke wijk of welk dorp woont u?').selectOption({ label: 'Noord (wijk)' });
+	await neighbour.getByRole('button', { name: 'Opslaan en beginnen' }).click();
+	await expect(neighbour).toHaveURL(new RegExp(`${link}$`));
+	await expect(neighbour.getByText(`U bent uitgenodigd om mee te doen met het plan ${name}.`)).toBeVisible();
+	await neighbour.getByRole('button', { name: 'Meedoen' }).click();
+	// A co-founder now: she sees the draft's summary, as the founder does.
+	await expect(neighbour.getByRole('heading', { level: 1 })).toHaveText('Kijk of alles klopt');
+	await expect(neighbour.getByRole('main')).toContainText(name);
+	await theirs.close();
 });

@@ -31,7 +31,15 @@ test('a new resident signs in with a code, answers three questions, switches lan
 	await expect(page.getByText('U bent uitgelogd. Tot ziens!')).toBeVisible();
 	await expect(page.getByRole('navigation').getByRole('link', { name: 'Inloggen' })).toBeVisible();
 	await page.goto('/account');
-	await expect(page).toHaveURL(/\/inloggen$/);
+	await expect(page).toHaveURL(/\/inloggen\?terug=%2Faccount$/);
+	// Signed in again, she is where she was going; a return address to another site is ignored.
+	await page.getByLabel('Uw e-mailadres').fill(email);
+	await page.getByRole('button', { name: 'Stuur mij een code' }).click();
+	await page.getByLabel('Code van zes cijfers').fill(await readCodeFromMailbox(page.context(), email));
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await expect(page).toHaveURL(/\/account$/);
+	await page.goto('/inloggen?terug=//elders.example/account');
+	await expect(page).toHaveURL(/\/$/);
 });
 
 test('a known resident changes their details on "Mijn gegevens"', async ({ page }, testInfo) => {

@@ -1,6 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { SessionUser } from './session';
+import { getRequestEvent } from '$app/server';
 import { DatabaseUnavailableError } from '../db/availability';
+import { signInFor } from './return-path';
 
 /**
  * Every load and action that needs a person calls this itself. While the database cannot say
@@ -9,9 +11,19 @@ import { DatabaseUnavailableError } from '../db/availability';
 export function requireUser(locals: App.Locals, options: { allowUnfinishedOnboarding?: boolean } = {}): SessionUser {
 	const user = locals.user;
 	if (!user && locals.sessionUnknown) throw new DatabaseUnavailableError('the session could not be checked');
-	if (!user) redirect(303, '/inloggen');
+	if (!user) redirect(303, signInFor(pageAsked()));
 	if (!user.onboarded && !options.allowUnfinishedOnboarding) redirect(303, '/welkom');
 	return user;
+}
+
+/** The page the person asked for (a form's action left out), to come back to after signing in. */
+function pageAsked(): string | null {
+	try {
+		const { url } = getRequestEvent();
+		return url.search.startsWith('?/') ? url.pathname : url.pathname + url.search;
+	} catch {
+		return null; // not inside a request (a test calling a load directly)
+	}
 }
 
 export type Role = SessionUser['roles'][number]['role'];

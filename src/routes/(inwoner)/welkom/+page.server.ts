@@ -7,6 +7,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { completeOnboarding, listAreas } from '$lib/server/people';
 import { LANGUAGE_COOKIE } from '$lib/i18n';
 import { rememberSetting } from '$lib/server/i18n';
+import { takeReturn } from '$lib/server/auth/return-path';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals, { allowUnfinishedOnboarding: true });
@@ -27,6 +28,6 @@ export const actions: Actions = {
 		const result = await completeOnboarding(locals.db, user.id, form.data);
 		if (!result.ok) return setError(form, 'area_id', 'errors.area_missing');
 		rememberSetting(cookies, LANGUAGE_COOKIE, form.data.preferred_language);
-		redirect(303, '/');
+		redirect(303, takeReturn(cookies) ?? '/');
 	}
 };

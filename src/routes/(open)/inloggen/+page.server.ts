@@ -5,9 +5,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { emailSchema } from '$lib/schemas/auth';
 import { requestIp } from '$lib/server/auth/request-ip';
 import { startSignIn } from '$lib/server/auth/sign-in-flow';
+import { rememberReturn, safeReturnPath } from '$lib/server/auth/return-path';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	if (locals.user) redirect(303, '/');
+export const load: PageServerLoad = async ({ locals, url, cookies }) => {
+	const back = safeReturnPath(url.searchParams.get('terug'));
+	if (locals.user) redirect(303, back ?? '/');
+	rememberReturn(cookies, back); // where to go once signed in
 	return { form: await superValidate(zod4(emailSchema)) };
 };
 

@@ -2,6 +2,7 @@ import { error, redirect, fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
+import { signInFor } from '$lib/server/auth/return-path';
 import { isUuid, requireUser } from '$lib/server/auth/guard';
 import { readInitiative, sendInitiative, setPublished } from '$lib/server/initiatives/initiatives';
 import { tickCondition } from '$lib/server/initiatives/followup';
@@ -12,7 +13,7 @@ import { tickSchema } from '$lib/schemas/initiatives';
 // read it, signed in or not (RLS decides).
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const found = isUuid(params.id) ? await readInitiative(locals.db, params.id, locals.user?.id ?? null) : null;
-	if (!found && !locals.user) redirect(303, '/inloggen');
+	if (!found && !locals.user) redirect(303, signInFor(url.pathname));
 	if (!found) error(404, 'initiatives.errors.not_found');
 	const notice = ['verstuurd', 'beantwoord', 'heroverweging', 'gesteund', 'zorg', 'meedoen'].find((k) => url.searchParams.has(k)) ?? null;
 	return { ...found, notice, signedIn: !!locals.user };

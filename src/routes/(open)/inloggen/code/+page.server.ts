@@ -4,6 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { codeSchema, normaliseCode } from '$lib/schemas/auth';
 import { finishSignIn, pendingSignInEmail } from '$lib/server/auth/sign-in-flow';
+import { takeReturn } from '$lib/server/auth/return-path';
 
 export const load: PageServerLoad = async ({ locals, cookies }) => {
 	if (locals.user) redirect(303, '/');
@@ -20,7 +21,8 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 
 		const result = await finishSignIn(cookies, email, normaliseCode(form.data.code));
-		if (result.ok) redirect(303, result.isNewUser ? '/welkom' : '/');
+		// A new person first says who they are (/welkom); that page then goes where they were going.
+		if (result.ok) redirect(303, result.isNewUser ? '/welkom' : (takeReturn(cookies) ?? '/'));
 		form.data.code = '';
 		if (result.reason === 'wrong') {
 			form.message = { triesLeft: result.triesLeft };
