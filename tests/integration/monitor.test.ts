@@ -8,12 +8,12 @@ const OOST = '00000000-0000-4000-8000-000000000103';
 const MOLENBROEK = '00000000-0000-4000-8000-000000000106';
 const MONDAY = '2026-10-05'; // a week of its own, before any other test's data
 
-async function requestsIn(area: string, n: number, matched: number) {
+async function requestsIn(area: string, n: number, matched: number, monday = MONDAY) {
 	for (let i = 0; i < n; i++) {
 		await sql(
 			`insert into help_requests (submission_id, requester_id, created_by, category_id, description, area_id, when_kind, created_at, opened_at, status, helper_id, matched_at)
 			 values ($1, $2, $2, 'odd_jobs', 'Een klus.', $3, 'asap', ($4 || ' 10:00+02')::timestamptz, ($4 || ' 10:00+02')::timestamptz, $5, $6, $7)`,
-			[randomUUID(), people.truus, area, MONDAY, i < matched ? 'matched' : 'open', i < matched ? people.pieter : null, i < matched ? `${MONDAY} 16:00+02` : null]
+			[randomUUID(), people.truus, area, monday, i < matched ? 'matched' : 'open', i < matched ? people.pieter : null, i < matched ? `${monday} 16:00+02` : null]
 		);
 	}
 }
@@ -39,13 +39,30 @@ describe('the monitor', async () => {
 
 	it('the municipality sees all its areas; residents, volunteers and anon see nothing', async () => {
 		const ahmed = await readMonitor(await asUser(people.ahmed), filter);
-		expect(ahmed.weekly.find((w) => w.week === MONDAY)?.requests).toBe(9);
+		// 6 in Oost and 3 in Molenbroek: the total of 9 would give back Molenbroek's hidden 3 (9 − 6).
+		expect(ahmed.weekly.find((w) => w.week === MONDAY)).toMatchObject({ requests: null, matched: 6 });
+		expect((await readMonitor(await asUser(people.ahmed), { ...filter, wijk: OOST })).weekly.find((w) => w.week === MONDAY)?.requests).toBe(6);
 		for (const who of [people.truus, people.fatima]) {
 			const m = await readMonitor(await asUser(who), filter);
 			expect(m.areas, who).toEqual([]);
 			expect(m.weekly, who).toEqual([]);
 		}
 		expect((await (await asAnon()).rpc('monitor_weekly', { p_from: filter.van, p_to: filter.tot })).error?.code).toBe('42501');
+	});
+
+	it('shows a total of all areas only when it gives back no single hidden area', async () => {
+		const week = '2026-09-28';
+		const period = { van: '2026-09-28', tot: '2026-10-04' };
+		await requestsIn(OOST, 6, 0, week);
+		await requestsIn(MOLENBROEK, 3, 0, week);
+		const one = await readMonitor(await asUser(people.ahmed), period);
+		expect(one.weekly.find((w) => w.week === week)?.requests).toBeNull(); // 9 − 6 = Molenbroek's 3
+		await requestsIn(areas.noord, 4, 0, week);
+		const two = await readMonitor(await asUser(people.ahmed), period);
+		expect(two.weekly.find((w) => w.week === week)?.requests).toBe(13); // 13 − 6 = 7: Molenbroek and Noord together
+		for (const area of [MOLENBROEK, areas.noord]) {
+			expect((await readMonitor(await asUser(people.ahmed), { ...period, wijk: area })).weekly.find((w) => w.week === week)?.requests, area).toBeNull();
+		}
 	});
 
 	it('an area outside the reader\'s own is ignored, not shown', async () => {
