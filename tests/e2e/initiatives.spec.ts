@@ -328,7 +328,10 @@ test('an invited neighbour without an account signs in from the invitation and c
 	await page.getByLabel('Wat en waarom').fill('Samen het onkruid op het plein weghalen.');
 	await page.getByRole('button', { name: 'Opslaan en verder' }).click();
 	await page.getByRole('button', { name: 'Opslaan en verder' }).click(); // where: her own area
-	await page.getByLabel('Wanneer').fill('Elke eerste zaterdag van de maand');
+	// "When" is spoken, not typed: that is enough.
+	await page.getByRole('button', { name: 'Opslaan en verder' }).click();
+	await expect(page.locator('#when_text-error')).toBeVisible();
+	await speak(page, withJs);
 	await page.getByRole('button', { name: 'Opslaan en verder' }).click();
 	const invited = newEmail(testInfo, 'uitgenodigd');
 	await page.getByLabel('E-mailadres').fill(invited);
@@ -358,5 +361,6 @@ test('an invited neighbour without an account signs in from the invitation and c
 	// A co-founder now: she sees the draft's summary, as the founder does.
 	await expect(neighbour.getByRole('heading', { level: 1 })).toHaveText('Kijk of alles klopt');
 	await expect(neighbour.getByRole('main')).toContainText(name);
+	await expect(neighbour.locator('audio[aria-label$=": Wanneer"]')).toHaveCount(1);
 	await theirs.close();
 });

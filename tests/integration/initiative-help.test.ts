@@ -5,14 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { areas, asAnon, asUser, people, sql } from './helpers';
 import { askNeighboursForHelp, readHelpNeeds } from '../../src/lib/server/initiatives/help-needs';
+import { makeWav } from '../support/wav';
 
 let initiativeId: string;
 const made: string[] = [];
 
 beforeAll(async () => {
 	const [row] = await sql<{ id: string }>(
-		`insert into initiatives (founder_id, municipality_id, area_id, name, description, status, sent_at)
-		 values ($1, '00000000-0000-4000-8000-000000000001', $2, 'Buurtmoestuin Noord', 'Samen groente kweken.', 'sent', now()) returning id`,
+		`insert into initiatives (founder_id, municipality_id, area_id, name, description, place, status, sent_at)
+		 values ($1, '00000000-0000-4000-8000-000000000001', $2, 'Buurtmoestuin Noord', 'Samen groente kweken.', 'Het veldje aan de Beekstraat', 'sent', now()) returning id`,
 		[people.truus, areas.noord]
 	);
 	initiativeId = row.id;
@@ -26,7 +27,7 @@ afterAll(async () => {
 describe('a help need of an initiative', () => {
 	it('becomes an open help request of the founder, in the initiative’s area, that volunteers see', async () => {
 		const truus = await asUser(people.truus);
-		const result = await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'odd_jobs', description: 'Wie helpt zaterdag met de bakken?' });
+		const result = await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'odd_jobs', description: 'Wie helpt zaterdag met de bakken?', address: '' }, null);
 		expect(result).toHaveProperty('id');
 		const id = (result as { id: string }).id;
 		made.push(id);
@@ -46,15 +47,15 @@ describe('a help need of an initiative', () => {
 	it('can be for a day; without one it is as soon as possible; a past day is refused next to the field', async () => {
 		const truus = await asUser(people.truus);
 		const [{ day, past }] = await sql<{ day: string; past: string }>(`select (public.today_nl() + 10)::text as day, (public.today_nl() - 1)::text as past`);
-		const result = (await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'ride', description: 'Wie rijdt de tafels?', when_date: day })) as { id: string };
+		const result = (await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'ride', description: 'Wie rijdt de tafels?', when_date: day, address: '' }, null)) as { id: string };
 		made.push(result.id);
 		const [onDay] = await sql<{ when_kind: string; when_date: string }>(`select when_kind::text, when_date::text from help_requests where id = $1`, [result.id]);
 		expect(onDay).toEqual({ when_kind: 'on_date', when_date: day });
-		const asap = (await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'ride', description: 'Wie rijdt de stoelen?', when_date: '' })) as { id: string };
+		const asap = (await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'ride', description: 'Wie rijdt de stoelen?', when_date: '', address: '' }, null)) as { id: string };
 		made.push(asap.id);
 		expect((await sql<{ when_kind: string }>(`select when_kind::text from help_requests where id = $1`, [asap.id]))[0].when_kind).toBe('asap');
 		const before = (await sql<{ n: number }>(`select count(*)::int as n from initiative_help_requests where initiative_id = $1`, [initiativeId]))[0].n;
-		expect(await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'ride', description: 'Gisteren?', when_date: past })).toEqual({
+		expect(await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'ride', description: 'Gisteren?', when_date: past, address: '' }, null)).toEqual({
 			status: 400,
 			field: 'when_date',
 			message: 'initiatives.errors.date_past'
@@ -64,17 +65,43 @@ describe('a help need of an initiative', () => {
 
 	it('a second submit of the same form makes no second request', async () => {
 		const truus = await asUser(people.truus);
-		const form = { submission_id: randomUUID(), category_id: 'ride', description: 'Wie rijdt de tafels naar het veld?' };
-		const first = (await askNeighboursForHelp(truus, initiativeId, form)) as { id: string };
+		const form = { submission_id: randomUUID(), category_id: 'ride', description: 'Wie rijdt de tafels naar het veld?', address: '' };
+		const first = (await askNeighboursForHelp(truus, initiativeId, form, null)) as { id: string };
 		made.push(first.id);
-		expect(await askNeighboursForHelp(truus, initiativeId, form)).toEqual(first);
+		expect(await askNeighboursForHelp(truus, initiativeId, form, null)).toEqual(first);
 		const [count] = await sql<{ n: number }>(`select count(*)::int as n from help_requests where submission_id = $1`, [form.submission_id]);
 		expect(count.n).toBe(1);
 	});
 
+	it('may be spoken instead of typed, and says where: the plan’s place unless the founder writes another, kept private', async () => {
+		const truus = await asUser(people.truus);
+		const wav = new File([new Uint8Array(makeWav(1))], 'stem.wav', { type: 'audio/wav' });
+		const spoken = (await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'garden', description: '', address: 'Beekstraat 4' }, wav)) as { id: string };
+		made.push(spoken.id);
+		const [request] = await sql<{ description: string; voice_id: string; subject_id: string }>(
+			`select r.description, r.voice_id, v.subject_id from help_requests r join voice_messages v on v.id = r.voice_id where r.id = $1`,
+			[spoken.id]
+		);
+		expect(request).toMatchObject({ description: '', subject_id: spoken.id });
+		expect(await sql(`select address from help_request_private where request_id = $1`, [spoken.id])).toEqual([{ address: 'Beekstraat 4' }]);
+		expect((await (await asUser(people.pieter)).from('help_request_private').select('address').eq('request_id', spoken.id)).data).toEqual([]); // not matched
+		// Without an address of its own, the plan's place.
+		const { data: placed } = await truus.rpc('initiative_help_request', { p_initiative: initiativeId, p_submission: randomUUID(), p_category: 'garden', p_description: 'Wie brengt een schep mee?' });
+		made.push(placed as string);
+		expect(await sql(`select address from help_request_private where request_id = $1`, [placed])).toEqual([{ address: 'Het veldje aan de Beekstraat' }]);
+		// Neither text nor recording: refused next to the text, nothing saved.
+		const before = (await sql<{ n: number }>(`select count(*)::int as n from initiative_help_requests where initiative_id = $1`, [initiativeId]))[0].n;
+		expect(await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'garden', description: '', address: '' }, null)).toEqual({
+			status: 400,
+			field: 'description',
+			message: 'initiatives.errors.help_missing'
+		});
+		expect((await sql<{ n: number }>(`select count(*)::int as n from initiative_help_requests where initiative_id = $1`, [initiativeId]))[0].n).toBe(before);
+	});
+
 	it('a co-founder may ask too', async () => {
 		const fatima = await asUser(people.fatima);
-		const result = await askNeighboursForHelp(fatima, initiativeId, { submission_id: randomUUID(), category_id: 'lending', description: 'Wie leent ons een kruiwagen?' });
+		const result = await askNeighboursForHelp(fatima, initiativeId, { submission_id: randomUUID(), category_id: 'lending', description: 'Wie leent ons een kruiwagen?', address: '' }, null);
 		expect(result).toHaveProperty('id');
 		made.push((result as { id: string }).id);
 	});
@@ -95,8 +122,8 @@ describe('a help need of an initiative', () => {
 	it('refuses an unknown kind of help and an empty text next to the field, and saves nothing', async () => {
 		const truus = await asUser(people.truus);
 		const before = (await sql<{ n: number }>(`select count(*)::int as n from initiative_help_requests where initiative_id = $1`, [initiativeId]))[0].n;
-		expect(await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'flying', description: 'Wie vliegt?' })).toMatchObject({ field: 'category_id', status: 400 });
-		expect(await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'odd_jobs', description: '   ' })).toMatchObject({ field: 'description', status: 400 });
+		expect(await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'flying', description: 'Wie vliegt?', address: '' }, null)).toMatchObject({ field: 'category_id', status: 400 });
+		expect(await askNeighboursForHelp(truus, initiativeId, { submission_id: randomUUID(), category_id: 'odd_jobs', description: '   ', address: '' }, null)).toMatchObject({ field: 'description', status: 400 });
 		expect((await sql<{ n: number }>(`select count(*)::int as n from initiative_help_requests where initiative_id = $1`, [initiativeId]))[0].n).toBe(before);
 	});
 });

@@ -285,6 +285,39 @@ async function plainOfficer() {
 	return id;
 }
 
+describe('where and when, typed or spoken', () => {
+	it('a spoken "when" is enough; where may be spoken too; both are tied to the plan and kept as sent', async () => {
+		await import('../../src/lib/server/domains');
+		const { saveStep } = await import('../../src/lib/server/initiatives/initiatives');
+		const { makeWav } = await import('../support/wav');
+		const wav = () => new File([new Uint8Array(makeWav(1))], 'stem.wav', { type: 'audio/wav' });
+		const { truus, initiativeId } = await draftOfTruus('Straatspeeldag');
+		const actor = { userId: people.truus, origin: 'http://omzien.test' };
+		// Neither text nor recording for "when": refused next to the field.
+		expect(await saveStep(truus, actor, initiativeId, 'wanneer', { when_text: '' }, null)).toEqual({ ok: false, field: 'when_text', error: 'initiatives.errors.when_missing', status: 400 });
+		expect(await saveStep(truus, actor, initiativeId, 'wanneer', { when_text: '' }, wav())).toEqual({ ok: true });
+		expect(await saveStep(truus, actor, initiativeId, 'waar', { area_id: areas.noord, place: '' }, wav())).toEqual({ ok: true });
+		const [row] = await sql<{ when_voice_id: string; place_voice_id: string }>('select when_voice_id, place_voice_id from initiatives where id = $1', [initiativeId]);
+		expect(await sql('select subject_type, subject_id from voice_messages where id = any ($1::uuid[]) order by id', [[row.when_voice_id, row.place_voice_id]])).toEqual([
+			{ subject_type: 'initiative', subject_id: initiativeId },
+			{ subject_type: 'initiative', subject_id: initiativeId }
+		]);
+		// Once said, "when" may stay empty as text.
+		expect(await saveStep(truus, actor, initiativeId, 'wanneer', { when_text: '' }, null)).toEqual({ ok: true });
+		// Someone else's recording cannot be put on the plan.
+		const jan = await asUser(people.jan);
+		const { data: janDraft } = await jan.rpc('save_voice_draft', { p_mime: 'audio/wav', p_duration_ms: 1000, p_bytes: '\\x00' });
+		expect((await truus.from('initiatives').update({ when_voice_id: janDraft as string }).eq('id', initiativeId)).error?.code).toBe('42501');
+		// Sent: as it was sent.
+		expect((await truus.rpc('send_initiative', { p_initiative: initiativeId })).error).toBeNull();
+		expect((await truus.from('initiatives').update({ when_voice_id: null }).eq('id', initiativeId)).error?.code).toBe('42501');
+		// The officer hears it; another resident does not.
+		const hears = async (who: string) => ((await (await asUser(who)).from('voice_messages').select('id').eq('id', row.when_voice_id)).data ?? []).length;
+		expect(await hears(people.ahmed)).toBe(1);
+		expect(await hears(people.jan)).toBe(0);
+	});
+});
+
 describe("the officer's question stops the clock", () => {
 	it('while the question is open the ask is waiting, not late; the reply moves the deadline by the days it was open', async () => {
 		const { truus, askId } = await sentAndAnswered('Voorleesochtend', null);

@@ -34,7 +34,7 @@ export const stepSchemas = {
 	// A spoken message alone is enough: the route checks text or recording.
 	wat: z.object({ description: optionalText(2000) }),
 	waar: z.object({ area_id: z.uuid({ error: 'errors.area_missing' }), place: optionalText(200) }),
-	wanneer: z.object({ when_text: text(300, 'initiatives.errors.when_missing') }),
+	wanneer: z.object({ when_text: optionalText(300) }),
 	// Optional: an empty address goes on without a co-founder.
 	wie: z.object({ email: z.union([z.email({ error: 'initiatives.errors.email_invalid' }), z.literal('')]).default('') })
 } as const;
@@ -171,7 +171,10 @@ export const helpNeedSchema = z.object({
 	/** One per form: a second submit of the same form makes no second request. */
 	submission_id: z.uuid({ error: 'errors.form' }),
 	category_id: z.string().regex(/^[a-z_]{1,40}$/, { error: 'initiatives.errors.help_category' }),
-	description: text(1000, 'initiatives.errors.help_missing'),
+	// Typed or spoken: the domain checks that one of them is there.
+	description: optionalText(1000),
+	/** Where to come: the plan's place unless the founder writes another; kept private as for any request. */
+	address: optionalText(200),
 	/** Empty: as soon as possible. */
 	when_date: calendarDate({ check: { test: (d) => d >= todayInNL(), error: 'initiatives.errors.date_past' } }).default('')
 });

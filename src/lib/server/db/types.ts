@@ -1527,6 +1527,8 @@ export type Database = {
 					created_at: string
 					sent_at: string | null
 					hidden_at: string | null
+					place_voice_id: string | null
+					when_voice_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -1543,6 +1545,8 @@ export type Database = {
 					created_at?: string
 					sent_at?: string | null
 					hidden_at?: string | null
+					place_voice_id?: string | null
+					when_voice_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -1559,12 +1563,16 @@ export type Database = {
 					created_at?: string
 					sent_at?: string | null
 					hidden_at?: string | null
+					place_voice_id?: string | null
+					when_voice_id?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'initiatives_area_id_fkey'; columns: ['area_id']; isOneToOne: false; referencedRelation: 'areas'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'initiatives_founder_id_fkey'; columns: ['founder_id']; isOneToOne: false; referencedRelation: 'profiles'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'initiatives_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
-					{ foreignKeyName: 'initiatives_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
+					{ foreignKeyName: 'initiatives_place_voice_id_fkey'; columns: ['place_voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiatives_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiatives_when_voice_id_fkey'; columns: ['when_voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
 				]
 			}
 			item_types: {
@@ -2795,7 +2803,7 @@ export type Database = {
 			initiative_ask_area: { Args: { p_id: string }; Returns: string }
 			initiative_concerns_with_names: { Args: { p_initiative: string }; Returns: { id: string | null; concern: string | null; created_at: string | null; display_name: string | null; email: string | null }[] }
 			initiative_figures: { Args: Record<PropertyKey, never>; Returns: { municipality_id: string | null; municipality: string | null; kind: Database['public']['Enums']['ask_kind'] | null; asks_sent: number | null; answered: number | null; answered_on_time: number | null; refused: number | null; yes_by_silence: number | null; late_open: number | null; median_working_days: number | null }[] }
-			initiative_help_request: { Args: { p_initiative: string; p_submission: string; p_category: string; p_description: string; p_when_date?: string }; Returns: string }
+			initiative_help_request: { Args: { p_initiative: string; p_submission: string; p_category: string; p_description: string; p_when_date?: string; p_voice?: string; p_address?: string }; Returns: string }
 			initiative_late_list_area: { Args: { p_id: string }; Returns: string }
 			initiative_of_ask: { Args: { p_ask: string }; Returns: string }
 			initiative_reconsideration_area: { Args: { p_id: string }; Returns: string }

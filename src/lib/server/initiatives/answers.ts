@@ -42,7 +42,7 @@ export async function readAskForOfficer(db: Db, askId: string) {
 	const ask = unwrapMaybe(await db.from('initiative_ask_states').select('*').eq('id', askId).not('sent_on', 'is', null).maybeSingle());
 	if (!ask) return null;
 	const [initiative, answers, questions, reconsiderations, isTeamLead, settings] = await Promise.all([
-		db.from('initiatives').select('id, name, description, voice_id, place, when_text, areas(name)').eq('id', ask.initiative_id!).single().then(unwrap),
+		db.from('initiatives').select('id, name, description, voice_id, place, place_voice_id, when_text, when_voice_id, areas(name)').eq('id', ask.initiative_id!).single().then(unwrap),
 		db.from('initiative_answers').select('*').eq('ask_id', askId).order('created_at').then(unwrap),
 		db
 			.from('initiative_ask_questions')

@@ -44,7 +44,7 @@ export async function listMyInitiatives(db: Db, userId: string) {
 /** The initiative, its asks with their state and deadline, and every answer (newest last). Null when the reader may not see it. */
 export async function readInitiative(db: Db, id: string, userId: string | null) {
 	// anon holds no grant on founder_id (who founded a published initiative is not public).
-	const columns = 'id, municipality_id, name, description, voice_id, place, when_text, status, published, sent_at, area_id, areas(name)';
+	const columns = 'id, municipality_id, name, description, voice_id, place, place_voice_id, when_text, when_voice_id, status, published, sent_at, area_id, areas(name)';
 	const query = db.from('initiatives').select((userId ? `founder_id, ${columns}` : columns) as '*');
 	const found = unwrapMaybe(await query.eq('id', id).maybeSingle()) as unknown as ({ founder_id?: string } & InitiativeRow) | null;
 	if (!found) return null;
@@ -67,15 +67,25 @@ export async function readInitiative(db: Db, id: string, userId: string | null) 
 /** Saves one screen of the draft. "wat" takes text or a recording; "wie" adds a co-founder by e-mail. */
 export type Actor = { userId: string; origin: string };
 
+/** The screens that take a spoken message: the text field, its voice column, and whether one of them is needed. */
+const SPOKEN: Partial<Record<Step, { text: string; voice: 'voice_id' | 'place_voice_id' | 'when_voice_id'; required: boolean; missing: string }>> = {
+	wat: { text: 'description', voice: 'voice_id', required: true, missing: 'voice.errors.text_or_voice' },
+	waar: { text: 'place', voice: 'place_voice_id', required: false, missing: '' },
+	wanneer: { text: 'when_text', voice: 'when_voice_id', required: true, missing: 'initiatives.errors.when_missing' }
+};
+
 export async function saveStep(db: Db, { userId, origin }: Actor, id: string, step: Step, data: Record<string, string>, voice: File | null): Promise<Result> {
 	if (step === 'wie') return data.email ? addCofounder(db, id, data.email, origin) : ok;
 	const changes: Row<'Update'> = { ...data };
-	if (step === 'wat') {
+	const spoken = SPOKEN[step];
+	if (spoken) {
 		const recording = await keepDraft(db, voice);
-		if ('error' in recording) return refused('description', recording.error);
-		if (recording.id) changes.voice_id = recording.id;
-		const current = unwrapMaybe(await db.from('initiatives').select('voice_id').eq('id', id).maybeSingle());
-		if (!data.description && !recording.id && !current?.voice_id) return refused('description', 'voice.errors.text_or_voice');
+		if ('error' in recording) return refused(spoken.text, recording.error);
+		if (recording.id) changes[spoken.voice] = recording.id;
+		if (spoken.required && !data[spoken.text] && !recording.id) {
+			const current = unwrapMaybe(await db.from('initiatives').select(spoken.voice).eq('id', id).maybeSingle()) as Record<string, string | null> | null;
+			if (!current?.[spoken.voice]) return refused(spoken.text, spoken.missing);
+		}
 	}
 	const { data: rows, error } = await db.from('initiatives').update(changes).eq('id', id).select('id');
 	if (error && isBadInput(error)) return refused(Object.keys(data)[0], 'initiatives.errors.too_long');

@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		step,
 		number: STEPS.indexOf(step) + 2,
 		total: STEPS.length + 2,
-		initiative: { id: initiative.id, name: initiative.name, voice_id: initiative.voice_id },
+		initiative: { id: initiative.id, name: initiative.name, voice_id: initiative.voice_id, place_voice_id: initiative.place_voice_id, when_voice_id: initiative.when_voice_id },
 		areas: step === 'waar' ? await listAreas(locals.db) : [],
 		form: await superValidate(values, adapter(step), { errors: false })
 	};
