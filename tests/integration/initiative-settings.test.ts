@@ -225,6 +225,43 @@ describe('the team per area', () => {
 		await sql(`delete from initiatives where name = 'Telt mee' and municipality_id = $1`, [HEUVELRIJK]);
 	});
 
+	it('keeps an answered ask with the team that had it when the settings change; a waiting ask moves to the new team', async () => {
+		await sql(`delete from initiative_area_teams where area_id = $1 and kind = 'contact'`, [areas.centrum]);
+		const sentAsk = async (name: string) => {
+			const [i] = await sql<{ id: string }>(`insert into initiatives (founder_id, municipality_id, area_id, name, description) values ($1, $2, $3, $4, 'x') returning id`, [
+				people.truus, HEUVELRIJK, areas.centrum, name
+			]);
+			const [a] = await sql<{ id: string; team_id: string }>(
+				`insert into initiative_asks (initiative_id, kind, details, sent_on, due_on, on_timeout) values ($1, 'contact', '{"who": "iemand"}', '2032-02-03', '2032-02-10', 'escalate') returning id, team_id`,
+				[i.id]
+			);
+			return a;
+		};
+		const answered = await sentAsk('Team blijft');
+		const waiting = await sentAsk('Team verhuist');
+		expect([answered.team_id, waiting.team_id]).toEqual([SAMENLEVING, SAMENLEVING]); // given when sent
+		await sql(`insert into initiative_answers (ask_id, officer_id, decision, info, created_at) values ($1, $2, 'yes', 'Dat is goed.', '2032-02-05 10:00+01')`, [answered.id, people.ahmed]);
+		// Centrum's contact asks now go to the Noord team.
+		await sql(`insert into initiative_area_teams (area_id, kind, municipality_id, team_id) values ($1, 'contact', $2, $3)`, [areas.centrum, HEUVELRIJK, noordTeam]);
+		const teams = await sql<{ id: string; team: string }>(`select id, public.team_of_ask(id) as team from initiative_asks where id = any ($1::uuid[])`, [[answered.id, waiting.id]]);
+		expect(Object.fromEntries(teams.map((t) => [t.id, t.team]))).toEqual({ [answered.id]: SAMENLEVING, [waiting.id]: noordTeam });
+		const rows = await sql<{ team_id: string; asks_sent: number; answered_yes: number }>(
+			`select team_id, asks_sent, answered_yes from public.initiative_accountability('2032-01-01', '2032-04-01') where kind = 'contact' and municipality_id = $1 order by team_id`,
+			[HEUVELRIJK]
+		);
+		expect(rows).toEqual(
+			[
+				{ team_id: SAMENLEVING, asks_sent: 1, answered_yes: 1 },
+				{ team_id: noordTeam, asks_sent: 1, answered_yes: 0 }
+			].sort((a, b) => a.team_id.localeCompare(b.team_id))
+		);
+		// Nobody signed in can set the team of an ask.
+		const truus = await asUser(people.truus);
+		expect((await truus.from('initiative_asks').update({ team_id: noordTeam } as never).eq('id', waiting.id)).error?.code).toBe('42501');
+		await sql(`delete from initiative_area_teams where area_id = $1 and kind = 'contact'`, [areas.centrum]);
+		await sql(`delete from initiatives where name in ('Team blijft', 'Team verhuist') and municipality_id = $1`, [HEUVELRIJK]);
+	});
+
 	it('refuses a team of another municipality for an area', async () => {
 		const ahmed = await asUser(people.ahmed);
 		const wrong = await ahmed.from('initiative_area_teams').upsert({ area_id: areas.heide, kind: 'green', team_id: other.team, municipality_id: HEUVELRIJK }, { onConflict: 'area_id,kind' });

@@ -1176,6 +1176,7 @@ export type Database = {
 					answered_at: string | null
 					answered_working_days: number | null
 					decision_now: Database['public']['Enums']['ask_decision'] | null
+					team_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -1192,6 +1193,7 @@ export type Database = {
 					answered_at?: string | null
 					answered_working_days?: number | null
 					decision_now?: Database['public']['Enums']['ask_decision'] | null
+					team_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -1208,9 +1210,11 @@ export type Database = {
 					answered_at?: string | null
 					answered_working_days?: number | null
 					decision_now?: Database['public']['Enums']['ask_decision'] | null
+					team_id?: string | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'initiative_asks_initiative_id_fkey'; columns: ['initiative_id']; isOneToOne: false; referencedRelation: 'initiatives'; referencedColumns: ['id'] },
+					{ foreignKeyName: 'initiative_asks_team_id_fkey'; columns: ['team_id']; isOneToOne: false; referencedRelation: 'organisations'; referencedColumns: ['id'] },
 					{ foreignKeyName: 'initiative_asks_voice_id_fkey'; columns: ['voice_id']; isOneToOne: false; referencedRelation: 'voice_messages'; referencedColumns: ['id'] }
 				]
 			}
@@ -2875,6 +2879,7 @@ export type Database = {
 			send_initiative: { Args: { p_initiative: string }; Returns: undefined }
 			set_request_summary: { Args: { p_request: string; p_summary: string }; Returns: undefined }
 			suggest_helpers: { Args: { p_request: string; p_limit?: number }; Returns: { kind: string | null; helper_id: string | null; offer_id: string | null; first_name: string | null; distance_m: number | null; common_slots: number | null; common_mask: number | null; recent_matches: number | null; has_vog: boolean | null; score: number | null }[] }
+			team_by_settings: { Args: { p_municipality: string; p_area: string; p_kind: Database['public']['Enums']['ask_kind'] }; Returns: string }
 			team_leads_of_ask: { Args: { p_ask: string }; Returns: string[] }
 			team_of_ask: { Args: { p_ask: string }; Returns: string }
 			thanks_area: { Args: { p_id: string }; Returns: string }
