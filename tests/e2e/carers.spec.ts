@@ -252,6 +252,35 @@ test('the officer sets the questions of "Hoe gaat het met u?"; a carer answers t
 	}
 });
 
+test('with a budget, the officer divides it only after the last day; the page says why not yet', async ({ page }, testInfo) => {
+	const withJs = testInfo.project.use.javaScriptEnabled !== false;
+	const DEMO = '00000000-0000-4000-8000-000000000001';
+	const year = new Date().getFullYear();
+	const [before] = await sql<{ amount_cents: number | null; budget_cents: number | null; closes_on: string }>(
+		'select amount_cents, budget_cents, closes_on::text from carer_settings where municipality_id = $1 and year = $2',
+		[DEMO, year]
+	);
+	try {
+		await sql(`update carer_settings set amount_cents = null, budget_cents = 2500000, closes_on = make_date($2, 12, 31) where municipality_id = $1 and year = $2`, [DEMO, year]);
+		await signIn(page, 'ahmed@voorbeeld.nl');
+		await page.goto('/gemeente/mantelzorg');
+		const budget = page.getByRole('region', { name: 'Het budget verdelen' });
+		await expect(budget).toContainText('Het budget van € 25.000 verdelen we over iedereen die het bedankje krijgt.');
+		if (withJs) await expectNoAxeViolations(page);
+		await budget.getByRole('button', { name: 'Budget nu verdelen' }).click();
+		await expect(page.getByRole('alert')).toHaveText('Mantelzorgers kunnen nog aanvragen. Verdeel het budget na de laatste dag.');
+		expect(await sql('select divided_at from carer_settings where municipality_id = $1 and year = $2', [DEMO, year])).toEqual([{ divided_at: null }]);
+	} finally {
+		await sql(`update carer_settings set amount_cents = $3, budget_cents = $4, closes_on = $5 where municipality_id = $1 and year = $2`, [
+			DEMO,
+			year,
+			before.amount_cents,
+			before.budget_cents,
+			before.closes_on
+		]);
+	}
+});
+
 test('the officer changes the year’s rules and the start page follows', async ({ page }, testInfo) => {
 	test.setTimeout(180_000);
 	const withJs = testInfo.project.use.javaScriptEnabled !== false;

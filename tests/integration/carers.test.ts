@@ -425,3 +425,80 @@ describe('"Hoe gaat het met u?" with the municipality’s own questions', () => 
 		expect(await sql('select 1 from voice_messages where id = $1', [voice_id])).toEqual([]);
 	});
 });
+
+describe('a budget divided over all approved carers', () => {
+	it('is divided once, after the window and every decision; vouchers get their amount only then, and nobody is approved after', async () => {
+		const place = randomUUID();
+		const team = randomUUID();
+		const officer = randomUUID();
+		await sql(`insert into municipalities (id, name) values ($1, 'Gemeente Verdeel')`, [place]);
+		await sql(`insert into organisations (id, municipality_id, name, kind) values ($1, $2, 'Team Verdeel', 'municipal_team')`, [team, place]);
+		await sql(`insert into profiles (id, display_name, email, onboarded_at) values ($1, 'Vera Verdeel', $2, now())`, [officer, `vera.${officer.slice(0, 8)}@voorbeeld.nl`]);
+		await sql(`insert into memberships (organisation_id, profile_id, role) values ($1, $2, 'officer')`, [team, officer]);
+		// Last year's round, its window open while the applications come in and closed yesterday after.
+		const round = year - 1;
+		await sql(
+			`insert into carer_settings (municipality_id, year, opens_on, closes_on, payout_options, budget_cents)
+			 values ($1, $2, make_date($2, 1, 1), public.today_nl() + 30, '{money,voucher}', 100000)`,
+			[place, round]
+		);
+		const application = async (name: string, payout: 'money' | 'voucher') => {
+			const carer = await newResident(name);
+			const [row] = await sql<{ id: string }>(
+				`insert into carer_applications (municipality_id, year, carer_id, relationship, cared_for_name, cared_for_postcode, cared_for_house_number, caring_since, hours, cared_for_lives_here, payout)
+				 values ($1, $2, $3, 'friend', 'Iemand', '1234AB', $4, '2020-01-01', 'over_16', true, $5) returning id`,
+				[place, round, carer, String(postcodeCounter++), payout]
+			);
+			if (payout === 'money') await sql(`insert into carer_bank_accounts (application_id, iban, account_holder) values ($1, 'NL91ABNA0417164300', $2)`, [row.id, name]);
+			await sql(`update carer_confirmations set confirmed_at = now(), confirmed_how = 'phone' where application_id = $1`, [row.id]);
+			return row.id;
+		};
+		const [voucherOne, voucherTwo, money, waiting] = [
+			await application('Bon1', 'voucher'),
+			await application('Bon2', 'voucher'),
+			await application('Geld1', 'money'),
+			await application('Wacht1', 'voucher')
+		];
+		await sql(`update carer_settings set closes_on = public.today_nl() - 1 where municipality_id = $1 and year = $2`, [place, round]);
+		await sql(`update carer_applications set status = 'approved', decided_at = now() where id = any ($1::uuid[])`, [[voucherOne, voucherTwo, money]]);
+		// Approved, but no amount yet: a shop cannot take it, and the payment list is empty.
+		expect(await sql('select amount_cents from carer_vouchers where application_id = $1', [voucherOne])).toEqual([{ amount_cents: null }]);
+		const { paymentLines } = await import('../../src/lib/server/carers/payments');
+		const vera = await asUser(officer);
+		expect(await paymentLines(vera, place, round)).toEqual([]);
+		const shop = randomUUID();
+		await sql(`insert into profiles (id, display_name, email, onboarded_at) values ($1, 'Winkel Verdeel', $2, now())`, [shop, `winkel.${shop.slice(0, 8)}@voorbeeld.nl`]);
+		await sql(`insert into carer_partners (municipality_id, name, profile_id, accepts_vouchers) values ($1, 'Winkel Verdeel', $2, true)`, [place, shop]);
+		const [{ code }] = await sql<{ code: string }>('select code from carer_vouchers where application_id = $1', [voucherOne]);
+		const { useVoucher } = await import('../../src/lib/server/carers/vouchers');
+		const till = await asUser(shop);
+		expect(await useVoucher(till, code, 'redeem')).toMatchObject({ ok: false, refusal: { status: 409, message: 'carers.partner.notYet' } });
+
+		// Not while an application waits; not by anyone but the municipality's officer.
+		const { divideBudget } = await import('../../src/lib/server/carers');
+		expect(await divideBudget(vera, place, round)).toEqual({ ok: false, status: 409, error: 'carers.errors.still_deciding' });
+		expect(await divideBudget(await asUser(people.ahmed), place, round)).toMatchObject({ ok: false, status: 403 });
+		await sql(`update carer_applications set status = 'refused', refusal_reason = 'Te weinig uren.', decided_at = now() where id = $1`, [waiting]);
+		// Nor this year's budget while its window is open.
+		await sql(
+			`insert into carer_settings (municipality_id, year, opens_on, closes_on, payout_options, budget_cents)
+			 values ($1, $2, make_date($2, 1, 1), make_date($2, 12, 31), '{money}', 50000)`,
+			[place, year]
+		);
+		expect(await divideBudget(vera, place, year)).toEqual({ ok: false, status: 409, error: 'carers.errors.window_still_open' });
+
+		// Three approved: € 333,33 each (whole cents, rounded down), fixed for vouchers and payments.
+		expect(await divideBudget(vera, place, round)).toEqual({ ok: true, shareCents: 33333 });
+		expect(await sql('select amount_cents from carer_vouchers where application_id = any ($1::uuid[]) order by amount_cents', [[voucherOne, voucherTwo]])).toEqual([
+			{ amount_cents: 33333 },
+			{ amount_cents: 33333 }
+		]);
+		expect((await paymentLines(vera, place, round)).map((l) => l.amountCents)).toEqual([33333]);
+		expect(await useVoucher(till, code, 'redeem')).toEqual({ ok: true, state: 'redeemed' });
+		expect(await divideBudget(vera, place, round)).toEqual({ ok: false, status: 409, error: 'carers.errors.budget_divided' });
+		// Nobody more is approved that year: the budget is gone.
+		await sql(`update carer_applications set status = 'submitted', refusal_reason = null, decided_at = null where id = $1`, [waiting]);
+		expect((await vera.rpc('carer_decide', { p_application: waiting, p_decision: 'approve' })).error?.message).toContain('carers.errors.budget_divided');
+		expect(await sql(`select 1 from audit_log where action = 'carer.budget_divided' and details ->> 'municipality' = $1`, [place])).toHaveLength(1);
+	});
+});

@@ -251,6 +251,17 @@ export function settingsForm(settings: CarerSettings | null, year: number): Sett
 	};
 }
 
+/** The officer divides the year's budget over every approved carer, once (the database checks when that may be). */
+export async function divideBudget(db: Db, municipalityId: string, year: number): Promise<{ ok: true; shareCents: number } | Refusal> {
+	try {
+		return { ok: true, shareCents: unwrap(await db.rpc('carer_divide_budget', { p_municipality: municipalityId, p_year: year })) as number };
+	} catch (err) {
+		const refusal = refusalOf(err);
+		if (refusal) return refusal;
+		throw err;
+	}
+}
+
 /** The team called back. */
 export async function markCalledBack(db: Db, id: string): Promise<void> {
 	unwrap(await db.from('carer_call_backs').update({ done_at: new Date().toISOString() }).eq('id', id));

@@ -4,7 +4,7 @@
 // a tab or a carriage return gets a leading ' so a spreadsheet never runs it as a formula).
 // Officers only (RLS on the applications and bank accounts); each download is logged.
 import { stringify } from 'csv-stringify/sync';
-import { unwrap, type Db } from '../db/clients';
+import { unwrap, unwrapMaybe, type Db } from '../db/clients';
 import { logAction } from '../audit';
 
 export type PaymentLine = { iban: string; name: string; amountCents: number; reference: string };
@@ -27,7 +27,7 @@ export function paymentCsv(lines: PaymentLine[]): string {
 	);
 }
 
-/** The approved, unpaid money of a year, oldest approval first. */
+/** The approved, unpaid money of a year, oldest approval first; none from a budget not yet divided. */
 export async function paymentLines(db: Db, municipalityId: string, year: number): Promise<PaymentLine[]> {
 	const rows = unwrap(
 		await db
@@ -41,6 +41,9 @@ export async function paymentLines(db: Db, municipalityId: string, year: number)
 			.order('decided_at')
 	);
 	if (rows.length === 0) return [];
+	// A budget is paid only once it is divided: before that, a share would change with every approval.
+	const settings = unwrapMaybe(await db.from('carer_settings').select('budget_cents, divided_cents').eq('municipality_id', municipalityId).eq('year', year).maybeSingle());
+	if (settings?.budget_cents && !settings.divided_cents) return [];
 	const amount = unwrap(await db.rpc('carer_amount', { p_municipality: municipalityId, p_year: year })) as number;
 	return rows
 		.filter((r) => r.carer_bank_accounts)

@@ -25,7 +25,8 @@ const REFUSALS: Record<string, FieldRefusal> = {
 	wrong: { status: 404, field: 'code', message: 'carers.partner.wrong' },
 	used: { status: 409, field: 'code', message: 'carers.partner.used' },
 	elsewhere: { status: 409, field: 'code', message: 'carers.partner.elsewhere' },
-	too_many: { status: 409, field: 'code', message: 'carers.partner.tooMany' }
+	too_many: { status: 409, field: 'code', message: 'carers.partner.tooMany' },
+	not_yet: { status: 409, field: 'code', message: 'carers.partner.notYet' }
 };
 
 /** 'check' only looks; 'redeem' uses the code, once. */

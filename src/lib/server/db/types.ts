@@ -639,6 +639,8 @@ export type Database = {
 					updated_at: string
 					updated_by: string | null
 					remind_days_before: number
+					divided_at: string | null
+					divided_cents: number | null
 				}
 				Insert: {
 					municipality_id: string
@@ -661,6 +663,8 @@ export type Database = {
 					updated_at?: string
 					updated_by?: string | null
 					remind_days_before?: number
+					divided_at?: string | null
+					divided_cents?: number | null
 				}
 				Update: {
 					municipality_id?: string
@@ -683,6 +687,8 @@ export type Database = {
 					updated_at?: string
 					updated_by?: string | null
 					remind_days_before?: number
+					divided_at?: string | null
+					divided_cents?: number | null
 				}
 				Relationships: [
 					{ foreignKeyName: 'carer_settings_municipality_id_fkey'; columns: ['municipality_id']; isOneToOne: false; referencedRelation: 'municipalities'; referencedColumns: ['id'] },
@@ -2745,6 +2751,7 @@ export type Database = {
 			carer_decide: { Args: { p_application: string; p_decision: string; p_text?: string }; Returns: undefined }
 			carer_delete_expired: { Args: Record<PropertyKey, never>; Returns: { applications: number | null; checks: number | null }[] }
 			carer_delete_my_data: { Args: Record<PropertyKey, never>; Returns: number }
+			carer_divide_budget: { Args: { p_municipality: string; p_year: number }; Returns: number }
 			carer_figures: { Args: { p_municipality: string; p_year: number }; Returns: { applications: number | null; confirmed: number | null; approved: number | null; paid_or_redeemed: number | null; answered: number | null; appreciated: number | null }[] }
 			carer_hours_from: { Args: { p_band: Database['public']['Enums']['carer_hours_band'] }; Returns: number }
 			carer_invitation_area: { Args: { p_id: string }; Returns: string }

@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid, requireOfficer } from '$lib/server/auth/guard';
 import { refuse } from '$lib/server/forms';
-import { currentYear, listApplications, listPartners, markCalledBack, municipalityFor, readCheckOverview, readFigures, readSettings, saveSettings, savePartner, settingsForm } from '$lib/server/carers';
+import { currentYear, divideBudget, listApplications, listPartners, markCalledBack, municipalityFor, readCheckOverview, readFigures, readSettings, saveSettings, savePartner, settingsForm } from '$lib/server/carers';
 import { partnerSchema, settingsSchema } from '$lib/schemas/carers';
 
 async function municipalityOf(locals: App.Locals) {
@@ -22,6 +22,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		year,
 		form: await superValidate(settingsForm(settings, year), zod4(settingsSchema), { errors: false }),
+		// A budget is divided once, when everyone is decided (see the budget section).
+		budget: settings?.budget_cents
+			? { budget_cents: settings.budget_cents, closes_on: settings.closes_on, divided_at: settings.divided_at, divided_cents: settings.divided_cents }
+			: null,
 		applications: await listApplications(locals.db, municipalityId, year),
 		checks: await readCheckOverview(locals.db, municipalityId, year),
 		figures: await readFigures(locals.db, municipalityId, year),
@@ -48,6 +52,14 @@ export const actions: Actions = {
 		const saved = await savePartner(locals.db, municipalityId, partnerForm.data);
 		if (!saved.ok) return refuse(partnerForm, saved.refusal);
 		return message(partnerForm, 'carers.officer.partnerSaved');
+	},
+
+	/** Divides the year's budget over every approved carer, once. */
+	divide: async ({ locals }) => {
+		const municipalityId = await municipalityOf(locals);
+		const divided = await divideBudget(locals.db, municipalityId, currentYear());
+		if (!divided.ok) return fail(divided.status, { budgetError: divided.error });
+		return { budgetDivided: true };
 	},
 
 	calledBack: async ({ request, locals }) => {
