@@ -47,6 +47,32 @@ describe('HSDS import', async () => {
 		expect(await sql('select 1 from map_service_at_location where service_id = $1', [id])).toHaveLength(1);
 	});
 
+	it('someone who coordinates for two organisations says for which; never for one they are not in', async () => {
+		const model = (await ours()).find((s) => s.service_at_locations?.length)!;
+		const coordinator = randomUUID();
+		const second = randomUUID();
+		await sql(`insert into profiles (id, display_name, email, onboarded_at) values ($1, 'Twee Petten', $2, now())`, [coordinator, `twee.${coordinator.slice(0, 8)}@voorbeeld.nl`]);
+		await sql(`insert into organisations (id, municipality_id, name, kind) values ($1, '00000000-0000-4000-8000-000000000001', 'Buurtwerk Tweede', 'welfare')`, [second]);
+		await sql(`insert into organisation_areas (organisation_id, area_id) select $1, area_id from organisation_areas where organisation_id = $2`, [second, CENTRE]);
+		await sql(`insert into memberships (organisation_id, profile_id, role) values ($1, $3, 'coordinator'), ($2, $3, 'coordinator')`, [CENTRE, second, coordinator]);
+		const id = randomUUID();
+		const location = { ...model.service_at_locations![0].location, id: randomUUID() };
+		location.addresses = location.addresses!.map((a) => ({ ...a, location_id: location.id }));
+		const file = JSON.stringify([
+			{
+				...model, id, name: 'Repaircafé Tweede', phones: [], languages: [], cost_options: [], metadata: [], schedules: [],
+				service_at_locations: [{ id: randomUUID(), service_id: id, location_id: location.id, location }],
+				attributes: model.attributes!.map((a) => ({ ...a, id: randomUUID(), link_id: id }))
+			}
+		]);
+		const db = await asUser(coordinator);
+		expect(await importHsds(db, coordinator, file)).toEqual({ ok: false, status: 400, problems: [{ service: 0, message: 'socialMap.import.organisationMissing' }] });
+		expect(await importHsds(db, coordinator, file, S(202))).toMatchObject({ ok: false, status: 403 });
+		expect(await sql('select 1 from map_services where id = $1', [id])).toEqual([]);
+		expect(await importHsds(db, coordinator, file, second)).toEqual({ ok: true, saved: 1 });
+		expect(await sql('select editor_organisation_id from map_services where id = $1', [id])).toEqual([{ editor_organisation_id: second }]);
+	});
+
 	it('unknown fields, broken references and bad JSON are refused; nothing is saved', async () => {
 		const services = await ours();
 		const before = await sql('select id, name, updated_at from map_services order by id');

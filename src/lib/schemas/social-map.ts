@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { safeText } from './fields';
+import { optionalId, safeText } from './fields';
 
 export const ROUTES = ['green', 'yellow', 'orange', 'blue'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -31,7 +31,9 @@ export const confirmServiceSchema = z.object({
 /** An HSDS 3.0 file to import (JSON): the editors' import on /coordinatie/kaart/import. */
 export const hsdsImportSchema = z.object({
 	file: z.instanceof(File, { error: 'socialMap.import.fileMissing' }).refine((f) => f.size > 0, { error: 'socialMap.import.fileMissing' })
-		.refine((f) => f.size <= 5_000_000, { error: 'socialMap.import.tooBig' })
+		.refine((f) => f.size <= 5_000_000, { error: 'socialMap.import.tooBig' }),
+	/** For which of the coordinator's organisations; empty when they have only one. */
+	organisation_id: optionalId('socialMap.import.organisationMissing')
 });
 
 /** A provider proposes new wording or contact details for its entry; empty contact fields clear them. */

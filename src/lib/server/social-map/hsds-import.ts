@@ -111,8 +111,17 @@ function toRow(s: HsdsService): Record<string, unknown> | string {
 	};
 }
 
-/** Checks the file, then saves all of it for the coordinator's organisation, or nothing. */
-export async function importHsds(db: Db, userId: string, text: string): Promise<ImportResult> {
+/** The organisations a coordinator may import for (those they coordinate for), by name. */
+export async function importOrganisations(db: Db, userId: string): Promise<{ id: string; name: string }[]> {
+	const rows = unwrap(await db.from('memberships').select('organisation_id, organisations(name)').eq('profile_id', userId).eq('role', 'coordinator'));
+	return rows.map((r) => ({ id: r.organisation_id, name: r.organisations?.name ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
+
+/**
+ * Checks the file, then saves all of it for one of the coordinator's organisations (the one
+ * chosen, or their only one), or nothing.
+ */
+export async function importHsds(db: Db, userId: string, text: string, organisationId = ''): Promise<ImportResult> {
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
@@ -139,9 +148,12 @@ export async function importHsds(db: Db, userId: string, text: string): Promise<
 		else rows.push(row);
 	});
 	if (problems.length) return { ok: false, status: 400, problems: problems.slice(0, 50) };
-	const orgs = unwrap(await db.from('memberships').select('organisation_id').eq('profile_id', userId).eq('role', 'coordinator'));
+	const orgs = await importOrganisations(db, userId);
 	if (orgs.length === 0) return { ok: false, status: 403, problems: [{ service: 0, message: 'errors.not_allowed' }] };
-	const { data: saved, error } = await db.rpc('import_hsds_services', { p_organisation: orgs[0].organisation_id, p_services: rows as unknown as Json });
+	// The organisation chosen on the form, or the only one; never one the coordinator is not in.
+	const organisation = organisationId ? orgs.find((o) => o.id === organisationId) : orgs.length === 1 ? orgs[0] : undefined;
+	if (!organisation) return organisationId ? { ok: false, status: 403, problems: [{ service: 0, message: 'errors.not_allowed' }] } : { ok: false, status: 400, problems: [{ service: 0, message: 'socialMap.import.organisationMissing' }] };
+	const { data: saved, error } = await db.rpc('import_hsds_services', { p_organisation: organisation.id, p_services: rows as unknown as Json });
 	if (!error) return { ok: true, saved: saved ?? 0 };
 	if (isNotAllowed(error)) return { ok: false, status: 403, problems: [{ service: 0, message: error.message }] };
 	// Any value the tables refuse (a check, a missing address line, a reference): the whole file is refused.
