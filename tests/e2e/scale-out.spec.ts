@@ -1,7 +1,8 @@
 // Omzien scales out: two `node build` instances on one stack (as behind a load balancer), each
 // with its own session cache. Nothing that matters lives in one process: a sign-in code asked on
 // one works on the other; a sign-out on one is seen on both within a second; a role change is seen
-// on both; a job queued through one runs once.
+// on both; a job queued through one runs once. Both have a speech-to-text server (a fake one that
+// speaks whisper.cpp's protocol), so search by voice is shown working here too.
 import pg from 'pg';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -143,4 +144,14 @@ test('a job queued through one instance runs once', async ({ page }) => {
 	const [audio] = await sql<{ bytes: Buffer }>('select a.bytes from help_requests r join voice_audio a on a.voice_id = r.voice_id where r.id = $1', [requestId]);
 	await new Promise((r) => setTimeout(r, 3000)); // both workers had time to take it again
 	expect(transcriber.callsFor(new Uint8Array(audio.bytes))).toBe(1);
+});
+
+test('search by voice, with a speech-to-text server: what was said becomes the search words, and the kaart finds it', async ({ page }) => {
+	await page.goto(`${a.baseURL}/kaart`);
+	const form = page.locator('form.voice-search');
+	await form.getByLabel('Of kies een spraakbericht (mag leeg blijven)').setInputFiles(VOICE_WAV);
+	await form.getByRole('button', { name: 'Gebruik mijn stem' }).click();
+	// The fake server (speaking whisper.cpp's protocol) heard "Ik heb hulp nodig met de boodschappen."
+	await expect(page.locator('input[name="q"]')).toHaveValue('Ik heb hulp nodig met de boodschappen.');
+	await expect(page.getByRole('link', { name: 'Boodschappenservice' })).toBeVisible();
 });
