@@ -9,11 +9,21 @@ import type { MonitorFilter, MonitorTable } from '$lib/schemas/coordination';
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The period: the filter's dates, or the last twelve weeks; from is never after to. */
+/** The Monday of a day's week (ISO weeks, as the monitor counts), as YYYY-MM-DD. */
+function weekStart(day: string): string {
+	const d = new Date(`${day}T12:00:00Z`);
+	return iso(new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY));
+}
+
+/**
+ * The period: the filter's dates, or the last twelve weeks; from is never after to. Always whole
+ * weeks, Monday to Sunday, as the database counts them (no single days to subtract).
+ */
 export function monitorPeriod(filter: MonitorFilter, now = new Date()): { from: string; to: string } {
-	const to = filter.tot ?? iso(now);
-	const from = filter.van ?? iso(new Date(Date.parse(to) - 83 * DAY));
-	return from <= to ? { from, to } : { from: to, to: from };
+	const lastDay = filter.tot ?? iso(now);
+	const firstDay = filter.van ?? iso(new Date(Date.parse(lastDay) - 83 * DAY));
+	const [a, b] = firstDay <= lastDay ? [firstDay, lastDay] : [lastDay, firstDay];
+	return { from: weekStart(a), to: iso(new Date(Date.parse(weekStart(b)) + 6 * DAY)) };
 }
 
 export type WeekRow = { week: string; requests: number | null; matched: number | null; median_hours: number | null; matched_within_week_pct: number | null; thanks: number | null };

@@ -2862,6 +2862,7 @@ export type Database = {
 			monitor_signals: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { week: string | null; signals: number | null; picked_up: number | null; median_hours: number | null; late: number | null }[] }
 			monitor_total_cell: { Args: { p_total: number; p_small_areas: number }; Returns: number }
 			monitor_week_of: { Args: { at: string }; Returns: string }
+			monitor_week_start: { Args: { p_day: string }; Returns: string }
 			monitor_weekly: { Args: { p_from: string; p_to: string; p_area?: string }; Returns: { week: string | null; requests: number | null; matched: number | null; median_hours: number | null; matched_within_week_pct: number | null; thanks: number | null }[] }
 			municipality_of_ask: { Args: { p_ask: string }; Returns: string }
 			my_call_back: { Args: { p_id: string }; Returns: string }
