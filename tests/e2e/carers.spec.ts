@@ -229,9 +229,9 @@ test('the officer sets the questions of "Hoe gaat het met u?"; a carer answers t
 		await page.getByLabel('Vragen', { exact: true }).fill(questions.join('\n'));
 		await page.getByLabel('Vanaf welk gemiddelde is de zorg zwaar?').fill('4,5');
 		await page.getByRole('button', { name: 'Vragen opslaan' }).click();
-		await expect(page.getByText('Opgeslagen. Mantelzorgers krijgen vanaf nu deze vragen.')).toBeVisible();
+		await expect(page.getByText('Opgeslagen. Dit zijn nu de vragen.')).toBeVisible();
 		await page.goto('/gemeente/mantelzorg/vragen');
-		await expect(page.getByText('Mantelzorgers krijgen nu de vragen van uw gemeente.')).toBeVisible();
+		await expect(page.getByText('U hebt eigen vragen. Die krijgt elke mantelzorger nu.')).toBeVisible();
 		await expect(page.locator('#current-questions li')).toHaveText(questions);
 
 		// A carer gets the three questions; "vaak" everywhere is 4, under 4.5: not heavy.

@@ -71,6 +71,10 @@ describe('HSDS import', async () => {
 		expect(await sql('select 1 from map_services where id = $1', [id])).toEqual([]);
 		expect(await importHsds(db, coordinator, file, second)).toEqual({ ok: true, saved: 1 });
 		expect(await sql('select editor_organisation_id from map_services where id = $1', [id])).toEqual([{ editor_organisation_id: second }]);
+		// Other files count the coordinators of the centre (VOG reminders, re-checks): this one leaves none.
+		await sql('delete from map_services where id = $1', [id]);
+		await sql('delete from profiles where id = $1', [coordinator]);
+		await sql('delete from organisations where id = $1', [second]);
 	});
 
 	it('unknown fields, broken references and bad JSON are refused; nothing is saved', async () => {

@@ -7,7 +7,9 @@ import { notify } from '../notifications';
 import type { SessionUser } from '../auth/session';
 import type { Tables } from '../db/types';
 import { giftList, type Application, type SettingsInput } from '$lib/schemas/carers';
-import { readVoucher } from './vouchers';
+import { listPartners, readVoucher } from './vouchers';
+import { readFigures } from './own-data';
+import { readCheckOverview } from './checks';
 import { refusalOf, type Refusal } from './refusal';
 import './register';
 
@@ -249,6 +251,24 @@ export function settingsForm(settings: CarerSettings | null, year: number): Sett
 		young_max_age: settings?.young_max_age ?? 25,
 		young_wording: settings?.young_wording ?? ''
 	};
+}
+
+/**
+ * What the carer-support officer's page shows for a year: the rules, the applications, the checks'
+ * counts and call-backs, the figures, the partners, and where a budget stands (divided once).
+ */
+export async function readOfficerOverview(db: Db, municipalityId: string, year: number) {
+	const [settings, applications, checks, figures, partners] = await Promise.all([
+		readSettings(db, municipalityId, year),
+		listApplications(db, municipalityId, year),
+		readCheckOverview(db, municipalityId, year),
+		readFigures(db, municipalityId, year),
+		listPartners(db, municipalityId)
+	]);
+	const budget = settings?.budget_cents
+		? { budget_cents: settings.budget_cents, closes_on: settings.closes_on, divided_at: settings.divided_at, divided_cents: settings.divided_cents }
+		: null;
+	return { settings, applications, checks, figures, partners, budget };
 }
 
 /** The officer divides the year's budget over every approved carer, once (the database checks when that may be). */

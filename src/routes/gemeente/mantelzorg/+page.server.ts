@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid, requireOfficer } from '$lib/server/auth/guard';
 import { refuse } from '$lib/server/forms';
-import { currentYear, divideBudget, listApplications, listPartners, markCalledBack, municipalityFor, readCheckOverview, readFigures, readSettings, saveSettings, savePartner, settingsForm } from '$lib/server/carers';
+import { currentYear, divideBudget, markCalledBack, municipalityFor, readOfficerOverview, saveSettings, savePartner, settingsForm } from '$lib/server/carers';
 import { partnerSchema, settingsSchema } from '$lib/schemas/carers';
 
 async function municipalityOf(locals: App.Locals) {
@@ -14,24 +14,12 @@ async function municipalityOf(locals: App.Locals) {
 	return municipalityId;
 }
 
-/** The carer-support officer's page: this year's rules, and the applications. */
+/** The carer-support officer's page: this year's rules, the applications, checks, figures, partners and budget. */
 export const load: PageServerLoad = async ({ locals }) => {
-	const municipalityId = await municipalityOf(locals);
 	const year = currentYear();
-	const settings = await readSettings(locals.db, municipalityId, year);
-	return {
-		year,
-		form: await superValidate(settingsForm(settings, year), zod4(settingsSchema), { errors: false }),
-		// A budget is divided once, when everyone is decided (see the budget section).
-		budget: settings?.budget_cents
-			? { budget_cents: settings.budget_cents, closes_on: settings.closes_on, divided_at: settings.divided_at, divided_cents: settings.divided_cents }
-			: null,
-		applications: await listApplications(locals.db, municipalityId, year),
-		checks: await readCheckOverview(locals.db, municipalityId, year),
-		figures: await readFigures(locals.db, municipalityId, year),
-		partners: await listPartners(locals.db, municipalityId),
-		partnerForm: await superValidate(zod4(partnerSchema))
-	};
+	const { settings, ...overview } = await readOfficerOverview(locals.db, await municipalityOf(locals), year);
+	const form = await superValidate(settingsForm(settings, year), zod4(settingsSchema), { errors: false });
+	return { year, form, ...overview, partnerForm: await superValidate(zod4(partnerSchema)) };
 };
 
 export const actions: Actions = {
