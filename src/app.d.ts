@@ -1,5 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '$lib/server/db/types';
+import type { Db } from '$lib/server/db/clients';
 import type { SessionUser } from '$lib/server/auth/session';
 
 declare global {
@@ -16,8 +15,8 @@ declare global {
 			sessionUnknown: boolean;
 			/** A copy of a posted form, to hand back what was typed if it could not be saved (an outage). */
 			postedForm?: Request;
-			/** supabase-js as the signed-in user (or anon): RLS decides what it sees. */
-			db: SupabaseClient<Database>;
+			/** PostgREST as the signed-in user (or anon): RLS decides what it sees. */
+			db: Db;
 			lang: 'nl' | 'en';
 			largeText: boolean;
 		}

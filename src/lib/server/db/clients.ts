@@ -1,26 +1,44 @@
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { PostgrestClient } from '@supabase/postgrest-js';
 import { config } from '../config';
 import { accessTokenFor } from './jwt';
 import type { Database } from './types';
 import { DatabaseUnavailableError, fetchWithTimeout, isOutageResult } from './availability';
 
-export type Db = SupabaseClient<Database>;
+// Only PostgREST is used (no Supabase Auth, Realtime or Storage), so a PostgrestClient from
+// postgrest-js, the part of supabase-js that talks to it, with the same from()/rpc() API. A full
+// SupabaseClient per request also built a realtime and a storage client and signed the person's
+// token at once; this one asks for the token only when a request goes out.
+export type Db = PostgrestClient<Database>;
 
-const noSession = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
-/** Every call to PostgREST ends within a few seconds (see availability.ts). */
-const global = { fetch: fetchWithTimeout };
+/** PostgREST's address on a Supabase project (and on the local stack): <SUPABASE_URL>/rest/v1. */
+function restUrl(): string {
+	return new URL('rest/v1', config.supabaseUrl.endsWith('/') ? config.supabaseUrl : `${config.supabaseUrl}/`).href;
+}
 
-/** supabase-js as a signed-in person: RLS sees auth.uid() through a JWT made for them (jwt.ts). */
-export function createUserClient(userId: string): Db {
-	return createClient<Database>(config.supabaseUrl, config.supabaseAnonKey, {
-		accessToken: () => accessTokenFor(userId),
-		global
+/**
+ * A client that sends `apikey` and `Authorization: Bearer <token>` on every call. Every call ends
+ * within a few seconds and is never retried (see availability.ts): an outage is answered at once.
+ */
+function restClient(apiKey: string, token: () => string | Promise<string>): Db {
+	return new PostgrestClient<Database>(restUrl(), {
+		headers: { apikey: apiKey },
+		retry: false,
+		fetch: async (input, init) => {
+			const headers = new Headers(init?.headers);
+			if (!headers.has('Authorization')) headers.set('Authorization', `Bearer ${await token()}`);
+			return fetchWithTimeout(input, { ...init, headers });
+		}
 	});
 }
 
-/** supabase-js as nobody in particular (role anon). */
+/** As a signed-in person: RLS sees auth.uid() through a JWT made for them (jwt.ts), when first needed. */
+export function createUserClient(userId: string): Db {
+	return restClient(config.supabaseAnonKey, () => accessTokenFor(userId));
+}
+
+/** As nobody in particular (role anon). */
 export function createAnonClient(): Db {
-	return createClient<Database>(config.supabaseUrl, config.supabaseAnonKey, { auth: noSession, global });
+	return restClient(config.supabaseAnonKey, () => config.supabaseAnonKey);
 }
 
 let admin: Db | null = null;
@@ -30,14 +48,14 @@ let admin: Db | null = null;
  * (sessions, sign-in codes, scheduled jobs) and say why at each use.
  */
 export function adminClient(): Db {
-	admin ??= createClient<Database>(config.supabaseUrl, config.supabaseServiceRoleKey, { auth: noSession, global });
+	admin ??= restClient(config.supabaseServiceRoleKey, () => config.supabaseServiceRoleKey);
 	return admin;
 }
 
 type DbResult = { data: unknown; error: { message: string; code?: string } | null; status?: number };
 
 /**
- * Turns a supabase-js { error } into a thrown error, so callers only handle data. No answer at
+ * Turns a postgrest-js { error } into a thrown error, so callers only handle data. No answer at
  * all is a DatabaseUnavailableError (a 503 page), never a refusal.
  */
 export function unwrap<R extends DbResult>(result: R): Exclude<R['data'], null> {
