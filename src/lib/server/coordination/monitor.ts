@@ -1,6 +1,7 @@
 // The monitor: figures per week, kind of help and area, for coordinators (their own areas) and
-// the municipality (all its areas); with the initiatives' and the carers' figures, read from those domains. Counted in SQL (monitor_* functions); a count under five
-// comes back empty and is shown as hidden. No row here is about one person.
+// the municipality (all its areas), with the initiatives' and the carers' figures read from those
+// domains. Counted in SQL (monitor_* functions); a count under five comes back empty and is shown
+// as hidden. No row here is about one person.
 import { unwrap, type Db } from '../db/clients';
 import { readFigures } from '../initiatives/answers';
 import { MONITOR_COLUMNS as CARER_COLUMNS, readCarerFiguresForMyAreas } from '../carers/monitor';
