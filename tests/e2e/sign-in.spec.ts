@@ -40,6 +40,11 @@ test('a new resident signs in with a code, answers three questions, switches lan
 	await expect(page).toHaveURL(/\/account$/);
 	await page.goto('/inloggen?terug=//elders.example/account');
 	await expect(page).toHaveURL(/\/$/);
+	// A sign-in from a link, given up, and a plain sign-in later: that one goes to the start page.
+	await page.context().clearCookies();
+	await page.goto('/account');
+	await expect(page).toHaveURL(/\/inloggen\?terug=%2Faccount$/);
+	await signIn(page, email);
 });
 
 test('a known resident changes their details on "Mijn gegevens"', async ({ page }, testInfo) => {

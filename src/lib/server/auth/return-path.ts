@@ -27,9 +27,11 @@ export function signInFor(path: string | null): string {
 	return safe && safe !== '/' ? `/inloggen?terug=${encodeURIComponent(safe)}` : '/inloggen';
 }
 
+/** Keeps where to go after signing in; a sign-in without one forgets an older one. */
 export function rememberReturn(cookies: Cookies, path: string | null): void {
 	const safe = safeReturnPath(path);
 	if (safe) cookies.set(RETURN_COOKIE, safe, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: RETURN_MAX_AGE_SECONDS });
+	else takeReturn(cookies);
 }
 
 /** The remembered path (checked again), forgotten at once; or null. */
