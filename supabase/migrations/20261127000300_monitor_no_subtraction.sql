@@ -2,15 +2,19 @@
  * ---------------------------------------------------------------------------------------------
  * The coordinators' monitor: no hidden count to be worked out by subtraction.
  *
- * Each count under 5 was hidden, but a person can look at all their areas together and at each
- * area alone. With exactly one area whose count is 1 to 4 (hidden when that area is chosen), the
- * total of all areas minus the areas shown gave it back exactly. Now the total of all areas is
- * hidden too in that case: in a column where exactly one area has a count from 1 to 4. With two or
- * more such areas, the total says only what they have together, which names nobody.
- *
+ * Between areas. Each count under 5 was hidden, but a person can look at all their areas together
+ * and at each area alone. With exactly one area whose count is 1 to 4 (hidden when that area is
+ * chosen), the total of all areas minus the areas shown gave it back exactly. Now the total of all
+ * areas is hidden too in that case: in a column where exactly one area has a count from 1 to 4.
+ * With two or more such areas, the total says only what they have together, which names nobody.
  * The same for the requests per week (asked, matched, matched within a week (behind the share),
  * thanks), the open requests by how long they wait, and the worry signals per week (in, picked up,
  * late). What the monitor showed for one area stays as it was.
+ *
+ * Between periods. A period could start or end on any day, and the weeks it cut through were
+ * counted for those days only: two periods a day apart gave, by subtraction, the count of one day
+ * in one area. Now every period is widened to whole weeks, from the Monday of its first day to the
+ * Sunday of its last, and the requests per week come from the kept weekly figures alone.
  * ---------------------------------------------------------------------------------------------
  */
 
@@ -21,28 +25,34 @@ language sql immutable parallel safe set search_path = ''
 as $$ select case when p_total >= 5 and p_small_areas <> 1 then p_total end; $$;
 grant execute on function public.monitor_total_cell(bigint, bigint) to authenticated;
 
+/** The Monday of the week of a day (ISO weeks, as the monitor's weeks). */
+create function public.monitor_week_start(p_day date)
+returns date
+language sql immutable parallel safe set search_path = ''
+as $$ select p_day - (extract(isodow from p_day)::int - 1); $$;
+grant execute on function public.monitor_week_start(date) to authenticated;
+
 create or replace function public.monitor_weekly(p_from date, p_to date, p_area uuid default null)
 returns table (week date, requests bigint, matched bigint, median_hours numeric, matched_within_week_pct numeric, thanks bigint)
 language plpgsql stable security definer set search_path = ''
 as $$
 #variable_conflict use_column
+declare
+  first_week date := public.monitor_week_start(p_from);
+  last_week date := public.monitor_week_start(p_to);
 begin
   return query
   with areas as (
     select a as area_id from public.monitor_areas() a where p_area is null or a = p_area
-  ), bounds as (
-    -- the first and last Monday whose whole week lies in the period
-    select (p_from + ((8 - extract(isodow from p_from)::int) % 7))::date as first_week,
-           (p_to - 6 - ((extract(isodow from p_to)::int) % 7))::date as last_week
-  ), kept as (
+  ), per_area as (
     select w.week, w.area_id, w.requests::bigint as requests, w.matched::bigint as matched,
            w.within_week::bigint as within_week, w.thanks::bigint as thanks
-    from public.monitor_weeks w, bounds b
-    where w.area_id in (select areas.area_id from areas) and w.week between b.first_week and b.last_week
+    from public.monitor_weeks w
+    where w.area_id in (select areas.area_id from areas) and w.week between first_week and last_week
   ), minutes as (
     select m.week, m.minutes, sum(m.requests) as n
-    from public.monitor_week_minutes m, bounds b
-    where m.area_id in (select areas.area_id from areas) and m.week between b.first_week and b.last_week
+    from public.monitor_week_minutes m
+    where m.area_id in (select areas.area_id from areas) and m.week between first_week and last_week
     group by m.week, m.minutes
   ), running as (
     select minutes.week, minutes.minutes,
@@ -55,27 +65,6 @@ begin
            (min(running.minutes) filter (where running.upto >= (running.total::bigint + 1) / 2)
             + min(running.minutes) filter (where running.upto >= running.total::bigint / 2 + 1)) / 2.0 / 60 as median_hours
     from running group by running.week
-  ), cut as (
-    -- the weeks at the edges of the period, from the requests themselves
-    select public.monitor_week_of(r.created_at) as week, r.area_id, r.id, r.matched_at, r.created_at,
-           (select count(*) from public.thanks t where t.request_id = r.id) as thanks
-    from bounds b
-    cross join lateral (
-      -- before the first whole week, and after the last one (never both for one moment)
-      values (p_from, least(b.first_week, p_to + 1)),
-             (greatest(b.last_week + 7, b.first_week, p_from), p_to + 1)
-    ) edge (from_day, to_day)
-    join public.help_requests r
-      on r.area_id in (select areas.area_id from areas)
-     and r.created_at >= (edge.from_day::timestamp at time zone 'Europe/Amsterdam')
-     and r.created_at < ((edge.to_day)::timestamp at time zone 'Europe/Amsterdam')
-  ), per_area as (
-    -- per week and area: kept weeks and cut weeks never share a week
-    select k.week, k.area_id, k.requests, k.matched, k.within_week, k.thanks from kept k
-    union all
-    select cut.week, cut.area_id, count(*), count(cut.matched_at),
-           count(*) filter (where cut.matched_at < cut.created_at + interval '7 days'), sum(cut.thanks)::bigint
-    from cut group by cut.week, cut.area_id
   ), w as (
     select p.week, sum(p.requests)::bigint as requests, sum(p.matched)::bigint as matched,
            sum(p.within_week)::bigint as within_week, sum(p.thanks)::bigint as thanks,
@@ -84,22 +73,15 @@ begin
            count(*) filter (where p.within_week between 1 and 4) as small_within_week,
            count(*) filter (where p.thanks between 1 and 4) as small_thanks
     from per_area p group by p.week
-  ), cut_medians as (
-    select cut.week,
-           percentile_cont(0.5) within group (order by extract(epoch from cut.matched_at - cut.created_at) / 3600)
-             filter (where cut.matched_at is not null) as median_hours
-    from cut group by cut.week
   ), shown as (
     select w.week,
            public.monitor_total_cell(w.requests, w.small_requests) as requests,
            public.monitor_total_cell(w.matched, w.small_matched) as matched,
            public.monitor_total_cell(w.within_week, w.small_within_week) as within_week,
            public.monitor_total_cell(w.thanks, w.small_thanks) as thanks,
-           coalesce(m.median_hours, c.median_hours) as median_hours,
+           m.median_hours,
            w.within_week = 0 as none_within_week
-    from w
-    left join medians m on m.week = w.week
-    left join cut_medians c on c.week = w.week
+    from w left join medians m on m.week = w.week
   )
   select s.week, s.requests, s.matched,
          case when s.matched is not null then round(s.median_hours::numeric, 1) end,
@@ -107,6 +89,25 @@ begin
               when s.requests is not null and s.none_within_week then 0 end,
          s.thanks
   from shown s order by s.week;
+end;
+$$;
+
+create or replace function public.monitor_by_kind(p_from date, p_to date, p_area uuid default null)
+returns table (category_id text, area_name text, requests bigint, matched bigint)
+language plpgsql stable security definer set search_path = ''
+as $$
+#variable_conflict use_column
+begin
+  return query
+  select r.category_id, a.name, public.monitor_cell(count(*)), public.monitor_cell(count(r.matched_at))
+  from public.help_requests r
+  join public.areas a on a.id = r.area_id
+  where r.area_id in (select public.monitor_areas())
+    and (p_area is null or r.area_id = p_area)
+    and r.created_at >= (public.monitor_week_start(p_from)::timestamp at time zone 'Europe/Amsterdam')
+    and r.created_at < ((public.monitor_week_start(p_to) + 7)::timestamp at time zone 'Europe/Amsterdam')
+  group by r.category_id, a.name
+  order by a.name, r.category_id;
 end;
 $$;
 
@@ -152,8 +153,8 @@ begin
     from public.worry_signals s
     where s.area_id in (select public.monitor_areas())
       and (p_area is null or s.area_id = p_area)
-      and s.created_at >= (p_from::timestamp at time zone 'Europe/Amsterdam')
-      and s.created_at < ((p_to + 1)::timestamp at time zone 'Europe/Amsterdam')
+      and s.created_at >= (public.monitor_week_start(p_from)::timestamp at time zone 'Europe/Amsterdam')
+      and s.created_at < ((public.monitor_week_start(p_to) + 7)::timestamp at time zone 'Europe/Amsterdam')
   ), per_area as (
     select s.week, s.area_id, count(*) as signals, count(s.acknowledged_at) as picked_up, count(*) filter (where s.late) as late
     from s group by s.week, s.area_id
