@@ -1,18 +1,13 @@
-import { error } from '@sveltejs/kit';
 import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { isUuid, requireOfficer } from '$lib/server/auth/guard';
+import { isUuid } from '$lib/server/auth/guard';
 import { refuse } from '$lib/server/forms';
-import { currentYear, divideBudget, markCalledBack, municipalityFor, readOfficerOverview, saveSettings, savePartner, settingsForm } from '$lib/server/carers';
+import { currentYear, divideBudget, markCalledBack, readOfficerOverview, saveSettings, savePartner, settingsForm } from '$lib/server/carers';
 import { partnerSchema, settingsSchema } from '$lib/schemas/carers';
+import { requireCarerOfficer } from './officer';
 
-async function municipalityOf(locals: App.Locals) {
-	const user = requireOfficer(locals);
-	const municipalityId = await municipalityFor(locals.db, user);
-	if (!municipalityId) error(404, 'errors.not_found');
-	return municipalityId;
-}
+const municipalityOf = async (locals: App.Locals) => (await requireCarerOfficer(locals)).municipalityId;
 
 /** The carer-support officer's page: this year's rules, the applications, checks, figures, partners and budget. */
 export const load: PageServerLoad = async ({ locals }) => {

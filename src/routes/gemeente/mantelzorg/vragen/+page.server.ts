@@ -1,24 +1,16 @@
-import { error } from '@sveltejs/kit';
 import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { requireOfficer } from '$lib/server/auth/guard';
 import { adviseFirst, refuse } from '$lib/server/forms';
-import { municipalityFor, readCheckQuestions, saveCheckQuestions } from '$lib/server/carers';
+import { readCheckQuestions, saveCheckQuestions } from '$lib/server/carers';
 import { checkScaleSchema } from '$lib/schemas/carers';
+import { requireCarerOfficer } from '../officer';
 
 const scaleForm = zod4(checkScaleSchema);
 
-async function officerAndMunicipality(locals: App.Locals) {
-	const user = requireOfficer(locals);
-	const municipalityId = await municipalityFor(locals.db, user);
-	if (!municipalityId) error(404, 'errors.not_found');
-	return { user, municipalityId };
-}
-
 /** The questions of "Hoe gaat het met u?" for carers in this municipality. */
 export const load: PageServerLoad = async ({ locals }) => {
-	const { municipalityId } = await officerAndMunicipality(locals);
+	const { municipalityId } = await requireCarerOfficer(locals);
 	const current = await readCheckQuestions(locals.db, municipalityId);
 	const form = await superValidate({ questions: current.questions.join('\n'), heavy_from: String(current.heavy_from).replace('.', ',') }, scaleForm, { errors: false });
 	return { current, form };
@@ -26,7 +18,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
-		const { user, municipalityId } = await officerAndMunicipality(locals);
+		const { user, municipalityId } = await requireCarerOfficer(locals);
 		const form = await superValidate(request, scaleForm);
 		if (!form.valid) return fail(400, { form });
 		const held = adviseFirst(form, ['questions']); // carers read these: plain-language tips first

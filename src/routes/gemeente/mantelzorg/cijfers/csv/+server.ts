@@ -1,15 +1,12 @@
 // The carers' monitor of one year as CSV: the same table as the page, hidden counts empty.
-import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireOfficer } from '$lib/server/auth/guard';
-import { carerMonitorExport, currentYear, municipalityFor } from '$lib/server/carers';
+import { carerMonitorExport, currentYear } from '$lib/server/carers';
 import { carerMonitorSchema } from '$lib/schemas/carers';
 import { translate } from '$lib/server/i18n';
+import { requireCarerOfficer } from '../../officer';
 
 export const GET: RequestHandler = async ({ locals, url }) => {
-	const user = requireOfficer(locals);
-	const municipalityId = await municipalityFor(locals.db, user);
-	if (!municipalityId) error(404, 'errors.not_found');
+	const { user, municipalityId } = await requireCarerOfficer(locals);
 	const { jaar } = carerMonitorSchema.parse(Object.fromEntries(url.searchParams));
 	const { csv, filename } = await carerMonitorExport(locals.db, municipalityId, jaar ?? currentYear(), currentYear(), (key) => translate(user.language, key));
 	return new Response(csv, {
