@@ -4,9 +4,8 @@
 // list holds exactly the approved money; the carer is told and sees it; paid deletes the IBAN.
 // A coordinator applies for a resident, the person cared for confirms with the paper code, the
 // officer approves, and a partner redeems the voucher once; a second time is refused.
-import { test, expect, signIn, newEmail, expectNoAxeViolations, sql } from './fixtures';
+import { test, expect, signIn, newEmail, expectNoAxeViolations, sql, speak } from './fixtures';
 import type { Browser, Page } from '@playwright/test';
-import { VOICE_WAV } from '../../playwright.config';
 
 async function next(page: Page) {
 	await page.getByRole('button', { name: 'Volgende' }).click();
@@ -161,14 +160,7 @@ test('a carer with a heavy burden sees support and asks to be called back; the t
 		await page.locator('fieldset', { hasText: statement }).getByRole('radio', { name: 'Vaak', exact: true }).check();
 	}
 	// A voice note too: only Bert hears it, until he asks to be called back.
-	if (withJs) {
-		await page.getByRole('button', { name: 'Inspreken' }).click();
-		await page.waitForTimeout(2000);
-		await page.getByRole('button', { name: 'Stoppen' }).click();
-		await expect(page.getByText('Uw bericht is opgenomen.')).toBeVisible();
-	} else {
-		await page.getByLabel('Of kies een spraakbericht (mag leeg blijven)').setInputFiles(VOICE_WAV);
-	}
+	await speak(page, withJs);
 	await page.getByRole('button', { name: 'Antwoorden sturen' }).click();
 	await expect(page.getByRole('heading', { name: 'De zorg is zwaar voor u' })).toBeVisible();
 	// Support from the sociale kaart ("Zorgen voor een ander"): for the whole municipality or Bert's

@@ -1,8 +1,7 @@
 // A help need of the plan becomes a help request, with and without JavaScript: the founder of a
 // sent initiative asks neighbours for help (a missing kind is refused next to the field), and
 // the request is open in the marketplace, in the initiative's area, listed on the plan's page.
-import { test, expect, signIn, expectNoAxeViolations, sql } from './fixtures';
-import { VOICE_WAV } from '../../playwright.config';
+import { test, expect, signIn, expectNoAxeViolations, sql, speak } from './fixtures';
 
 const STRAATFEEST = '00000000-0000-4000-8000-000000000601'; // Truus's sent street party (seed)
 const made: string[] = [];
@@ -20,14 +19,7 @@ test('a founder says a help need of the plan instead of typing it', async ({ pag
 	await page.getByRole('button', { name: 'Hulp vragen' }).click();
 	await expect(page.locator('#description-error')).toHaveText('Schrijf op wat er nodig is, of spreek het in.');
 	await page.getByLabel('Wat voor hulp zoekt u?').selectOption({ label: 'Klussen' });
-	if (withJs) {
-		await page.getByRole('button', { name: 'Inspreken' }).click();
-		await page.waitForTimeout(2000);
-		await page.getByRole('button', { name: 'Stoppen' }).click();
-		await expect(page.getByText('Uw bericht is opgenomen.')).toBeVisible();
-	} else {
-		await page.getByLabel('Of kies een spraakbericht (mag leeg blijven)').setInputFiles(VOICE_WAV);
-	}
+	await speak(page, withJs);
 	await page.getByRole('button', { name: 'Hulp vragen' }).click();
 	await expect(page.getByText('Uw vraag staat nu bij de hulpvragen.')).toBeVisible();
 	const [request] = await sql<{ id: string; voice_id: string }>(

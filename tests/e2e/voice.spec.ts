@@ -1,21 +1,8 @@
-import { test, expect, signIn, newEmail, sql, expectNoAxeViolations } from './fixtures';
-import type { Locator, Page } from '@playwright/test';
+import { test, expect, signIn, newEmail, sql, expectNoAxeViolations, speak } from './fixtures';
 import { VOICE_WAV } from '../../playwright.config';
 
 /** The signed address a page gives a player: /stem/<id>?v=<viewer>&e=<expiry>&s=<signature>. */
 const signedAddress = (id: string) => new RegExp(`^/stem/${id}\\?v=[0-9a-f-]{36}&e=\\d+&s=[A-Za-z0-9_-]+$`);
-
-/** With JavaScript: two seconds from the fake microphone with the big button. Without: the file field. */
-async function speak(form: Page | Locator, withJs: boolean) {
-	if (!withJs) {
-		await form.getByLabel('Of kies een spraakbericht (mag leeg blijven)').setInputFiles(VOICE_WAV);
-		return;
-	}
-	await form.getByRole('button', { name: 'Inspreken' }).click();
-	await new Promise((resolve) => setTimeout(resolve, 2000));
-	await form.getByRole('button', { name: 'Stoppen' }).click();
-	await expect(form.getByText('Uw bericht is opgenomen.')).toBeVisible();
-}
 
 test('a resident asks for help with only a voice message; the matched volunteer plays it; she thanks him by voice', async ({ page, browser, baseURL }, testInfo) => {
 	test.setTimeout(90_000); // four people sign in; about 55 s on a busy two-core machine
