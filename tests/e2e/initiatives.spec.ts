@@ -1,18 +1,5 @@
-import { test, expect, signIn, newEmail, expectNoAxeViolations, readCodeFromMailbox, sql } from './fixtures';
-import type { Locator, Page } from '@playwright/test';
-import { VOICE_WAV } from '../../playwright.config';
-
-/** With JavaScript: two seconds from the fake microphone with the big button. Without: the file field. */
-async function speak(form: Page | Locator, withJs: boolean) {
-	if (!withJs) {
-		await form.getByLabel('Of kies een spraakbericht (mag leeg blijven)').setInputFiles(VOICE_WAV);
-		return;
-	}
-	await form.getByRole('button', { name: 'Inspreken' }).click();
-	await new Promise((resolve) => setTimeout(resolve, 2000));
-	await form.getByRole('button', { name: 'Stoppen' }).click();
-	await expect(form.getByText('Uw bericht is opgenomen.')).toBeVisible();
-}
+import { test, expect, signIn, newEmail, expectNoAxeViolations, readCodeFromMailbox, sql, speak } from './fixtures';
+import type { Page } from '@playwright/test';
 
 /** A date some weeks ahead, as a date field takes it. */
 function inWeeks(weeks: number): string {
@@ -350,6 +337,7 @@ test('an invited neighbour without an account signs in from the invitation and c
 	await neighbour.getByRole('main').getByRole('link', { name: 'Inloggen' }).click();
 	await neighbour.getByLabel('Uw e-mailadres').fill(invited);
 	await neighbour.getByRole('button', { name: 'Stuur mij een code' }).click();
+	await expect(neighbour).toHaveURL(/\/inloggen\/code$/); // the code's mail is sent; before it, the newest is the invitation
 	await neighbour.getByLabel('Code van zes cijfers').fill(await readCodeFromMailbox(theirs, invited));
 	await neighbour.getByRole('button', { name: 'Inloggen' }).click();
 	await neighbour.getByLabel('Hoe heet u?').fill('Noor Bakker');

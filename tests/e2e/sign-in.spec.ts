@@ -35,6 +35,7 @@ test('a new resident signs in with a code, answers three questions, switches lan
 	// Signed in again, she is where she was going; a return address to another site is ignored.
 	await page.getByLabel('Uw e-mailadres').fill(email);
 	await page.getByRole('button', { name: 'Stuur mij een code' }).click();
+	await expect(page).toHaveURL(/\/inloggen\/code$/); // the new code is sent; before it, the newest is the first one
 	await page.getByLabel('Code van zes cijfers').fill(await readCodeFromMailbox(page.context(), email));
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 	await expect(page).toHaveURL(/\/account$/);
