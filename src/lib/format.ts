@@ -1,8 +1,9 @@
 import { intlLocale, type Language } from './i18n';
+import { dateFormat, numberFormat } from './intl';
 
 /** "vrijdag 12 december 2026 om 14:05": dates in words, as plain language asks. */
 export function formatDateTime(value: string | Date, language: Language): string {
-	return new Intl.DateTimeFormat(intlLocale[language], {
+	return dateFormat(intlLocale[language], {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',
@@ -14,7 +15,7 @@ export function formatDateTime(value: string | Date, language: Language): string
 }
 
 export function formatDate(value: string | Date, language: Language): string {
-	return new Intl.DateTimeFormat(intlLocale[language], {
+	return dateFormat(intlLocale[language], {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',
@@ -23,5 +24,5 @@ export function formatDate(value: string | Date, language: Language): string {
 }
 
 export function formatNumber(value: number, language: Language): string {
-	return new Intl.NumberFormat(intlLocale[language]).format(value);
+	return numberFormat(intlLocale[language]).format(value);
 }

@@ -20,6 +20,8 @@ export type StackOptions = {
 export type Stack = {
 	dbUrl: string;
 	apiUrl: string;
+	/** PostgREST itself, without the /rest/v1 gateway. */
+	restUrl: string;
 	anonKey: string;
 	serviceKey: string;
 	isNew: boolean;

@@ -378,6 +378,9 @@ export async function startStack(options) {
 		return {
 			dbUrl,
 			apiUrl,
+			// PostgREST itself: the site talks to it directly (POSTGREST_URL), as beside any Postgres
+			// without Supabase's gateway; apiUrl's /rest/v1 is there for tools that expect a Supabase URL.
+			restUrl: `http://127.0.0.1:${restPort}`,
 			anonKey: await signRoleKey(jwtKey, 'anon'),
 			serviceKey: await signRoleKey(jwtKey, 'service_role'),
 			isNew,

@@ -67,6 +67,7 @@ async function main() {
 		...inherited,
 		...siteEnv,
 		SUPABASE_URL: stack.apiUrl,
+		POSTGREST_URL: stack.restUrl,
 		SUPABASE_ANON_KEY: stack.anonKey,
 		SUPABASE_SERVICE_ROLE_KEY: stack.serviceKey,
 		AUTH_SECRET: secrets.authSecret,

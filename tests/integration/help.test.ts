@@ -262,6 +262,26 @@ describe('browsing as a volunteer', () => {
 		for (const id of [expired, pastDate, declined, otherKind]) expect(ids).not.toContain(id);
 	});
 
+	it('shows the list a page at a time: each page starts right after the last one, even at the same moment', async () => {
+		const fatima = await asUser(people.fatima);
+		// Five requests opened at the very same moment: the order between them is by id.
+		const same = [];
+		for (let i = 0; i < 5; i++) same.push(await ask(people.truus));
+		await sql("update help_requests set opened_at = date_trunc('second', now()) - interval '20 days' where id = any($1)", [same]);
+		const all = ((await fatima.rpc('browse_requests', { p_limit: 500 })).data ?? []).map((r) => r.id);
+		expect(all).toEqual(expect.arrayContaining(same));
+		const paged: string[] = [];
+		let after: string | undefined;
+		for (let page = 0; page < 200; page++) {
+			const rows = ((await fatima.rpc('browse_requests', { p_limit: 3, p_after: after })).data ?? []).map((r) => r.id!);
+			paged.push(...rows);
+			if (rows.length < 3) break;
+			after = rows[rows.length - 1];
+		}
+		expect(paged).toEqual(all);
+		await sql('delete from help_requests where id = any($1)', [same]);
+	});
+
 	it('a volunteer cannot set their own VOG date; a coordinator of the area can', async () => {
 		const fatima = await asUser(people.fatima);
 		expect((await fatima.from('volunteer_profiles').update({ vog_date: '2026-01-01' }).eq('profile_id', people.fatima)).error?.code).toBe('42501');

@@ -2,6 +2,7 @@
 // the same RLS, showing what the separate queries showed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import { asUser, people, areas, sql } from './helpers';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { readFrontDoor } from '../../src/lib/server/home';
@@ -10,17 +11,18 @@ const CENTRE = '00000000-0000-4000-8000-000000000201';
 const user = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, displayName: 'Test', areaId: null, language: 'nl', email: null, onboarded: true, roles });
 
 /** Counts the calls to PostgREST made while `run` runs. */
+/** Every HTTP request the site's code sends while run() runs (undici announces each one it makes). */
 async function roundTrips<T>(run: () => Promise<T>): Promise<{ result: T; calls: string[] }> {
 	const calls: string[] = [];
-	const real = globalThis.fetch;
-	const spy = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-		calls.push(String(input instanceof Request ? input.url : input));
-		return real(input, init);
-	});
+	const record = (message: unknown) => {
+		const { request } = message as { request: { origin: string; path: string } };
+		calls.push(`${request.origin}${request.path}`);
+	};
+	diagnostics.subscribe('undici:request:create', record);
 	try {
 		return { result: await run(), calls };
 	} finally {
-		spy.mockRestore();
+		diagnostics.unsubscribe('undici:request:create', record);
 	}
 }
 
@@ -37,7 +39,7 @@ describe('front_door(): the home page in one round trip', () => {
 		try {
 			const { result: door, calls } = await roundTrips(() => readFrontDoor(db, user(people.truus, [])));
 			expect(calls).toHaveLength(1);
-			expect(calls[0]).toMatch(/\/rest\/v1\/rpc\/front_door/);
+			expect(calls[0]).toMatch(/\/rpc\/front_door/);
 			const mine = door.resident!.requests.find((r) => r.id === own.id);
 			expect(mine).toEqual({ id: own.id, category_id: 'garden', area: 'Noord', when_kind: 'asap', when_date: null, when_note: null, status: 'open' });
 			const categories = await sql<{ id: string; icon: string }>('select id, icon from help_categories order by sort_order');
@@ -77,7 +79,7 @@ describe('front_door(): the home page in one round trip', () => {
 });
 
 describe('help_overview(): /hulp in one round trip', async () => {
-	const { readHelpOverview, listCategories, listMyRequests, browseRequests } = await import('../../src/lib/server/help/requests');
+	const { readHelpOverview, listCategories, listMyRequests, browseRequests, NEARBY_PAGE_SIZE } = await import('../../src/lib/server/help/requests');
 	const { listThanksReceived } = await import('../../src/lib/server/help/conversation');
 	const { readVolunteerProfile } = await import('../../src/lib/server/help/volunteers');
 
@@ -103,13 +105,16 @@ describe('help_overview(): /hulp in one round trip', async () => {
 			expect(calls).toHaveLength(1);
 			const isVolunteer = roles.length > 0;
 			const mine = await listMyRequests(db, id);
+			const page = isVolunteer ? await browseRequests(db, NEARBY_PAGE_SIZE + 1) : [];
 			expect(overview).toEqual({
 				categories: await listCategories(db),
 				asked: mine.filter((x) => x.requester_id === id),
 				helping: mine.filter((x) => x.helper_id === id),
 				isVolunteer,
 				hasVolunteerProfile: isVolunteer && !!(await readVolunteerProfile(db, id)),
-				nearby: isVolunteer ? await browseRequests(db) : [],
+				nearby: page.slice(0, NEARBY_PAGE_SIZE),
+				nearbyAfter: null,
+				nextAfter: page.length > NEARBY_PAGE_SIZE ? page[NEARBY_PAGE_SIZE - 1].id : null,
 				thanks: isVolunteer ? await listThanksReceived(db, id) : []
 			});
 			expect(overview.asked.length + overview.helping.length).toBeGreaterThan(0);
@@ -179,7 +184,7 @@ describe('request_page(): /hulp/<id> in one round trip', async () => {
 				const db = await asUser(me.id);
 				const { result: page, calls } = await roundTrips(() => readRequestPage(db, me, r.id));
 				expect(calls).toHaveLength(1);
-				expect(calls[0]).toMatch(/\/rest\/v1\/rpc\/request_page/);
+				expect(calls[0]).toMatch(/\/rpc\/request_page/);
 				expect(page).toEqual(await separately(db, me, r.id));
 			}
 			const truusPage = await readRequestPage(await asUser(people.truus), user(people.truus, []), r.id);

@@ -29,6 +29,7 @@ export async function startTestStack(name: string): Promise<TestStack> {
 	});
 	const env = {
 		SUPABASE_URL: stack.apiUrl,
+		POSTGREST_URL: stack.restUrl,
 		SUPABASE_ANON_KEY: stack.anonKey,
 		SUPABASE_SERVICE_ROLE_KEY: stack.serviceKey,
 		SUPABASE_JWT_SECRET: jwtSecret,

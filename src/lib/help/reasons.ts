@@ -1,5 +1,6 @@
 // Why a helper is suggested, in plain words: "woont 800 meter verderop · kan op dinsdagmiddag".
 import { DAYS, PARTS, maskToSlots, SLOTS_PER_DAY } from '$lib/schemas/help';
+import { numberFormat } from '$lib/intl';
 
 export type Suggestion = {
 	kind: string | null;
@@ -15,7 +16,7 @@ export type Translate = (key: string, options?: { values?: Record<string, string
 /** Rounded to what a person would say: 50 m steps nearby, one decimal in kilometres. */
 export function distanceWords(meters: number, t: Translate, locale: string): string {
 	if (meters < 1000) return t('help.reason.meters', { values: { n: Math.max(50, Math.round(meters / 50) * 50) } });
-	const km = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.round(meters / 100) / 10);
+	const km = numberFormat(locale, { maximumFractionDigits: 1 }).format(Math.round(meters / 100) / 10);
 	return t('help.reason.kilometers', { values: { n: km } });
 }
 

@@ -1,6 +1,7 @@
 // When a phone line is answered, grouped so it reads as people say it:
 // "maandag tot en met vrijdag, 9.00 – 12.00 uur" rather than five lines.
 import { intlLocale, type Language } from '$lib/i18n';
+import { dateFormat } from '$lib/intl';
 
 /** One opening as stored in organisations.opening_hours: day 1–7 (ISO, 1 = Monday). */
 export type Opening = { day: number; opens: string; closes: string };
@@ -52,7 +53,7 @@ export function groupOpeningHours(openings: Opening[]): HoursGroup[] {
 /** "maandag" / "Monday" for ISO day 1, from Intl in the reader's language. */
 export function weekdayName(day: number, lang: Language): string {
 	// 1 January 2024 was a Monday.
-	return new Intl.DateTimeFormat(intlLocale[lang], { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
+	return dateFormat(intlLocale[lang], { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
 }
 
 /** "9.00" in Dutch, "9:00" in English: hours without a leading zero, as people write them. */

@@ -1,12 +1,13 @@
 import { z } from './zod';
 import { calendarDate, id, optionalId, recordingField, safeText } from './fields';
+import { dateFormat } from '$lib/intl';
 
 export const CATEGORY_IDS = ['odd_jobs', 'buddy', 'ride', 'groceries', 'garden', 'paperwork', 'lending'] as const;
 export const MAX_TEXT = 1000;
 
 /** Today in the Netherlands as YYYY-MM-DD. */
 export function todayInNL(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+	return dateFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
 }
 
 const when_kinds = ['asap', 'on_date', 'regularly'] as const;
@@ -128,3 +129,8 @@ export const maskToSlots = (mask: number) => Array.from({ length: 21 }, (_, i) =
 
 /** Closing one of one's own one-off offers. */
 export const closeOfferSchema = z.object({ offer: id() });
+
+/** /hulp?na=<id>: the open requests near a volunteer after this one. Anything else shows the first page. */
+export const browsePageSchema = z.object({
+	na: z.uuid().optional().catch(undefined)
+});

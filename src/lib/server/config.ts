@@ -10,6 +10,10 @@ export const config = {
 	get supabaseUrl() {
 		return required('SUPABASE_URL');
 	},
+	/** PostgREST itself, where it runs without Supabase's gateway in front (optional; see README). */
+	get postgrestUrl() {
+		return process.env.POSTGREST_URL || null;
+	},
 	get supabaseAnonKey() {
 		return required('SUPABASE_ANON_KEY');
 	},

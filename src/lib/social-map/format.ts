@@ -1,4 +1,5 @@
 import { intlLocale, type Language } from '$lib/i18n';
+import { dateFormat } from '$lib/intl';
 
 /** Languages a service speaks, in their own words. */
 export const LANGUAGE_NAMES: Record<string, string> = {
@@ -7,7 +8,7 @@ export const LANGUAGE_NAMES: Record<string, string> = {
 
 /** "3 maart 2026": the day an entry was checked, in words. */
 export function formatCheckedDate(date: string, language: Language): string {
-	return new Intl.DateTimeFormat(intlLocale[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(
+	return dateFormat(intlLocale[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(
 		new Date(`${date}T12:00:00Z`)
 	);
 }

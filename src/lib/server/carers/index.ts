@@ -12,6 +12,7 @@ import { readFigures } from './own-data';
 import { readCheckOverview } from './checks';
 import { refusalOf, type Refusal } from './refusal';
 import './register';
+import { dateFormat } from '$lib/intl';
 
 export type { Refusal };
 
@@ -27,7 +28,7 @@ export type CarerSettings = Tables<'carer_settings'>;
 
 /** The year the appreciation is for: the calendar year in the Netherlands. */
 export function currentYear(now = new Date()): number {
-	return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(now));
+	return Number(dateFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(now));
 }
 
 /**

@@ -9,6 +9,7 @@ import { notify } from '../notifications';
 import type { FieldRefusal } from '$lib/schemas/fields';
 import type { ActivityInput } from '$lib/schemas/carers';
 import './register';
+import { dateFormat } from '$lib/intl';
 
 const KIND_TO_NOTIFICATION = { invite: 'carer_invited', reminder: 'carer_window_closing', day: 'carer_day' } as const;
 
@@ -70,7 +71,7 @@ export async function signUp(db: Db, activityId: string, action: 'join' | 'leave
 export function amsterdamToIso(local: string): string {
 	const asUtc = new Date(`${local}:00Z`);
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+		dateFormat('en-US', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
 			.formatToParts(asUtc)
 			.map((p) => [p.type, p.value])
 	);

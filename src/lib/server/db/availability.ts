@@ -2,7 +2,9 @@
 // a few seconds with one named error, and the page becomes a plain 503 instead of a long wait,
 // a wrong "signed out" or a 500. See hooks.server.ts for what a person then sees.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { errors } from 'undici';
 import { config } from '../config';
+import { restRequest, type RestAnswer, type RestCall } from './rest-transport';
 
 /**
  * The database did not answer (in time). Named "AbortError" on purpose: postgrest-js retries a
@@ -46,37 +48,35 @@ function noteOutage(): void {
 	if (state) state.unavailable = true;
 }
 
-/** PostgREST answers 503 (PGRST000–PGRST003) while it cannot reach Postgres; our gateway 502/504. */
+/** PostgREST answers 503 (PGRST000–PGRST003) while it cannot reach Postgres; a gateway 502/504. */
 const OUTAGE_STATUSES = new Set([502, 503, 504]);
 
 /**
- * fetch for supabase-js: every call ends within config.dbTimeoutMs, and "no answer" becomes a
- * DatabaseUnavailableError (which postgrest-js passes on as an error with status 0).
+ * One call to PostgREST for postgrest-js: it ends within config.dbTimeoutMs, and "no answer"
+ * becomes a DatabaseUnavailableError (which postgrest-js passes on as an error with status 0).
  */
-export const fetchWithTimeout: typeof fetch = async (input, init) => {
+export async function callRest(url: string, call: Omit<RestCall, 'timeoutMs'>): Promise<RestAnswer> {
 	if (databaseUnavailableInThisRequest() || Date.now() - lastOutageAt < QUICK_FAIL_MS) {
 		// Only a real failed try moves lastOutageAt: the database gets tried again after 2 s.
 		const state = requestState.getStore();
 		if (state) state.unavailable = true;
 		throw new DatabaseUnavailableError('the database did not answer a moment ago');
 	}
-	const timeout = AbortSignal.timeout(config.dbTimeoutMs);
-	const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-	let response: Response;
+	let answer: RestAnswer;
 	try {
-		response = await fetch(input, { ...init, signal });
+		answer = await restRequest(url, { ...call, timeoutMs: config.dbTimeoutMs });
 	} catch (err) {
-		if (init?.signal?.aborted) throw err; // the caller gave up; not an outage
+		if (call.signal?.aborted) throw err; // the caller gave up; not an outage
 		noteOutage();
-		throw new DatabaseUnavailableError(timeout.aborted ? `no answer within ${config.dbTimeoutMs} ms` : String((err as Error)?.cause ?? err));
+		const timedOut = err instanceof errors.HeadersTimeoutError || err instanceof errors.BodyTimeoutError;
+		throw new DatabaseUnavailableError(timedOut ? `no answer within ${config.dbTimeoutMs} ms` : String((err as Error)?.message ?? err));
 	}
-	if (OUTAGE_STATUSES.has(response.status)) {
-		await response.body?.cancel().catch(() => {});
+	if (OUTAGE_STATUSES.has(answer.status)) {
 		noteOutage();
-		throw new DatabaseUnavailableError(`the database answered ${response.status}`);
+		throw new DatabaseUnavailableError(`the database answered ${answer.status}`);
 	}
-	return response;
-};
+	return answer;
+}
 
 /** supabase-js results with status 0 never got an answer: that is an outage, not a refusal. */
 export function isOutageResult(result: { error: unknown; status?: number }): boolean {

@@ -2,7 +2,7 @@ import { PostgrestClient } from '@supabase/postgrest-js';
 import { config } from '../config';
 import { accessTokenFor } from './jwt';
 import type { Database } from './types';
-import { DatabaseUnavailableError, fetchWithTimeout, isOutageResult } from './availability';
+import { DatabaseUnavailableError, callRest, isOutageResult } from './availability';
 
 // Only PostgREST is used (no Supabase Auth, Realtime or Storage), so a PostgrestClient from
 // postgrest-js, the part of supabase-js that talks to it, with the same from()/rpc() API. A full
@@ -10,10 +10,17 @@ import { DatabaseUnavailableError, fetchWithTimeout, isOutageResult } from './av
 // token at once; this one asks for the token only when a request goes out.
 export type Db = PostgrestClient<Database>;
 
-/** PostgREST's address on a Supabase project (and on the local stack): <SUPABASE_URL>/rest/v1. */
+/**
+ * PostgREST's address: POSTGREST_URL where PostgREST runs beside Postgres without a gateway (the
+ * local stack gives its own), else the Supabase project's <SUPABASE_URL>/rest/v1.
+ */
 function restUrl(): string {
+	if (config.postgrestUrl) return config.postgrestUrl;
 	return new URL('rest/v1', config.supabaseUrl.endsWith('/') ? config.supabaseUrl : `${config.supabaseUrl}/`).href;
 }
+
+/** What postgrest-js passes to its fetch. */
+type PostgrestFetchInit = { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal };
 
 /**
  * A client that sends `apikey` and `Authorization: Bearer <token>` on every call. Every call ends
@@ -23,11 +30,12 @@ function restClient(apiKey: string, token: () => string | Promise<string>): Db {
 	return new PostgrestClient<Database>(restUrl(), {
 		headers: { apikey: apiKey },
 		retry: false,
-		fetch: async (input, init) => {
-			const headers = new Headers(init?.headers);
-			if (!headers.has('Authorization')) headers.set('Authorization', `Bearer ${await token()}`);
-			return fetchWithTimeout(input, { ...init, headers });
-		}
+		// postgrest-js hands its fetch a URL string and plain headers with lower-case names, and reads
+		// only ok, status, statusText, headers.get() and text() of the answer (see rest-transport.ts).
+		fetch: (async (url: string, init: PostgrestFetchInit) => {
+			const headers: Record<string, string> = init.headers.authorization ? init.headers : { ...init.headers, authorization: `Bearer ${await token()}` };
+			return callRest(url, { method: init.method, headers, body: init.body, signal: init.signal });
+		}) as unknown as typeof fetch
 	});
 }
 

@@ -2719,7 +2719,7 @@ export type Database = {
 			ask_details_are_complete: { Args: { p_kind: Database['public']['Enums']['ask_kind']; d: Json }; Returns: boolean }
 			ask_waits_for_founder: { Args: { p_ask: string }; Returns: boolean }
 			browse_offers: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; available_on: string | null; voice_id: string | null; created_at: string | null; distance_m: number | null }[] }
-			browse_requests: { Args: { p_limit?: number }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
+			browse_requests: { Args: { p_limit?: number; p_after?: string }; Returns: { id: string | null; category_id: string | null; area_id: string | null; area_name: string | null; first_name: string | null; description: string | null; when_kind: Database['public']['Enums']['help_when'] | null; when_date: string | null; when_note: string | null; distance_m: number | null; created_at: string | null; spoken: boolean | null }[] }
 			can_configure_initiatives: { Args: { p_municipality: string }; Returns: boolean }
 			can_post: { Args: Record<PropertyKey, never>; Returns: boolean }
 			carer_activity_cancel: { Args: { p_activity: string }; Returns: undefined }
@@ -2804,7 +2804,7 @@ export type Database = {
 			help_message_closed_at: { Args: { p_id: string }; Returns: string }
 			help_offer_area: { Args: { p_id: string }; Returns: string }
 			help_offer_closed_at: { Args: { p_id: string }; Returns: string }
-			help_overview: { Args: { p_volunteer?: boolean }; Returns: Json }
+			help_overview: { Args: { p_volunteer?: boolean; p_after?: string; p_nearby?: number }; Returns: Json }
 			help_request_area: { Args: { p_id: string }; Returns: string }
 			help_request_closed_at: { Args: { p_id: string }; Returns: string }
 			help_request_json: { Args: { r: unknown }; Returns: Json }

@@ -89,27 +89,37 @@ type Overview = {
 	}[];
 };
 
+/** How many open requests /hulp shows a volunteer at a time; a link shows the next ones. */
+export const NEARBY_PAGE_SIZE = 20;
+
 /**
  * Everything /hulp shows this person in one call to help_overview() (RLS decides, as for the
  * separate reads): kinds of help, what they asked and help with, and for a volunteer their
- * profile's existence, the open requests near them and the thanks they received.
+ * profile's existence, a page of the open requests near them (after `after`, the last request of
+ * the page before) and the thanks they received. nextAfter is where the next page starts, if any.
  */
-export async function readHelpOverview(db: Db, user: SessionUser) {
+export async function readHelpOverview(db: Db, user: SessionUser, after: string | null = null) {
 	const isVolunteer = user.roles.some((r) => r.role === 'volunteer');
-	const o = unwrap(await db.rpc('help_overview', { p_volunteer: isVolunteer })) as unknown as Overview;
+	const o = unwrap(
+		await db.rpc('help_overview', { p_volunteer: isVolunteer, p_after: after ?? undefined, p_nearby: NEARBY_PAGE_SIZE + 1 })
+	) as unknown as Overview;
+	const nearby = o.nearby.slice(0, NEARBY_PAGE_SIZE);
 	return {
 		categories: o.categories,
 		asked: o.mine.filter((r) => r.requester_id === user.id),
 		helping: o.mine.filter((r) => r.helper_id === user.id),
 		isVolunteer,
 		hasVolunteerProfile: o.has_volunteer_profile,
-		nearby: o.nearby,
+		nearby,
+		nearbyAfter: after,
+		nextAfter: o.nearby.length > NEARBY_PAGE_SIZE ? nearby[nearby.length - 1].id : null,
 		thanks: o.thanks
 	};
 }
 
-export async function browseRequests(db: Db) {
-	return unwrap(await db.rpc('browse_requests', { p_limit: 50 }));
+/** Open requests near a volunteer, oldest first, after the request `after` (browse_requests). */
+export async function browseRequests(db: Db, limit = 50, after: string | null = null) {
+	return unwrap(await db.rpc('browse_requests', { p_limit: limit, p_after: after ?? undefined }));
 }
 
 export async function firstNameOf(db: Db, personId: string | null): Promise<string> {

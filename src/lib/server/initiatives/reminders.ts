@@ -7,10 +7,11 @@ import { adminClient, unwrap } from '../db/clients';
 import { notify } from '../notifications';
 import type { InitiativeNotificationKind } from './register';
 import './register';
+import { dateFormat } from '$lib/intl';
 
 /** Today in the Netherlands, as the database's clock counts it. */
 function todayNL(now: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+	return dateFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
 }
 
 export async function sendInitiativeReminders(origin: string, now = new Date()): Promise<{ reminders: number; lists: number }> {
