@@ -79,3 +79,25 @@ export async function speak(form: Page | Locator, withJs: boolean) {
 	await form.getByRole('button', { name: 'Stoppen' }).click();
 	await expect(form.getByText('Uw bericht is opgenomen.')).toBeVisible();
 }
+
+/** The first card's link in the list of open requests on /hulp (null when the list is empty). */
+async function firstBrowseCard(page: Page): Promise<string | null> {
+	const first = page.locator('#dichtbij-lijst a').first();
+	return (await first.count()) > 0 ? first.getAttribute('href') : null;
+}
+
+/**
+ * A volunteer looks for a request on /hulp: the list shows 20 at a time, longest waiting first, so
+ * she goes on with "Meer hulpvragen" until `target` is on the page (as a person would).
+ */
+export async function findInBrowse(page: Page, target: Locator) {
+	await page.goto('/hulp');
+	for (let shown = 0; shown < 100 && (await target.count()) === 0; shown++) {
+		const more = page.getByRole('link', { name: 'Meer hulpvragen' });
+		if ((await more.count()) === 0) break;
+		const before = await firstBrowseCard(page);
+		await more.click();
+		await expect.poll(() => firstBrowseCard(page)).not.toBe(before);
+	}
+	await expect(target.first()).toBeVisible();
+}

@@ -1,4 +1,4 @@
-import { test, expect, signIn, newEmail, sql } from './fixtures';
+import { test, expect, signIn, newEmail, sql, findInBrowse, expectNoAxeViolations } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function askForHelp(page: Page, answers: { category: string; text: string; area?: string; address?: string }) {
@@ -45,8 +45,8 @@ test('a resident asks, a volunteer offers, the resident accepts, both see contac
 	const volunteerContext = await browser.newContext({ javaScriptEnabled: testInfo.project.use.javaScriptEnabled, baseURL: process.env.BASE_URL });
 	const pieter = await volunteerContext.newPage();
 	await signIn(pieter, 'pieter@voorbeeld.nl');
-	await pieter.goto('/hulp');
 	const card = pieter.locator('li', { hasText: text });
+	await findInBrowse(pieter, card);
 	await expect(card).toContainText('Klussen: Gerda');
 	await expect(card).not.toContainText('Beukenlaan');
 	await card.getByRole('link').click();
@@ -91,6 +91,50 @@ test('a resident asks, a volunteer offers, the resident accepts, both see contac
 	// Mail went out: the offer reached Gerda's inbox.
 	await page.goto('/dev/mail');
 	await expect(page.locator('.mailbox li', { hasText: 'Iemand wil u helpen' }).first()).toBeVisible();
+});
+
+test('a volunteer sees the open requests twenty at a time, longest waiting first, and can go on and back', async ({ page }, testInfo) => {
+	const TRUUS = '00000000-0000-4000-8000-000000000304';
+	const NOORD = '00000000-0000-4000-8000-000000000102';
+	const tag = `${testInfo.project.name} ${Date.now()}`;
+	// 25 requests for boodschappen in Noord that have waited 29 days: number 25 waited longest.
+	const ids = (
+		await sql<{ id: string }>(
+			`insert into help_requests (submission_id, requester_id, created_by, category_id, description, area_id, when_kind, opened_at)
+			 select gen_random_uuid(), $1, $1, 'groceries', 'Boodschappen nummer ' || n || ' (' || $3 || ')', $2, 'asap',
+			        now() - interval '29 days' - n * interval '1 minute'
+			 from generate_series(1, 25) n returning id`,
+			[TRUUS, NOORD, tag]
+		)
+	).map((r) => r.id);
+	try {
+		await signIn(page, 'fatima@voorbeeld.nl');
+		await page.goto('/hulp');
+		const cards = page.locator('#dichtbij-lijst > li');
+		await expect(cards).toHaveCount(20);
+		const firstPageStart = await cards.first().getByRole('link').getAttribute('href');
+		await expect(page.getByRole('link', { name: 'Terug naar het begin van de lijst' })).toHaveCount(0);
+
+		// She goes on until she has seen all 25: each once, in the order they have waited.
+		const seen: string[] = [];
+		const ours = () => cards.filter({ hasText: tag }).allTextContents();
+		seen.push(...(await ours()));
+		for (let pages = 1; seen.length < 25 && pages < 10; pages++) {
+			const before = await cards.first().getByRole('link').getAttribute('href');
+			await page.getByRole('link', { name: 'Meer hulpvragen' }).click();
+			await expect.poll(() => cards.first().getByRole('link').getAttribute('href')).not.toBe(before);
+			expect(await cards.count()).toBeLessThanOrEqual(20);
+			seen.push(...(await ours()));
+		}
+		const numbers = seen.map((text) => Number(/nummer (\d+)/.exec(text)?.[1]));
+		expect(numbers).toEqual(Array.from({ length: 25 }, (_, i) => 25 - i));
+		if (testInfo.project.use.javaScriptEnabled) await expectNoAxeViolations(page); // a later page
+
+		await page.getByRole('link', { name: 'Terug naar het begin van de lijst' }).click();
+		await expect(cards.first().getByRole('link')).toHaveAttribute('href', firstPageStart!);
+	} finally {
+		await sql('delete from help_requests where id = any($1)', [ids]);
+	}
 });
 
 test('asking for help: a missing choice, an empty text and a past date get a message; a double submit makes one request', async ({ page }, testInfo) => {

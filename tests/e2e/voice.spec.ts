@@ -1,4 +1,4 @@
-import { test, expect, signIn, newEmail, sql, expectNoAxeViolations, speak } from './fixtures';
+import { test, expect, signIn, newEmail, sql, expectNoAxeViolations, speak, findInBrowse } from './fixtures';
 import { VOICE_WAV } from '../../playwright.config';
 
 /** The signed address a page gives a player: /stem/<id>?v=<viewer>&e=<expiry>&s=<signature>. */
@@ -87,7 +87,7 @@ test('a resident asks for help with only a voice message; the matched volunteer 
 	expect(Buffer.compare(await part.body(), bytes.subarray(10, 110))).toBe(0);
 	if (withJs) {
 		// A player drawn in the browser after a client-side navigation asks for its own signed address.
-		await fatima.goto('/hulp');
+		await findInBrowse(fatima, fatima.locator(`a[href="${requestPath}"]`));
 		const requests = fatima.waitForRequest((r) => r.url().endsWith(`/stem/${row.voice_id}/adres`));
 		await fatima.locator(`a[href="${requestPath}"]`).first().click();
 		await requests;
