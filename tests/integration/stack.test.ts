@@ -130,7 +130,7 @@ describe('an ES256 signing key instead of the HS256 secret', { timeout: 90_000 }
 		});
 		const saved = { ...process.env };
 		try {
-			Object.assign(process.env, { SUPABASE_URL: stack.apiUrl, SUPABASE_ANON_KEY: stack.anonKey, SUPABASE_JWT_SIGNING_KEY: jwk });
+			Object.assign(process.env, { SUPABASE_URL: stack.apiUrl, POSTGREST_URL: stack.restUrl, SUPABASE_ANON_KEY: stack.anonKey, SUPABASE_JWT_SIGNING_KEY: jwk });
 			delete process.env.SUPABASE_JWT_SECRET;
 			const { vi } = await import('vitest');
 			vi.resetModules();
