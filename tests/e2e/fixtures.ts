@@ -81,7 +81,7 @@ export async function speak(form: Page | Locator, withJs: boolean) {
 }
 
 /** The first card's link in the list of open requests on /hulp (null when the list is empty). */
-async function firstBrowseCard(page: Page): Promise<string | null> {
+export async function firstBrowseCard(page: Page): Promise<string | null> {
 	const first = page.locator('#dichtbij-lijst a').first();
 	return (await first.count()) > 0 ? first.getAttribute('href') : null;
 }
