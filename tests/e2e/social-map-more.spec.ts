@@ -6,6 +6,8 @@ test('a resident finds what is nearest first, measured from the area she chose',
 	await page.getByLabel('Dichtbij eerst').check();
 	await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
 	await expect(page).toHaveURL(/near=on/);
+	// With JavaScript the address changes before the new list is drawn; wait for the list itself.
+	await expect(page.getByTestId('distance').nth(3)).toBeVisible();
 	const distances = await page.getByTestId('distance').allInnerTexts();
 	expect(distances.length).toBeGreaterThan(3);
 	const km = distances.map((d) => Number(d.replace(' km', '').replace(',', '.')));
