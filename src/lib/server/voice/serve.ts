@@ -73,19 +73,21 @@ async function readPartDirect(pool: NonNullable<ReturnType<typeof directPool>>, 
 		if (start !== null && start > 2 ** 31 - 2) [start, end] = [0, 0];
 		if (end !== null && end > 2 ** 31 - 2) end = null;
 	}
-	const { rows } = await pool.query<{ mime_type: string; byte_size: number; part: Buffer | null }>(
+	// base64, not bytea's hex: a third less on the wire, and node-postgres reads it in half the time.
+	const { rows } = await pool.query<{ mime_type: string; byte_size: number; part: string | null }>(
 		`select m.mime_type, m.byte_size,
-		        case when $2::int is null and $3::int is null then a.bytes
+		        encode(case when $2::int is null and $3::int is null then a.bytes
 		             when $2::int is null then substring(a.bytes from greatest(m.byte_size - $3::int, 0) + 1)
 		             when $3::int is null then substring(a.bytes from $2::int + 1)
-		             else substring(a.bytes from $2::int + 1 for $3::int - $2::int + 1) end as part
+		             else substring(a.bytes from $2::int + 1 for $3::int - $2::int + 1) end, 'base64') as part
 		   from public.voice_messages m join public.voice_audio a on a.voice_id = m.id
 		  where m.id = $1 and m.audio_deleted_at is null`,
 		[id, start, end]
 	);
 	const row = rows[0];
-	if (!row || !row.part) return null;
-	return { mime: row.mime_type, size: Number(row.byte_size), bytes: new Uint8Array(row.part.buffer, row.part.byteOffset, row.part.byteLength) };
+	if (!row || row.part === null) return null;
+	const part = Buffer.from(row.part, 'base64'); // Postgres breaks base64 into lines; Node skips the line ends
+	return { mime: row.mime_type, size: Number(row.byte_size), bytes: new Uint8Array(part.buffer, part.byteOffset, part.byteLength) };
 }
 
 /** As this person, under RLS: the description, then the bytes asked for. */
